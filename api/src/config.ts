@@ -1,0 +1,91 @@
+// Every environment variable the API reads, typed and defaulted, in one place.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function str(name: string, fallback: string): string {
+  const value = process.env[name];
+  return value === undefined || value === '' ? fallback : value;
+}
+
+function optional(name: string): string | undefined {
+  const value = process.env[name];
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function int(name: string, fallback: number, min = 0): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  }
+  return value;
+}
+
+function bool(name: string, fallback: boolean): boolean {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
+function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+  const raw = str(name, fallback);
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new Error(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+export function loadConfig() {
+  const nodeEnv = oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const dataDir = path.resolve(repoRoot, str('DATA_DIR', '.data'));
+  return {
+    nodeEnv,
+    isProduction: nodeEnv === 'production',
+    /** Where the API listens. */
+    host: str('HOST', '127.0.0.1'),
+    port: int('PORT', 4000),
+    /** PostgreSQL; when unset, `npm start` runs an embedded server under dataDir. */
+    databaseUrl: optional('DATABASE_URL'),
+    embeddedPgPort: int('EMBEDDED_PG_PORT', 54329, 1),
+    dataDir,
+    logLevel: oneOf(
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      nodeEnv === 'test' ? 'silent' : 'info',
+    ),
+    /** Lifetime of a login token. */
+    tokenTtlHours: int('TOKEN_TTL_HOURS', 24 * 14, 1),
+    /** Largest accepted JSON request body (spreadsheet imports travel base64 inside it). */
+    bodyLimit: str('BODY_LIMIT', '8mb'),
+    maxPageSize: int('MAX_PAGE_SIZE', 100, 1),
+    graphql: {
+      maxDepth: int('GRAPHQL_MAX_DEPTH', 10, 1),
+      maxCost: int('GRAPHQL_MAX_COST', 20000, 1),
+      maxAliases: int('GRAPHQL_MAX_ALIASES', 20, 1),
+      maxTokens: int('GRAPHQL_MAX_TOKENS', 2000, 1),
+      introspection: bool('GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
+    },
+    loginLimits: {
+      /** Consecutive failures allowed for one username from one IP before blocking. */
+      perUserAndIp: int('LOGIN_MAX_FAILURES_PER_USER_IP', 10, 1),
+      /** Failures allowed for one username from anywhere within the window. */
+      perUser: int('LOGIN_MAX_FAILURES_PER_USER', 50, 1),
+      /** Failures allowed from one IP within the window. */
+      perIp: int('LOGIN_MAX_FAILURES_PER_IP', 100, 1),
+      windowSeconds: int('LOGIN_FAILURE_WINDOW_SECONDS', 15 * 60, 1),
+    },
+    /** Seed the Qingshan demo data when the database is empty (used by `npm start`). */
+    seedDemo: bool('SEED_DEMO', false),
+    migrateOnStart: bool('MIGRATE_ON_START', true),
+    /** The web app (started by `npm start`). */
+    webPort: int('WEB_PORT', 3000),
+    trustProxy: bool('TRUST_PROXY', false),
+  };
+}
+
+export type Config = ReturnType<typeof loadConfig>;

@@ -1,0 +1,10 @@
+// Every entity the ORM maps; listed explicitly so tsx, vitest and node all see the same set.
+import { LoginThrottle } from '../modules/auth/login-throttle.entity.js';
+import { Session } from '../modules/auth/session.entity.js';
+import { User } from '../modules/auth/user.entity.js';
+import { Community } from '../modules/directory/community.entity.js';
+import { Grid } from '../modules/directory/grid.entity.js';
+import { Unit } from '../modules/directory/unit.entity.js';
+import { BaseEntity } from './base.entity.js';
+
+export const entities = [BaseEntity, Community, Grid, Unit, User, Session, LoginThrottle];

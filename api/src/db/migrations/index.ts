@@ -1,0 +1,7 @@
+// The ordered list of migrations (kept by `npm run db:migration:create`).
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261127144519_initial } from './Migration20261127144519_initial.js';
+
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261127144519_initial', class: Migration20261127144519_initial },
+];

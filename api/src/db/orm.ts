@@ -1,0 +1,49 @@
+// MikroORM on PostgreSQL: configuration, start-up and migrations.
+import path from 'node:path';
+import { MikroORM, defineConfig, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { Logger } from '../logger.js';
+import { repoRoot } from '../config.js';
+import { entities } from './entities.js';
+import { migrationsList } from './migrations/index.js';
+
+export const migrationsPath = path.join(repoRoot, 'api/src/db/migrations');
+
+export function ormOptions(clientUrl: string, extra: Partial<Options> = {}): Options {
+  return defineConfig({
+    clientUrl,
+    entities,
+    extensions: [Migrator],
+    // Dates are stored as timestamptz; the session zone keeps now() and casts unambiguous.
+    forceUtcTimezone: true,
+    timezone: '+00:00',
+    allowGlobalContext: false,
+    pool: { min: 0, max: 10, idleTimeoutMillis: 10_000 },
+    migrations: {
+      path: migrationsPath,
+      pathTs: migrationsPath,
+      migrationsList,
+      snapshot: false,
+      transactional: true,
+      allOrNothing: true,
+      emit: 'ts',
+    },
+    ...extra,
+  });
+}
+
+export type Orm = MikroORM;
+
+export async function createOrm(clientUrl: string, logger?: Logger): Promise<MikroORM> {
+  return MikroORM.init(
+    ormOptions(clientUrl, {
+      debug: false,
+      logger: (message: string) => logger?.debug({ orm: message }),
+    }),
+  );
+}
+
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}

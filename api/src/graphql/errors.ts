@@ -1,0 +1,131 @@
+// User-fixable errors travel as data (`UserError`); auth failures and bugs are GraphQL errors.
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { Field, ObjectType } from 'type-graphql';
+import type { ZodError } from 'zod';
+import type { Logger } from '../logger.js';
+
+/** Stable codes a client can switch on; messages are English and may change. */
+export const UserErrorCode = {
+  REQUIRED: 'REQUIRED',
+  INVALID: 'INVALID',
+  TOO_SHORT: 'TOO_SHORT',
+  TOO_LONG: 'TOO_LONG',
+  OUT_OF_RANGE: 'OUT_OF_RANGE',
+  NOT_FOUND: 'NOT_FOUND',
+  TAKEN: 'TAKEN',
+  CONFLICT: 'CONFLICT',
+  OUT_OF_SCOPE: 'OUT_OF_SCOPE',
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  RATE_LIMITED: 'RATE_LIMITED',
+  UNSUPPORTED_FILE: 'UNSUPPORTED_FILE',
+  IMPORT_FAILED: 'IMPORT_FAILED',
+} as const;
+export type UserErrorCode = (typeof UserErrorCode)[keyof typeof UserErrorCode];
+
+@ObjectType({ description: 'A problem with the input that the user can fix.' })
+export class UserError {
+  @Field(() => String, { description: 'Stable machine-readable code, e.g. REQUIRED, TAKEN.' })
+  code!: string;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Path to the input field at fault, e.g. ["input", "name"]; null for the whole input.',
+  })
+  field!: string[] | null;
+
+  @Field(() => String)
+  message!: string;
+}
+
+export function userError(code: UserErrorCode, message: string, field?: string[]): UserError {
+  return Object.assign(new UserError(), { code, message, field: field ?? null });
+}
+
+/** Maps zod validation issues to UserErrors whose `field` paths start at `input`. */
+export function userErrorsFromZod(error: ZodError): UserError[] {
+  return error.issues.map((issue) => {
+    const field = ['input', ...issue.path.map(String)];
+    switch (issue.code) {
+      case 'too_small':
+        if (issue.origin === 'string' && issue.minimum === 1) {
+          return userError(UserErrorCode.REQUIRED, issue.message, field);
+        }
+        return userError(
+          issue.origin === 'string' ? UserErrorCode.TOO_SHORT : UserErrorCode.OUT_OF_RANGE,
+          issue.message,
+          field,
+        );
+      case 'too_big':
+        return userError(
+          issue.origin === 'string' ? UserErrorCode.TOO_LONG : UserErrorCode.OUT_OF_RANGE,
+          issue.message,
+          field,
+        );
+      case 'invalid_type':
+        return userError(
+          issue.input === undefined || issue.input === null
+            ? UserErrorCode.REQUIRED
+            : UserErrorCode.INVALID,
+          issue.message,
+          field,
+        );
+      default:
+        return userError(UserErrorCode.INVALID, issue.message, field);
+    }
+  });
+}
+
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'INTERNAL_SERVER_ERROR';
+
+function graphQLError(code: ErrorCode, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code } });
+}
+
+export const unauthenticated = () => graphQLError('UNAUTHENTICATED', 'You must be signed in.');
+export const forbidden = (message = 'You are not allowed to do this.') =>
+  graphQLError('FORBIDDEN', message);
+export const badUserInput = (message: string) => graphQLError('BAD_USER_INPUT', message);
+
+/** Error codes whose message is meant for the client; everything else is masked. */
+const PUBLIC_CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'QUERY_TOO_COSTLY',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
+
+/** Apollo `formatError`: keep public errors, log and mask the rest (no stack, no SQL). */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+      return {
+        message: formatted.message,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code },
+      };
+    }
+    logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unhandled error');
+    return {
+      message: INTERNAL_ERROR_MESSAGE,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

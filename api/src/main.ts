@@ -1,0 +1,29 @@
+// The API process alone, for containers and process managers: needs DATABASE_URL.
+import 'reflect-metadata';
+import { createApp } from './app.js';
+import { loadConfig } from './config.js';
+import { createOrm, migrate } from './db/orm.js';
+import { createLogger } from './logger.js';
+import { seedDemoIfEmpty } from '../../seeds/seed.js';
+import { listen } from './server.js';
+
+const config = loadConfig();
+const logger = createLogger(config.logLevel);
+if (!config.databaseUrl) {
+  logger.fatal('DATABASE_URL is not set; use `npm start` for the embedded database.');
+  process.exit(1);
+}
+const orm = await createOrm(config.databaseUrl, logger);
+if (config.migrateOnStart) await migrate(orm);
+if (config.seedDemo) await seedDemoIfEmpty(orm, logger);
+const server = await listen(createApp(config, logger, orm), config.port, config.host);
+logger.info({ url: `http://${config.host}:${config.port}/graphql` }, 'API ready');
+
+async function shutdown(signal: string) {
+  logger.info({ signal }, 'shutting down');
+  await server.close();
+  await orm.close();
+  process.exit(0);
+}
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));

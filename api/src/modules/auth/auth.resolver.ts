@@ -1,0 +1,84 @@
+// GraphQL surface of accounts and logins; the rules are in auth.service.ts and policy.ts.
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { registerNode } from '../../graphql/node.js';
+import { Community } from '../directory/community.entity.js';
+import { Unit } from '../directory/unit.entity.js';
+import * as auth from './auth.service.js';
+import {
+  CreateUserInput,
+  CreateUserPayload,
+  LoginInput,
+  LoginPayload,
+  LogoutInput,
+  LogoutPayload,
+  RegisterVolunteerInput,
+} from './auth.types.js';
+import { can, maskPhone } from './policy.js';
+import { User } from './user.entity.js';
+
+@Resolver(() => User)
+export class AuthResolver {
+  @Query(() => User, { nullable: true, description: 'The signed-in user, or null.' })
+  viewer(@Ctx() ctx: Context): User | null {
+    return ctx.viewer.user;
+  }
+
+  @Mutation(() => LoginPayload)
+  async login(
+    @Arg('input', () => LoginInput) input: LoginInput,
+    @Ctx() ctx: Context,
+  ): Promise<LoginPayload> {
+    const { token, user, errors } = await auth.login(ctx, input);
+    return { token, viewer: user, errors };
+  }
+
+  @Mutation(() => LogoutPayload)
+  async logout(
+    @Arg('input', () => LogoutInput, { nullable: true }) input: LogoutInput | null,
+    @Ctx() ctx: Context,
+  ): Promise<LogoutPayload> {
+    await auth.logout(ctx, input ?? {});
+    return { ok: true, errors: [] };
+  }
+
+  @Mutation(() => LoginPayload, { description: 'Public: a resident signs up as a volunteer.' })
+  async registerVolunteer(
+    @Arg('input', () => RegisterVolunteerInput) input: RegisterVolunteerInput,
+    @Ctx() ctx: Context,
+  ): Promise<LoginPayload> {
+    const { token, user, errors } = await auth.registerVolunteer(ctx, input);
+    return { token, viewer: user, errors };
+  }
+
+  @Mutation(() => CreateUserPayload)
+  async createUser(
+    @Arg('input', () => CreateUserInput) input: CreateUserInput,
+    @Ctx() ctx: Context,
+  ): Promise<CreateUserPayload> {
+    return auth.createUser(ctx, input);
+  }
+
+  @FieldResolver(() => Community, { nullable: true })
+  community(@Root() user: User, @Ctx() ctx: Context): Promise<Community | null> | null {
+    return user.community ? ctx.loaders.directory.community.load(user.community.id) : null;
+  }
+
+  @FieldResolver(() => Unit, { nullable: true })
+  unit(@Root() user: User, @Ctx() ctx: Context): Promise<Unit | null> | null {
+    return user.unit ? ctx.loaders.directory.unit.load(user.unit.id) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Masked unless it is your own or you manage this person.' })
+  phone(@Root() user: User, @Ctx() ctx: Context): string | null {
+    const scope = { userId: user.id, communityId: user.community?.id ?? null };
+    return can(ctx.viewer, 'user.read', scope) ? user.phone : maskPhone(user.phone);
+  }
+}
+
+registerNode('User', async (ctx, id) => {
+  const user = await ctx.loaders.auth.user.load(id);
+  const visible =
+    user && can(ctx.viewer, 'user.read', { userId: user.id, communityId: user.community?.id ?? null });
+  return visible ? user : null;
+});

@@ -1,0 +1,228 @@
+// Accounts and logins: sign in and out, self-registration, accounts created by the office or staff.
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import type { Context } from '../../context.js';
+import {
+  userError,
+  UserErrorCode,
+  userErrorsFromZod,
+  type UserError,
+} from '../../graphql/errors.js';
+import { idOf } from '../../graphql/relay.js';
+import { Community } from '../directory/community.entity.js';
+import { Unit } from '../directory/unit.entity.js';
+import { hashPassword, newToken, tokenHash, verifyPassword } from './password.js';
+import { authorize, Viewer } from './policy.js';
+import { Session } from './session.entity.js';
+import { Role, User } from './user.entity.js';
+import {
+  displayNameSchema,
+  passwordSchema,
+  phoneSchema,
+  usernameSchema,
+} from './auth.validation.js';
+
+export interface SignedIn {
+  token: string | null;
+  user: User | null;
+  errors: UserError[];
+}
+
+const failed = (errors: UserError[]): SignedIn => ({ token: null, user: null, errors });
+
+export async function viewerFromToken(em: EntityManager, token: string | null): Promise<Viewer> {
+  if (!token) return Viewer.anonymous();
+  const session = await em.findOne(
+    Session,
+    { tokenHash: tokenHash(token), revokedAt: null, expiresAt: { $gt: new Date() } },
+    { populate: ['user'] },
+  );
+  if (!session || !session.user.active) return Viewer.anonymous();
+  return new Viewer(session.user, session.id);
+}
+
+async function startSession(ctx: Context, user: User): Promise<string> {
+  const token = newToken();
+  ctx.em.create(Session, {
+    user,
+    tokenHash: tokenHash(token),
+    expiresAt: new Date(Date.now() + ctx.app.config.tokenTtlHours * 3_600_000),
+    userAgent: ctx.request.userAgent?.slice(0, 300) ?? null,
+    ip: ctx.request.ip.slice(0, 64),
+  });
+  await ctx.em.flush();
+  return token;
+}
+
+export async function login(
+  ctx: Context,
+  input: { username: string; password: string },
+): Promise<SignedIn> {
+  const errors: UserError[] = [];
+  const username = input.username.trim().toLowerCase();
+  if (!username) errors.push(userError(UserErrorCode.REQUIRED, 'Enter your username.', ['input', 'username']));
+  if (!input.password) errors.push(userError(UserErrorCode.REQUIRED, 'Enter your password.', ['input', 'password']));
+  if (errors.length) return failed(errors);
+
+  const limiter = ctx.app.loginLimiter;
+  const wait = await limiter.retryAfter(username, ctx.request.ip);
+  if (wait > 0) {
+    return failed([
+      userError(
+        UserErrorCode.RATE_LIMITED,
+        `Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`,
+      ),
+    ]);
+  }
+  const user = await ctx.em.findOne(User, { username });
+  const ok = await verifyPassword(user?.active ? user.passwordHash : null, input.password);
+  if (!user || !ok) {
+    await limiter.recordFailure(username, ctx.request.ip);
+    return failed([
+      userError(UserErrorCode.INVALID_CREDENTIALS, 'The username or password is not correct.'),
+    ]);
+  }
+  await limiter.recordSuccess(username, ctx.request.ip);
+  return { token: await startSession(ctx, user), user, errors: [] };
+}
+
+/** Revokes the current login, or every login of the user. */
+export async function logout(ctx: Context, input: { allSessions?: boolean | null }): Promise<void> {
+  const user = ctx.viewer.requireUser();
+  const where = input.allSessions
+    ? { user: user.id, revokedAt: null }
+    : { id: ctx.viewer.sessionId!, revokedAt: null };
+  await ctx.em.nativeUpdate(Session, where, { revokedAt: new Date() });
+}
+
+const registerSchema = z.object({
+  username: usernameSchema,
+  password: passwordSchema,
+  displayName: displayNameSchema,
+  phone: phoneSchema,
+  communityId: z.string().min(1, 'Choose your community.'),
+});
+
+/** Public self-registration of a volunteer; signs them in. */
+export async function registerVolunteer(
+  ctx: Context,
+  input: z.input<typeof registerSchema>,
+): Promise<SignedIn> {
+  const parsed = registerSchema.safeParse(input);
+  if (!parsed.success) return failed(userErrorsFromZod(parsed.error));
+  const data = parsed.data;
+  const community = await findCommunity(ctx, data.communityId);
+  if (!community) {
+    return failed([userError(UserErrorCode.NOT_FOUND, 'No such community.', ['input', 'communityId'])]);
+  }
+  const created = await insertUser(ctx, {
+    username: data.username,
+    password: data.password,
+    displayName: data.displayName,
+    phone: data.phone,
+    role: Role.VOLUNTEER,
+    community,
+    unit: null,
+  });
+  if (!created.user) return created;
+  return { token: await startSession(ctx, created.user), user: created.user, errors: [] };
+}
+
+const createUserSchema = z.object({
+  username: usernameSchema,
+  password: passwordSchema,
+  displayName: displayNameSchema,
+  role: z.enum(Role),
+  phone: phoneSchema.nullish(),
+  communityId: z.string().nullish(),
+  unitId: z.string().nullish(),
+});
+
+/** An account created by the office (any role) or by community staff (within their community). */
+export async function createUser(
+  ctx: Context,
+  input: z.input<typeof createUserSchema>,
+): Promise<{ user: User | null; errors: UserError[] }> {
+  ctx.viewer.requireUser();
+  const parsed = createUserSchema.safeParse(input);
+  if (!parsed.success) return { user: null, errors: userErrorsFromZod(parsed.error) };
+  const data = parsed.data;
+
+  let community: Community | null = null;
+  let unit: Unit | null = null;
+  if (data.role === Role.UNIT_LIAISON) {
+    const unitId = idOf(data.unitId, 'Unit');
+    unit = unitId ? await ctx.em.findOne(Unit, unitId, { populate: ['community'] }) : null;
+    if (!unit) {
+      return {
+        user: null,
+        errors: [userError(UserErrorCode.REQUIRED, 'Choose the unit this liaison speaks for.', ['input', 'unitId'])],
+      };
+    }
+    community = unit.community;
+  } else if (data.role !== Role.STREET_ADMIN) {
+    community = data.communityId ? await findCommunity(ctx, data.communityId) : null;
+    if (!community) {
+      return {
+        user: null,
+        errors: [userError(UserErrorCode.REQUIRED, 'Choose the community.', ['input', 'communityId'])],
+      };
+    }
+  }
+  authorize(ctx.viewer, 'user.create', { communityId: community?.id ?? null, role: data.role });
+  return insertUser(ctx, {
+    username: data.username,
+    password: data.password,
+    displayName: data.displayName,
+    phone: data.phone ?? null,
+    role: data.role,
+    community,
+    unit,
+  });
+}
+
+async function findCommunity(ctx: Context, globalId: string): Promise<Community | null> {
+  const id = idOf(globalId, 'Community');
+  return id ? ctx.em.findOne(Community, id) : null;
+}
+
+async function insertUser(
+  ctx: Context,
+  data: {
+    username: string;
+    password: string;
+    displayName: string;
+    phone: string | null;
+    role: Role;
+    community: Community | null;
+    unit: Unit | null;
+  },
+): Promise<{ user: User | null; token: null; errors: UserError[] }> {
+  const taken = () => ({
+    user: null,
+    token: null,
+    errors: [userError(UserErrorCode.TAKEN, 'This username is already taken.', ['input', 'username'])],
+  });
+  if (await ctx.em.count(User, { username: data.username })) return taken();
+  const user = ctx.em.create(User, {
+    username: data.username,
+    passwordHash: await hashPassword(data.password),
+    displayName: data.displayName,
+    phone: data.phone,
+    role: data.role,
+    community: data.community,
+    unit: data.unit,
+  });
+  try {
+    await ctx.em.flush();
+  } catch (error) {
+    // Two registrations of the same name at the same moment: the unique index decides.
+    if (error instanceof UniqueConstraintViolationException) {
+      ctx.em.clear();
+      return taken();
+    }
+    throw error;
+  }
+  return { user, token: null, errors: [] };
+}

@@ -1,0 +1,66 @@
+// A person who signs in, with one role and the community or unit that role is scoped to.
+import { Check, Entity, Enum, Index, ManyToOne, Property, Unique, type Rel } from '@mikro-orm/core';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { BaseEntity } from '../../db/base.entity.js';
+import { Node } from '../../graphql/relay.js';
+import { Community } from '../directory/community.entity.js';
+import { Unit } from '../directory/unit.entity.js';
+
+export enum Role {
+  STREET_ADMIN = 'STREET_ADMIN',
+  COMMUNITY_STAFF = 'COMMUNITY_STAFF',
+  UNIT_LIAISON = 'UNIT_LIAISON',
+  SOCIAL_WORKER = 'SOCIAL_WORKER',
+  VOLUNTEER = 'VOLUNTEER',
+}
+registerEnumType(Role, {
+  name: 'Role',
+  valuesConfig: {
+    STREET_ADMIN: { description: '街道工委 sub-district office: everything, all communities' },
+    COMMUNITY_STAFF: { description: '社区工作者 community worker, scoped to one community' },
+    UNIT_LIAISON: { description: '联络员 contact person of one resident unit' },
+    SOCIAL_WORKER: { description: '社工 professional social worker' },
+    VOLUNTEER: { description: '志愿者 volunteer' },
+  },
+});
+
+@Entity({ tableName: 'app_user' })
+@Check({
+  name: 'app_user_scope_matches_role',
+  expression: `(role <> 'COMMUNITY_STAFF' or community_id is not null) and (role <> 'UNIT_LIAISON' or unit_id is not null)`,
+})
+@Index({ properties: ['community', 'role'] })
+@ObjectType('User', { implements: Node, description: 'A person who can sign in.' })
+export class User extends BaseEntity<'community' | 'unit' | 'phone' | 'active'> {
+  /** Stored lower-case; compared case-insensitively. */
+  @Unique()
+  @Property({ type: 'string', length: 32 })
+  @Field(() => String)
+  username!: string;
+
+  @Property({ type: 'string', length: 200, hidden: true })
+  passwordHash!: string;
+
+  @Property({ type: 'string', length: 50 })
+  @Field(() => String)
+  displayName!: string;
+
+  @Enum({ items: () => Role, type: 'string', length: 20 })
+  @Field(() => Role)
+  role!: Role;
+
+  /** Set for community staff (their scope) and for volunteers and social workers (home community). */
+  @ManyToOne(() => Community, { nullable: true, deleteRule: 'restrict' })
+  community: Rel<Community> | null = null;
+
+  /** Set for unit liaisons: the unit they speak for. */
+  @ManyToOne(() => Unit, { nullable: true, deleteRule: 'restrict' })
+  unit: Rel<Unit> | null = null;
+
+  /** Personal data: exposed masked through a field resolver. */
+  @Property({ type: 'string', length: 20, nullable: true })
+  phone: string | null = null;
+
+  @Property({ type: 'boolean', default: true })
+  active: boolean = true;
+}

@@ -1,0 +1,167 @@
+// GraphQL surface of the directory; the rules are in directory.service.ts and policy.ts.
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { registerNode } from '../../graphql/node.js';
+import { ConnectionArgs, idOf, type ConnectionData } from '../../graphql/relay.js';
+import { can, maskName, maskPhone } from '../auth/policy.js';
+import { Community } from './community.entity.js';
+import * as directory from './directory.service.js';
+import {
+  CommunityConnection,
+  CommunityStaffing,
+  CreateCommunityInput,
+  CreateCommunityPayload,
+  CreateGridInput,
+  CreateGridPayload,
+  CreateUnitInput,
+  GridConnection,
+  ImportUnitsInput,
+  ImportUnitsPayload,
+  StaffingReport,
+  UnitConnection,
+  UnitFilter,
+  UnitPayload,
+  UpdateUnitInput,
+} from './directory.types.js';
+import { Grid } from './grid.entity.js';
+import { importUnits } from './import-units.js';
+import { Unit } from './unit.entity.js';
+
+@Resolver(() => Community)
+export class CommunityResolver {
+  @Query(() => CommunityConnection)
+  communities(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionData<Community>> {
+    return directory.listCommunities(ctx, args);
+  }
+
+  @Query(() => Community, { nullable: true })
+  community(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Community | null> | null {
+    const communityId = idOf(id, 'Community');
+    return communityId ? ctx.loaders.directory.community.load(communityId) : null;
+  }
+
+  @Query(() => StaffingReport, {
+    description: 'Workers and grid leaders against the provincial standard; staff see their own community.',
+  })
+  staffingReport(
+    @Arg('communityId', () => ID, { nullable: true }) communityId: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return directory.staffingReport(ctx, communityId);
+  }
+
+  @FieldResolver(() => GridConnection)
+  grids(@Root() community: Community, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.directory.gridsOfCommunity.load({ parentId: community.id, args });
+  }
+
+  @FieldResolver(() => UnitConnection)
+  units(@Root() community: Community, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.directory.unitsOfCommunity.load({ parentId: community.id, args });
+  }
+
+  @FieldResolver(() => Int)
+  gridCount(@Root() community: Community, @Ctx() ctx: Context): Promise<number> {
+    return ctx.loaders.directory.gridCount.load(community.id);
+  }
+
+  @FieldResolver(() => Int)
+  unitCount(@Root() community: Community, @Ctx() ctx: Context): Promise<number> {
+    return ctx.loaders.directory.unitCount.load(community.id);
+  }
+
+  @FieldResolver(() => CommunityStaffing, {
+    nullable: true,
+    description: 'Null unless you are the sub-district office or staff of this community.',
+  })
+  staffing(@Root() community: Community, @Ctx() ctx: Context) {
+    return directory.communityStaffingOf(ctx, community);
+  }
+
+  @Mutation(() => CreateCommunityPayload)
+  createCommunity(@Arg('input', () => CreateCommunityInput) input: CreateCommunityInput, @Ctx() ctx: Context) {
+    return directory.createCommunity(ctx, { ...input });
+  }
+}
+
+@Resolver(() => Grid)
+export class GridResolver {
+  @FieldResolver(() => Community)
+  community(@Root() grid: Grid, @Ctx() ctx: Context) {
+    return ctx.loaders.directory.community.load(grid.community.id);
+  }
+
+  @FieldResolver(() => UnitConnection)
+  units(@Root() grid: Grid, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.directory.unitsOfGrid.load({ parentId: grid.id, args });
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Masked unless you manage this community.' })
+  leaderPhone(@Root() grid: Grid, @Ctx() ctx: Context): string | null {
+    return can(ctx.viewer, 'grid.readContact', { communityId: grid.community.id })
+      ? grid.leaderPhone
+      : maskPhone(grid.leaderPhone);
+  }
+
+  @Mutation(() => CreateGridPayload)
+  createGrid(@Arg('input', () => CreateGridInput) input: CreateGridInput, @Ctx() ctx: Context) {
+    return directory.createGrid(ctx, { ...input });
+  }
+}
+
+@Resolver(() => Unit)
+export class UnitResolver {
+  @Query(() => UnitConnection)
+  units(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => UnitFilter, { nullable: true }) filter: UnitFilter | null,
+    @Ctx() ctx: Context,
+  ) {
+    return directory.listUnits(ctx, filter ?? {}, args);
+  }
+
+  @FieldResolver(() => Community)
+  community(@Root() unit: Unit, @Ctx() ctx: Context) {
+    return ctx.loaders.directory.community.load(unit.community.id);
+  }
+
+  @FieldResolver(() => Grid, { nullable: true })
+  grid(@Root() unit: Unit, @Ctx() ctx: Context) {
+    return unit.grid ? ctx.loaders.directory.grid.load(unit.grid.id) : null;
+  }
+
+  @FieldResolver(() => String, { description: 'Masked unless you are the office, its community staff or its liaison.' })
+  liaisonName(@Root() unit: Unit, @Ctx() ctx: Context): string {
+    return this.canReadContact(unit, ctx) ? unit.liaisonName : maskName(unit.liaisonName)!;
+  }
+
+  @FieldResolver(() => String, { description: 'Masked unless you are the office, its community staff or its liaison.' })
+  liaisonPhone(@Root() unit: Unit, @Ctx() ctx: Context): string {
+    return this.canReadContact(unit, ctx) ? unit.liaisonPhone : maskPhone(unit.liaisonPhone)!;
+  }
+
+  private canReadContact(unit: Unit, ctx: Context): boolean {
+    return can(ctx.viewer, 'unit.readContact', { communityId: unit.community.id, unitId: unit.id });
+  }
+
+  @Mutation(() => UnitPayload)
+  createUnit(@Arg('input', () => CreateUnitInput) input: CreateUnitInput, @Ctx() ctx: Context) {
+    return directory.createUnit(ctx, { ...input });
+  }
+
+  @Mutation(() => UnitPayload)
+  updateUnit(@Arg('input', () => UpdateUnitInput) input: UpdateUnitInput, @Ctx() ctx: Context) {
+    return directory.updateUnit(ctx, { ...input });
+  }
+
+  @Mutation(() => ImportUnitsPayload, {
+    description: 'Imports units from an xlsx or CSV sheet: all rows or none, with an error per bad row.',
+  })
+  importUnits(@Arg('input', () => ImportUnitsInput) input: ImportUnitsInput, @Ctx() ctx: Context) {
+    return importUnits(ctx, input);
+  }
+}
+
+registerNode('Community', (ctx, id) => ctx.loaders.directory.community.load(id));
+registerNode('Grid', (ctx, id) => ctx.loaders.directory.grid.load(id));
+registerNode('Unit', (ctx, id) => ctx.loaders.directory.unit.load(id));

@@ -1,0 +1,252 @@
+// Bulk import of resident units from the spreadsheets communities keep (xlsx or CSV):
+// every row is checked, and either all rows are written in one transaction or none.
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { Context } from '../../context.js';
+import { userError, UserErrorCode, type UserError } from '../../graphql/errors.js';
+import { idOf } from '../../graphql/relay.js';
+import { authorize, can, isAdmin } from '../auth/policy.js';
+import { Community } from './community.entity.js';
+import { Grid } from './grid.entity.js';
+import { Unit, UnitKind } from './unit.entity.js';
+import { unitSchema } from './directory.validation.js';
+
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 5000;
+
+export interface RowError {
+  row: number;
+  column: string | null;
+  code: string;
+  message: string;
+}
+
+export interface ImportResult {
+  importedCount: number;
+  validCount: number;
+  rowErrors: RowError[];
+  errors: UserError[];
+}
+
+type Column = 'name' | 'kind' | 'community' | 'grid' | 'staffCount' | 'address' | 'liaisonName' | 'liaisonPhone';
+
+/** Header spellings accepted for each column (compared without spaces, case-insensitively). */
+const HEADERS: Record<Column, string[]> = {
+  name: ['单位名称', '名称', '单位', 'name', 'unitname', 'unit'],
+  kind: ['单位类型', '类型', '性质', 'kind', 'type'],
+  community: ['所属社区', '社区', 'community'],
+  grid: ['所属网格', '网格', 'grid'],
+  staffCount: ['职工人数', '人数', '在职人数', 'staffcount', 'staff'],
+  address: ['地址', '单位地址', 'address'],
+  liaisonName: ['联络员', '联系人', 'liaison', 'liaisonname', 'contact'],
+  liaisonPhone: ['联系电话', '联络员电话', '电话', '手机', 'liaisonphone', 'phone'],
+};
+const REQUIRED: Column[] = ['name', 'kind', 'staffCount', 'liaisonName', 'liaisonPhone'];
+
+/** Kind labels as communities write them. */
+const KIND_LABELS: [RegExp, UnitKind][] = [
+  [/^(企业|公司|民营企业|国有企业|私营企业)$/, UnitKind.ENTERPRISE],
+  [/^(事业单位|事业)$/, UnitKind.INSTITUTION],
+  [/^(学校|幼儿园)$/, UnitKind.SCHOOL],
+  [/^(医院|医疗机构|卫生机构|诊所)$/, UnitKind.HOSPITAL],
+  [/^(政府部门|机关|党政机关|行政机关|政府机关)$/, UnitKind.GOVERNMENT_DEPARTMENT],
+  [/^(社会组织|社团|民办非企业)$/, UnitKind.SOCIAL_ORGANISATION],
+];
+
+function parseKind(value: string): UnitKind | null {
+  const upper = value.trim().toUpperCase().replace(/[\s-]+/g, '_');
+  if ((Object.values(UnitKind) as string[]).includes(upper)) return upper as UnitKind;
+  if (upper === 'SOCIAL_ORGANIZATION') return UnitKind.SOCIAL_ORGANISATION;
+  return KIND_LABELS.find(([pattern]) => pattern.test(value.trim()))?.[1] ?? null;
+}
+
+interface SheetRow {
+  row: number;
+  cells: string[];
+}
+
+function decodeText(buffer: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    // Excel in a Chinese locale saves CSV as GB18030 (GBK).
+    return new TextDecoder('gb18030').decode(buffer);
+  }
+}
+
+async function readSheet(fileName: string, buffer: Buffer): Promise<SheetRow[]> {
+  const isZip = buffer.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  if (isZip || /\.xlsx$/i.test(fileName)) {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const rows: SheetRow[] = [];
+    sheet?.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const cells: string[] = [];
+      for (let i = 1; i <= row.cellCount; i++) cells.push(row.getCell(i).text.trim());
+      rows.push({ row: rowNumber, cells });
+    });
+    return rows;
+  }
+  const records = parseCsv(decodeText(buffer), {
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    trim: true,
+    info: true,
+  }) as unknown as { record: string[]; info: { lines: number } }[];
+  return records.map(({ record, info }) => ({ row: info.lines, cells: record }));
+}
+
+function columnMap(header: string[]): Map<Column, number> {
+  const normalised = header.map((h) => h.replace(/\s+/g, '').toLowerCase());
+  const map = new Map<Column, number>();
+  for (const [column, names] of Object.entries(HEADERS) as [Column, string[]][]) {
+    const index = normalised.findIndex((h) => names.includes(h));
+    if (index >= 0) map.set(column, index);
+  }
+  return map;
+}
+
+const fail = (errors: UserError[]): ImportResult => ({ importedCount: 0, validCount: 0, rowErrors: [], errors });
+
+export async function importUnits(
+  ctx: Context,
+  input: { fileName: string; contentBase64: string; communityId?: string | null; dryRun?: boolean | null },
+): Promise<ImportResult> {
+  const user = ctx.viewer.requireUser();
+  const defaultCommunityId = input.communityId ? idOf(input.communityId, 'Community') ?? 0 : null;
+  // Staff import into their own community; the office into any.
+  authorize(ctx.viewer, 'directory.manage', {
+    communityId: defaultCommunityId ?? (isAdmin(user) ? null : user.community?.id),
+  });
+
+  const buffer = Buffer.from(input.contentBase64, 'base64');
+  if (buffer.length === 0) {
+    return fail([userError(UserErrorCode.REQUIRED, 'The file is empty.', ['input', 'contentBase64'])]);
+  }
+  if (buffer.length > MAX_IMPORT_BYTES) {
+    return fail([userError(UserErrorCode.TOO_LONG, 'The file is larger than 5 MB.', ['input', 'contentBase64'])]);
+  }
+  if (!/\.(xlsx|csv)$/i.test(input.fileName)) {
+    return fail([userError(UserErrorCode.UNSUPPORTED_FILE, 'Upload an .xlsx or .csv file.', ['input', 'fileName'])]);
+  }
+  let sheet: SheetRow[];
+  try {
+    sheet = await readSheet(input.fileName, buffer);
+  } catch {
+    return fail([userError(UserErrorCode.UNSUPPORTED_FILE, 'The file could not be read as a spreadsheet.', ['input', 'contentBase64'])]);
+  }
+  const [header, ...rows] = sheet;
+  if (!header || rows.length === 0) {
+    return fail([userError(UserErrorCode.REQUIRED, 'The sheet has no data rows below its header row.', ['input', 'contentBase64'])]);
+  }
+  if (rows.length > MAX_IMPORT_ROWS) {
+    return fail([userError(UserErrorCode.TOO_LONG, `At most ${MAX_IMPORT_ROWS} rows can be imported at once.`, ['input', 'contentBase64'])]);
+  }
+  const columns = columnMap(header.cells);
+  const missing = REQUIRED.filter((c) => !columns.has(c));
+  if (!columns.has('community') && defaultCommunityId === null) missing.push('community');
+  if (missing.length) {
+    return {
+      importedCount: 0,
+      validCount: 0,
+      errors: [],
+      rowErrors: missing.map((c) => ({
+        row: header.row,
+        column: HEADERS[c][0]!,
+        code: 'MISSING_COLUMN',
+        message: `The header row has no "${HEADERS[c][0]}" (${c}) column.`,
+      })),
+    };
+  }
+
+  // Everything rows can refer to, loaded once.
+  const communities = await ctx.em.find(Community, {});
+  const grids = await ctx.em.find(Grid, {});
+  const names = rows.map((r) => r.cells[columns.get('name')!]?.trim() ?? '').filter(Boolean);
+  const existing = new Set(
+    (await ctx.em.find(Unit, { name: { $in: names } }, { fields: ['name'] })).map((u) => u.name),
+  );
+  const findCommunity = (value: string) =>
+    communities.find((c) => c.name === value || c.code === value.toLowerCase() || c.nameEn === value || c.name === `${value}社区`);
+
+  const rowErrors: RowError[] = [];
+  const seen = new Map<string, number>();
+  const valid: { data: ReturnType<typeof unitSchema.parse>; community: Community; grid: Grid | null }[] = [];
+  for (const { row, cells } of rows) {
+    const cell = (c: Column) => (columns.has(c) ? (cells[columns.get(c)!] ?? '').trim() : '');
+    const errorsBefore = rowErrors.length;
+    const problem = (column: Column, code: string, message: string) =>
+      rowErrors.push({ row, column: header.cells[columns.get(column) ?? -1] ?? HEADERS[column][0]!, code, message });
+
+    const communityText = cell('community');
+    const community = communityText
+      ? findCommunity(communityText)
+      : communities.find((c) => c.id === defaultCommunityId);
+    if (!community) {
+      problem('community', UserErrorCode.NOT_FOUND, `No community named "${communityText}".`);
+    } else if (!can(ctx.viewer, 'directory.manage', { communityId: community.id })) {
+      problem('community', UserErrorCode.OUT_OF_SCOPE, `You cannot add units to ${community.name}.`);
+    }
+    const kind = parseKind(cell('kind'));
+    if (!kind) problem('kind', UserErrorCode.INVALID, `Unknown kind of unit "${cell('kind')}".`);
+    const staffText = cell('staffCount').replace(/[,，\s人]/g, '');
+    const staffCount = /^\d+$/.test(staffText) ? Number(staffText) : NaN;
+
+    const parsed = unitSchema.safeParse({
+      name: cell('name'),
+      kind: kind ?? undefined,
+      staffCount: Number.isNaN(staffCount) ? undefined : staffCount,
+      address: cell('address') || null,
+      liaisonName: cell('liaisonName'),
+      liaisonPhone: cell('liaisonPhone').replace(/[\s-]/g, ''),
+    });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const column = issue.path[0] as Column;
+        if (column === 'kind') continue; // already reported with the value
+        const message = column === 'staffCount' && Number.isNaN(staffCount)
+          ? `Staff count "${cell('staffCount')}" is not a whole number.`
+          : issue.message;
+        problem(column, cell(column) ? UserErrorCode.INVALID : UserErrorCode.REQUIRED, message);
+      }
+    }
+    const name = cell('name');
+    if (name && seen.has(name)) {
+      problem('name', 'DUPLICATE_ROW', `"${name}" is also in row ${seen.get(name)}.`);
+    } else if (name) {
+      seen.set(name, row);
+    }
+    if (existing.has(name)) problem('name', UserErrorCode.TAKEN, `A unit named "${name}" already exists.`);
+
+    let grid: Grid | null = null;
+    const gridText = cell('grid');
+    if (gridText && community) {
+      grid = grids.find((g) => g.community.id === community.id && (g.name === gridText || g.code === gridText.toLowerCase())) ?? null;
+      if (!grid) problem('grid', UserErrorCode.NOT_FOUND, `No grid "${gridText}" in ${community.name}.`);
+    }
+    if (rowErrors.length === errorsBefore && parsed.success && community) {
+      valid.push({ data: parsed.data, community, grid });
+    }
+  }
+
+  if (rowErrors.length > 0 || input.dryRun) {
+    return { importedCount: 0, validCount: valid.length, rowErrors, errors: [] };
+  }
+  try {
+    await ctx.em.transactional(async (em) => {
+      for (const { data, community, grid } of valid) {
+        em.create(Unit, { ...data, address: data.address ?? '', community, grid });
+      }
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      ctx.em.clear();
+      return fail([userError(UserErrorCode.CONFLICT, 'Some of these units were added by someone else meanwhile. Check the sheet and import again.')]);
+    }
+    throw error;
+  }
+  return { importedCount: valid.length, validCount: valid.length, rowErrors: [], errors: [] };
+}

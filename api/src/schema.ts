@@ -1,0 +1,33 @@
+// The executable GraphQL schema: every resolver of every capability, and the scalars.
+import 'reflect-metadata';
+import { buildSchema } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import { NodeResolver } from './graphql/node.js';
+import { DateTimeScalar } from './graphql/scalars.js';
+import { AuthResolver } from './modules/auth/auth.resolver.js';
+import {
+  CommunityResolver,
+  GridResolver,
+  UnitResolver,
+} from './modules/directory/directory.resolver.js';
+
+export const resolvers = [
+  NodeResolver,
+  AuthResolver,
+  CommunityResolver,
+  GridResolver,
+  UnitResolver,
+] as const;
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+export function buildGraphQLSchema(): Promise<GraphQLSchema> {
+  schema ??= buildSchema({
+    resolvers,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    orphanedTypes: [],
+    validate: false,
+    emitSchemaFile: false,
+  });
+  return schema;
+}

@@ -1,0 +1,110 @@
+// The HTTP server: Express 5 with the GraphQL endpoint, the health check and a body limit.
+import http from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import express, { type ErrorRequestHandler } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { App } from './app.js';
+import { createContext, type Context } from './context.js';
+import { createErrorFormatter } from './graphql/errors.js';
+import { queryLimits } from './graphql/limits.js';
+import { buildGraphQLSchema } from './schema.js';
+
+export interface RunningServer {
+  httpServer: http.Server;
+  close(): Promise<void>;
+}
+
+export async function createServer(app: App): Promise<{ express: express.Express; httpServer: http.Server; apollo: ApolloServer<Context> }> {
+  const { config, logger, orm } = app;
+  const schema = await buildGraphQLSchema();
+  const limits = queryLimits(schema, {
+    maxDepth: config.graphql.maxDepth,
+    maxCost: config.graphql.maxCost,
+    maxAliases: config.graphql.maxAliases,
+    maxTokens: config.graphql.maxTokens,
+    blockFieldSuggestions: config.isProduction,
+  });
+  const server = express();
+  const httpServer = http.createServer(server);
+  const apollo = new ApolloServer<Context>({
+    schema,
+    validationRules: limits.validationRules,
+    plugins: [
+      ...(limits.plugins as ApolloServerPlugin<Context>[]),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+    ],
+    formatError: createErrorFormatter(logger),
+    introspection: config.graphql.introspection,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+  });
+  await apollo.start();
+
+  server.disable('x-powered-by');
+  server.set('trust proxy', config.trustProxy);
+  server.use(
+    pinoHttp({
+      logger,
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+    }),
+  );
+
+  server.get('/healthz', async (_req, res) => {
+    try {
+      await orm.em.getConnection().execute('select 1');
+      res.json({ status: 'ok' });
+    } catch (error) {
+      logger.error({ err: error }, 'health check failed: database unreachable');
+      res.status(503).json({ status: 'unavailable', reason: 'database' });
+    }
+  });
+
+  server.use(
+    '/graphql',
+    express.json({ limit: config.bodyLimit }),
+    expressMiddleware(apollo, {
+      context: ({ req }) =>
+        createContext(app, {
+          ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+          userAgent: req.get('user-agent') ?? null,
+          authorization: req.get('authorization'),
+        }),
+    }),
+  );
+
+  const onError: ErrorRequestHandler = (error, _req, res, _next) => {
+    const status = typeof error?.status === 'number' ? error.status : 500;
+    if (status >= 500) logger.error({ err: error }, 'request failed');
+    const code =
+      status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 400 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    const message =
+      status === 413
+        ? `Request body is larger than ${config.bodyLimit}.`
+        : status === 400
+          ? 'The request body is not valid JSON.'
+          : 'Internal server error';
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  };
+  server.use(onError);
+
+  return { express: server, httpServer, apollo };
+}
+
+/** Starts listening; `close()` drains requests, then stops Apollo. */
+export async function listen(app: App, port: number, host: string): Promise<RunningServer> {
+  const { httpServer, apollo } = await createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, resolve);
+  });
+  return {
+    httpServer,
+    close: async () => {
+      await apollo.stop();
+    },
+  };
+}
