@@ -15,7 +15,9 @@ const orm = await createOrm(server.url, logger);
 try {
   await migrate(orm);
   const counts = await seedDemoIfEmpty(orm, logger);
-  console.log(counts ? `Seeded: ${JSON.stringify(counts)}` : 'Database already has data; nothing seeded.');
+  console.log(
+    counts ? `Seeded: ${JSON.stringify(counts)}` : 'Database already has data; nothing seeded.',
+  );
 } finally {
   await orm.close();
   await server.stop();

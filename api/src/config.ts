@@ -64,7 +64,7 @@ export function loadConfig() {
     bodyLimit: str('BODY_LIMIT', '8mb'),
     maxPageSize: int('MAX_PAGE_SIZE', 100, 1),
     graphql: {
-      maxDepth: int('GRAPHQL_MAX_DEPTH', 10, 1),
+      maxDepth: int('GRAPHQL_MAX_DEPTH', 12, 1),
       maxCost: int('GRAPHQL_MAX_COST', 20000, 1),
       maxAliases: int('GRAPHQL_MAX_ALIASES', 20, 1),
       maxTokens: int('GRAPHQL_MAX_TOKENS', 2000, 1),

@@ -16,7 +16,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function createServer(app: App): Promise<{ express: express.Express; httpServer: http.Server; apollo: ApolloServer<Context> }> {
+export async function createServer(
+  app: App,
+): Promise<{ express: express.Express; httpServer: http.Server; apollo: ApolloServer<Context> }> {
   const { config, logger, orm } = app;
   const schema = await buildGraphQLSchema();
   const limits = queryLimits(schema, {
@@ -80,7 +82,11 @@ export async function createServer(app: App): Promise<{ express: express.Express
     const status = typeof error?.status === 'number' ? error.status : 500;
     if (status >= 500) logger.error({ err: error }, 'request failed');
     const code =
-      status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 400 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+      status === 413
+        ? 'PAYLOAD_TOO_LARGE'
+        : status === 400
+          ? 'BAD_REQUEST'
+          : 'INTERNAL_SERVER_ERROR';
     const message =
       status === 413
         ? `Request body is larger than ${config.bodyLimit}.`

@@ -13,7 +13,9 @@ const sdl = header + printSchema(lexicographicSortSchema(await buildGraphQLSchem
 if (process.argv.includes('--check')) {
   const committed = await fs.readFile(file, 'utf8').catch(() => '');
   if (committed !== sdl) {
-    console.error('schema/schema.graphql is stale: run `npm run schema:emit` and commit the result.');
+    console.error(
+      'schema/schema.graphql is stale: run `npm run schema:emit` and commit the result.',
+    );
     process.exit(1);
   }
   console.log('schema/schema.graphql is up to date.');

@@ -30,7 +30,8 @@ export class UserError {
 
   @Field(() => [String], {
     nullable: true,
-    description: 'Path to the input field at fault, e.g. ["input", "name"]; null for the whole input.',
+    description:
+      'Path to the input field at fault, e.g. ["input", "name"]; null for the whole input.',
   })
   field!: string[] | null;
 
@@ -77,11 +78,7 @@ export function userErrorsFromZod(error: ZodError): UserError[] {
 }
 
 export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'INTERNAL_SERVER_ERROR';
+  'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'INTERNAL_SERVER_ERROR';
 
 function graphQLError(code: ErrorCode, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code } });

@@ -3,6 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createRequire } from 'node:module';
+import type * as QueryComplexity from 'graphql-query-complexity';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from './relay.js';
 
@@ -10,7 +11,7 @@ import { DEFAULT_PAGE_SIZE } from './relay.js';
 // that type-graphql and Apollo load; the CommonJS build shares theirs.
 const { getComplexity, simpleEstimator } = createRequire(import.meta.url)(
   'graphql-query-complexity',
-) as typeof import('graphql-query-complexity');
+) as typeof QueryComplexity;
 
 export interface QueryLimits {
   maxDepth: number;

@@ -14,7 +14,10 @@ export function registerNode(type: string, fetch: NodeFetcher): void {
 
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { nullable: true, description: 'Any object by its global ID; null if unknown or not visible to you.' })
+  @Query(() => Node, {
+    nullable: true,
+    description: 'Any object by its global ID; null if unknown or not visible to you.',
+  })
   async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<object | null> {
     const parsed = fromGlobalId(id);
     const fetch = parsed && fetchers.get(parsed.type);

@@ -192,10 +192,14 @@ export async function paginate<T extends object>(
   const rows =
     first === 0
       ? []
-      : await em.find(entity, (afterWhere ? { $and: [where, afterWhere] } : where) as FilterQuery<T>, {
-          orderBy: Object.fromEntries(keys.map((k) => [k, 'asc'])) as never,
-          limit: first + 1,
-        });
+      : await em.find(
+          entity,
+          (afterWhere ? { $and: [where, afterWhere] } : where) as FilterQuery<T>,
+          {
+            orderBy: Object.fromEntries(keys.map((k) => [k, 'asc'])) as never,
+            limit: first + 1,
+          },
+        );
   return toConnection(rows as T[], first, keys, after !== null, () => em.count(entity, where));
 }
 
@@ -249,16 +253,20 @@ export function childConnectionLoader<T extends object>(
           params.push(...page.after);
         }
         params.push(page.first + 1);
-        const rows = await em.getConnection().execute<Record<string, unknown>[]>(
-          `select * from (select t.*, row_number() over (partition by t.${parentColumn} order by ${orderColumns
-            .map((c) => `t.${c}`)
-            .join(', ')}) as gj_row from "${meta.tableName}" t where t.${parentColumn} in (${parents
-            .map(() => '?')
-            .join(', ')})${afterSql}) s where gj_row <= ? order by gj_row`,
-          params,
-          'all',
-          em.getTransactionContext(),
-        );
+        const rows = await em
+          .getConnection()
+          .execute<Record<string, unknown>[]>(
+            `select * from (select t.*, row_number() over (partition by t.${parentColumn} order by ${orderColumns
+              .map((c) => `t.${c}`)
+              .join(
+                ', ',
+              )}) as gj_row from "${meta.tableName}" t where t.${parentColumn} in (${parents
+              .map(() => '?')
+              .join(', ')})${afterSql}) s where gj_row <= ? order by gj_row`,
+            params,
+            'all',
+            em.getTransactionContext(),
+          );
         const parentField = parentColumn.slice(1, -1);
         for (const row of rows) {
           const parentId = Number(row[parentField]);
@@ -310,9 +318,25 @@ export function entityLoader<T extends { id: number }>(
   em: EntityManager,
   entity: EntityName<T>,
 ): DataLoader<number, T | null> {
+  const uow = em.getUnitOfWork();
+  const className = em.getMetadata().get(entity as never).className;
   return new DataLoader<number, T | null>(async (ids) => {
-    const rows = await em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
-    const byId = new Map(rows.map((row) => [row.id, row]));
+    // Entities this request already loaded (say, the page of a list) are not fetched again.
+    const byId = new Map<number, T>();
+    for (const id of ids) {
+      const known = uow.getById<T>(className, id as never);
+      if (
+        known &&
+        (known as { __helper?: { __initialized?: boolean } }).__helper?.__initialized !== false
+      ) {
+        byId.set(id, known);
+      }
+    }
+    const missing = ids.filter((id) => !byId.has(id));
+    if (missing.length) {
+      const rows = await em.find(entity, { id: { $in: missing } } as unknown as FilterQuery<T>);
+      for (const row of rows) byId.set(row.id, row);
+    }
     return ids.map((id) => byId.get(id) ?? null);
   });
 }

@@ -69,7 +69,10 @@ export class AuthResolver {
     return user.unit ? ctx.loaders.directory.unit.load(user.unit.id) : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Masked unless it is your own or you manage this person.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Masked unless it is your own or you manage this person.',
+  })
   phone(@Root() user: User, @Ctx() ctx: Context): string | null {
     const scope = { userId: user.id, communityId: user.community?.id ?? null };
     return can(ctx.viewer, 'user.read', scope) ? user.phone : maskPhone(user.phone);
@@ -79,6 +82,7 @@ export class AuthResolver {
 registerNode('User', async (ctx, id) => {
   const user = await ctx.loaders.auth.user.load(id);
   const visible =
-    user && can(ctx.viewer, 'user.read', { userId: user.id, communityId: user.community?.id ?? null });
+    user &&
+    can(ctx.viewer, 'user.read', { userId: user.id, communityId: user.community?.id ?? null });
   return visible ? user : null;
 });

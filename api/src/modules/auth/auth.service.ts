@@ -61,8 +61,10 @@ export async function login(
 ): Promise<SignedIn> {
   const errors: UserError[] = [];
   const username = input.username.trim().toLowerCase();
-  if (!username) errors.push(userError(UserErrorCode.REQUIRED, 'Enter your username.', ['input', 'username']));
-  if (!input.password) errors.push(userError(UserErrorCode.REQUIRED, 'Enter your password.', ['input', 'password']));
+  if (!username)
+    errors.push(userError(UserErrorCode.REQUIRED, 'Enter your username.', ['input', 'username']));
+  if (!input.password)
+    errors.push(userError(UserErrorCode.REQUIRED, 'Enter your password.', ['input', 'password']));
   if (errors.length) return failed(errors);
 
   const limiter = ctx.app.loginLimiter;
@@ -114,7 +116,9 @@ export async function registerVolunteer(
   const data = parsed.data;
   const community = await findCommunity(ctx, data.communityId);
   if (!community) {
-    return failed([userError(UserErrorCode.NOT_FOUND, 'No such community.', ['input', 'communityId'])]);
+    return failed([
+      userError(UserErrorCode.NOT_FOUND, 'No such community.', ['input', 'communityId']),
+    ]);
   }
   const created = await insertUser(ctx, {
     username: data.username,
@@ -157,7 +161,12 @@ export async function createUser(
     if (!unit) {
       return {
         user: null,
-        errors: [userError(UserErrorCode.REQUIRED, 'Choose the unit this liaison speaks for.', ['input', 'unitId'])],
+        errors: [
+          userError(UserErrorCode.REQUIRED, 'Choose the unit this liaison speaks for.', [
+            'input',
+            'unitId',
+          ]),
+        ],
       };
     }
     community = unit.community;
@@ -166,7 +175,9 @@ export async function createUser(
     if (!community) {
       return {
         user: null,
-        errors: [userError(UserErrorCode.REQUIRED, 'Choose the community.', ['input', 'communityId'])],
+        errors: [
+          userError(UserErrorCode.REQUIRED, 'Choose the community.', ['input', 'communityId']),
+        ],
       };
     }
   }
@@ -202,7 +213,9 @@ async function insertUser(
   const taken = () => ({
     user: null,
     token: null,
-    errors: [userError(UserErrorCode.TAKEN, 'This username is already taken.', ['input', 'username'])],
+    errors: [
+      userError(UserErrorCode.TAKEN, 'This username is already taken.', ['input', 'username']),
+    ],
   });
   if (await ctx.em.count(User, { username: data.username })) return taken();
   const user = ctx.em.create(User, {

@@ -11,7 +11,10 @@ export class LoginInput {
 
 @ObjectType()
 export class LoginPayload {
-  @Field(() => String, { nullable: true, description: 'Bearer token for the Authorization header.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Bearer token for the Authorization header.',
+  })
   token!: string | null;
 
   @Field(() => User, { nullable: true })
@@ -44,11 +47,15 @@ export class RegisterVolunteerInput {
 @InputType()
 export class CreateUserInput {
   @Field(() => String) username!: string;
-  @Field(() => String, { description: 'Initial password; at least 8 characters.' }) password!: string;
+  @Field(() => String, { description: 'Initial password; at least 8 characters.' })
+  password!: string;
   @Field(() => String) displayName!: string;
   @Field(() => Role) role!: Role;
   @Field(() => String, { nullable: true }) phone?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Required for every role but STREET_ADMIN and UNIT_LIAISON.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Required for every role but STREET_ADMIN and UNIT_LIAISON.',
+  })
   communityId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Required for UNIT_LIAISON.' })
   unitId?: string | null;

@@ -16,7 +16,10 @@ export function hashPassword(password: string): Promise<string> {
 // Verifying against this when the username is unknown keeps both answers equally slow.
 const unknownUserHash = hashPassword(randomBytes(16).toString('hex'));
 
-export async function verifyPassword(storedHash: string | null, password: string): Promise<boolean> {
+export async function verifyPassword(
+  storedHash: string | null,
+  password: string,
+): Promise<boolean> {
   const target = storedHash ?? (await unknownUserHash);
   const ok = await verify(target, password).catch(() => false);
   return ok && storedHash !== null;

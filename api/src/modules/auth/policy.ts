@@ -54,7 +54,8 @@ const rules = {
   /** Create or rename communities: the sub-district office only. */
   'community.create': (user: User) => isAdmin(user),
   /** Add grids or units to a community. */
-  'directory.manage': (user: User, scope: Scope) => isAdmin(user) || isStaffOf(user, scope.communityId),
+  'directory.manage': (user: User, scope: Scope) =>
+    isAdmin(user) || isStaffOf(user, scope.communityId),
   /** Change a unit's record: the office, its community's staff, or its own liaison. */
   'unit.update': (user: User, scope: Scope) =>
     isAdmin(user) || isStaffOf(user, scope.communityId) || isLiaisonOf(user, scope.unitId),
@@ -62,7 +63,8 @@ const rules = {
   'unit.readContact': (user: User, scope: Scope) =>
     isAdmin(user) || isStaffOf(user, scope.communityId) || isLiaisonOf(user, scope.unitId),
   /** See a grid leader's phone unmasked. */
-  'grid.readContact': (user: User, scope: Scope) => isAdmin(user) || isStaffOf(user, scope.communityId),
+  'grid.readContact': (user: User, scope: Scope) =>
+    isAdmin(user) || isStaffOf(user, scope.communityId),
   /** Staffing figures against the provincial standard. */
   'staffing.read': (user: User, scope: Scope) =>
     isAdmin(user) || (scope.communityId == null ? false : isStaffOf(user, scope.communityId)),
@@ -86,7 +88,11 @@ export function can(viewer: Viewer, action: Action, scope: Scope & { role?: Role
 }
 
 /** The user when the action is allowed; UNAUTHENTICATED or FORBIDDEN otherwise. */
-export function authorize(viewer: Viewer, action: Action, scope: Scope & { role?: Role } = {}): User {
+export function authorize(
+  viewer: Viewer,
+  action: Action,
+  scope: Scope & { role?: Role } = {},
+): User {
   const user = viewer.requireUser();
   if (!can(viewer, action, scope)) throw forbidden();
   return user;

@@ -5,8 +5,15 @@ import { BaseEntity } from '../../db/base.entity.js';
 import { Node } from '../../graphql/relay.js';
 
 @Entity({ tableName: 'community' })
-@Check({ name: 'community_figures_non_negative', expression: 'households >= 0 and residents >= 0 and full_time_workers >= 0 and seconded_workers >= 0 and party_branches >= 0 and party_members >= 0' })
-@ObjectType('Community', { implements: Node, description: 'A community (社区) of the sub-district.' })
+@Check({
+  name: 'community_figures_non_negative',
+  expression:
+    'households >= 0 and residents >= 0 and full_time_workers >= 0 and seconded_workers >= 0 and party_branches >= 0 and party_members >= 0',
+})
+@ObjectType('Community', {
+  implements: Node,
+  description: 'A community (社区) of the sub-district.',
+})
 export class Community extends BaseEntity<'partyBranches' | 'partyMembers' | 'address'> {
   @Unique()
   @Property({ type: 'string', length: 40 })
@@ -36,7 +43,8 @@ export class Community extends BaseEntity<'partyBranches' | 'partyMembers' | 'ad
 
   @Property({ type: 'integer' })
   @Field(() => Int, {
-    description: 'Service staff seconded by government departments (下派人员); not counted against the staffing standard.',
+    description:
+      'Service staff seconded by government departments (下派人员); not counted against the staffing standard.',
   })
   secondedWorkers!: number;
 

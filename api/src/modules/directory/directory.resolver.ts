@@ -1,5 +1,16 @@
 // GraphQL surface of the directory; the rules are in directory.service.ts and policy.ts.
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { Context } from '../../context.js';
 import { registerNode } from '../../graphql/node.js';
 import { ConnectionArgs, idOf, type ConnectionData } from '../../graphql/relay.js';
@@ -30,18 +41,25 @@ import { Unit } from './unit.entity.js';
 @Resolver(() => Community)
 export class CommunityResolver {
   @Query(() => CommunityConnection)
-  communities(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context): Promise<ConnectionData<Community>> {
+  communities(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionData<Community>> {
     return directory.listCommunities(ctx, args);
   }
 
   @Query(() => Community, { nullable: true })
-  community(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Community | null> | null {
+  community(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<Community | null> | null {
     const communityId = idOf(id, 'Community');
     return communityId ? ctx.loaders.directory.community.load(communityId) : null;
   }
 
   @Query(() => StaffingReport, {
-    description: 'Workers and grid leaders against the provincial standard; staff see their own community.',
+    description:
+      'Workers and grid leaders against the provincial standard; staff see their own community.',
   })
   staffingReport(
     @Arg('communityId', () => ID, { nullable: true }) communityId: string | null,
@@ -51,12 +69,20 @@ export class CommunityResolver {
   }
 
   @FieldResolver(() => GridConnection)
-  grids(@Root() community: Community, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+  grids(
+    @Root() community: Community,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.loaders.directory.gridsOfCommunity.load({ parentId: community.id, args });
   }
 
   @FieldResolver(() => UnitConnection)
-  units(@Root() community: Community, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+  units(
+    @Root() community: Community,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.loaders.directory.unitsOfCommunity.load({ parentId: community.id, args });
   }
 
@@ -79,7 +105,10 @@ export class CommunityResolver {
   }
 
   @Mutation(() => CreateCommunityPayload)
-  createCommunity(@Arg('input', () => CreateCommunityInput) input: CreateCommunityInput, @Ctx() ctx: Context) {
+  createCommunity(
+    @Arg('input', () => CreateCommunityInput) input: CreateCommunityInput,
+    @Ctx() ctx: Context,
+  ) {
     return directory.createCommunity(ctx, { ...input });
   }
 }
@@ -96,7 +125,10 @@ export class GridResolver {
     return ctx.loaders.directory.unitsOfGrid.load({ parentId: grid.id, args });
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Masked unless you manage this community.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Masked unless you manage this community.',
+  })
   leaderPhone(@Root() grid: Grid, @Ctx() ctx: Context): string | null {
     return can(ctx.viewer, 'grid.readContact', { communityId: grid.community.id })
       ? grid.leaderPhone
@@ -130,12 +162,16 @@ export class UnitResolver {
     return unit.grid ? ctx.loaders.directory.grid.load(unit.grid.id) : null;
   }
 
-  @FieldResolver(() => String, { description: 'Masked unless you are the office, its community staff or its liaison.' })
+  @FieldResolver(() => String, {
+    description: 'Masked unless you are the office, its community staff or its liaison.',
+  })
   liaisonName(@Root() unit: Unit, @Ctx() ctx: Context): string {
     return this.canReadContact(unit, ctx) ? unit.liaisonName : maskName(unit.liaisonName)!;
   }
 
-  @FieldResolver(() => String, { description: 'Masked unless you are the office, its community staff or its liaison.' })
+  @FieldResolver(() => String, {
+    description: 'Masked unless you are the office, its community staff or its liaison.',
+  })
   liaisonPhone(@Root() unit: Unit, @Ctx() ctx: Context): string {
     return this.canReadContact(unit, ctx) ? unit.liaisonPhone : maskPhone(unit.liaisonPhone)!;
   }
@@ -155,7 +191,8 @@ export class UnitResolver {
   }
 
   @Mutation(() => ImportUnitsPayload, {
-    description: 'Imports units from an xlsx or CSV sheet: all rows or none, with an error per bad row.',
+    description:
+      'Imports units from an xlsx or CSV sheet: all rows or none, with an error per bad row.',
   })
   importUnits(@Arg('input', () => ImportUnitsInput) input: ImportUnitsInput, @Ctx() ctx: Context) {
     return importUnits(ctx, input);

@@ -20,7 +20,12 @@ import {
   type StaffingFigures,
 } from './staffing.js';
 import { Unit, type UnitKind } from './unit.entity.js';
-import { communitySchema, gridSchema, unitPatchSchema, unitSchema } from './directory.validation.js';
+import {
+  communitySchema,
+  gridSchema,
+  unitPatchSchema,
+  unitSchema,
+} from './directory.validation.js';
 
 type Result<K extends string, T> = { [key in K]: T | null } & { errors: UserError[] };
 
@@ -28,7 +33,11 @@ const notFound = (field: string, what: string) =>
   userError(UserErrorCode.NOT_FOUND, `No such ${what}.`, ['input', field]);
 
 /** Turns a unique-index violation into a TAKEN error on `field`; rethrows anything else. */
-async function flushUnique(ctx: Context, field: string, message: string): Promise<UserError | null> {
+async function flushUnique(
+  ctx: Context,
+  field: string,
+  message: string,
+): Promise<UserError | null> {
   try {
     await ctx.em.flush();
     return null;
@@ -43,13 +52,21 @@ async function flushUnique(ctx: Context, field: string, message: string): Promis
 
 // ---------------------------------------------------------------- reads
 
-export function listCommunities(ctx: Context, args: ConnectionArgs): Promise<ConnectionData<Community>> {
+export function listCommunities(
+  ctx: Context,
+  args: ConnectionArgs,
+): Promise<ConnectionData<Community>> {
   return paginate(ctx.em, Community, { where: {}, keys: ['id'], args });
 }
 
 export async function listUnits(
   ctx: Context,
-  filter: { communityId?: string | null; gridId?: string | null; kind?: UnitKind | null; search?: string | null },
+  filter: {
+    communityId?: string | null;
+    gridId?: string | null;
+    kind?: UnitKind | null;
+    search?: string | null;
+  },
   args: ConnectionArgs,
 ): Promise<ConnectionData<Unit>> {
   const where: Record<string, unknown> = {};
@@ -65,7 +82,10 @@ export async function listUnits(
 export async function communityStaffingOf(
   ctx: Context,
   community: Community,
-): Promise<(StaffingFigures & { community: Community; secondedWorkers: number; grids: GridStaffingRow[] }) | null> {
+): Promise<
+  | (StaffingFigures & { community: Community; secondedWorkers: number; grids: GridStaffingRow[] })
+  | null
+> {
   if (!can(ctx.viewer, 'staffing.read', { communityId: community.id })) return null;
   const grids = await ctx.loaders.directory.allGridsOfCommunity.load(community.id);
   const figures = communityStaffing(
@@ -97,7 +117,7 @@ interface GridStaffingRow {
 /** The staffing report: the office sees every community, staff their own. */
 export async function staffingReport(ctx: Context, communityGlobalId: string | null | undefined) {
   const user = ctx.viewer.requireUser();
-  let communityId = communityGlobalId ? idOf(communityGlobalId, 'Community') ?? 0 : null;
+  let communityId = communityGlobalId ? (idOf(communityGlobalId, 'Community') ?? 0) : null;
   if (communityId === null && !isAdmin(user)) communityId = user.community?.id ?? null;
   authorize(ctx.viewer, 'staffing.read', { communityId });
   const communities = await ctx.em.find(
@@ -128,7 +148,11 @@ export async function createCommunity(
     partyMembers: data.partyMembers ?? 0,
     address: data.address ?? '',
   });
-  const taken = await flushUnique(ctx, 'code', 'A community with this code or name already exists.');
+  const taken = await flushUnique(
+    ctx,
+    'code',
+    'A community with this code or name already exists.',
+  );
   return taken ? { community: null, errors: [taken] } : { community, errors: [] };
 }
 
@@ -203,7 +227,9 @@ export async function updateUnit(
   const scope = { communityId: unit.community.id, unitId: unit.id };
   const user = authorize(ctx.viewer, 'unit.update', scope);
   const patch = Object.fromEntries(
-    Object.entries(input).filter(([key, value]) => value != null && !['id', 'version', 'gridId'].includes(key)),
+    Object.entries(input).filter(
+      ([key, value]) => value != null && !['id', 'version', 'gridId'].includes(key),
+    ),
   );
   const parsed = unitPatchSchema.safeParse(patch);
   if (!parsed.success) return { unit: null, errors: userErrorsFromZod(parsed.error) };
@@ -236,7 +262,13 @@ export async function updateUnit(
     if (error instanceof OptimisticLockError) {
       return {
         unit: null,
-        errors: [userError(UserErrorCode.CONFLICT, 'Someone else changed this unit at the same moment. Reload and try again.', ['input', 'version'])],
+        errors: [
+          userError(
+            UserErrorCode.CONFLICT,
+            'Someone else changed this unit at the same moment. Reload and try again.',
+            ['input', 'version'],
+          ),
+        ],
       };
     }
     throw error;

@@ -15,7 +15,8 @@ export class UnitFilter {
   @Field(() => ID, { nullable: true }) communityId?: string | null;
   @Field(() => ID, { nullable: true }) gridId?: string | null;
   @Field(() => UnitKind, { nullable: true }) kind?: UnitKind | null;
-  @Field(() => String, { nullable: true, description: 'Part of the unit name.' }) search?: string | null;
+  @Field(() => String, { nullable: true, description: 'Part of the unit name.' }) search?:
+    string | null;
 }
 
 // ---------------------------------------------------------------- mutations
@@ -71,7 +72,10 @@ export class CreateUnitInput {
 @InputType({ description: 'Only the fields given are changed.' })
 export class UpdateUnitInput {
   @Field(() => ID) id!: string;
-  @Field(() => Int, { nullable: true, description: 'The version you loaded; a newer one means someone else changed the unit.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The version you loaded; a newer one means someone else changed the unit.',
+  })
   version?: number | null;
   @Field(() => String, { nullable: true }) name?: string | null;
   @Field(() => UnitKind, { nullable: true }) kind?: UnitKind | null;
@@ -94,7 +98,10 @@ export class ImportUnitsInput {
   fileName!: string;
   @Field(() => String, { description: 'The file, base64-encoded (at most 5 MB).' })
   contentBase64!: string;
-  @Field(() => ID, { nullable: true, description: 'Community for rows without a 所属社区/community column.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Community for rows without a 所属社区/community column.',
+  })
   communityId?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Check every row and write nothing.' })
   dryRun?: boolean | null;
@@ -102,7 +109,9 @@ export class ImportUnitsInput {
 
 @ObjectType({ description: 'A problem in one row of an imported sheet.' })
 export class ImportRowError {
-  @Field(() => Int, { description: 'Row number as the spreadsheet shows it (the header is row 1).' })
+  @Field(() => Int, {
+    description: 'Row number as the spreadsheet shows it (the header is row 1).',
+  })
   row!: number;
   @Field(() => String, { nullable: true, description: 'Column header at fault.' })
   column!: string | null;
@@ -112,7 +121,9 @@ export class ImportRowError {
 
 @ObjectType()
 export class ImportUnitsPayload {
-  @Field(() => Int, { description: 'Rows written; 0 whenever any row has an error (all or nothing).' })
+  @Field(() => Int, {
+    description: 'Rows written; 0 whenever any row has an error (all or nothing).',
+  })
   importedCount!: number;
   @Field(() => Int, { description: 'Rows that passed every check.' })
   validCount!: number;

@@ -11,7 +11,11 @@ const count = (what: string, max = 1_000_000) =>
     .max(max, `${what} must be at most ${max}.`);
 
 const text = (what: string, max: number) =>
-  z.string().trim().min(1, `${what} is required.`).max(max, `${what} must be at most ${max} characters.`);
+  z
+    .string()
+    .trim()
+    .min(1, `${what} is required.`)
+    .max(max, `${what} must be at most ${max} characters.`);
 
 export const codeSchema = z
   .string()

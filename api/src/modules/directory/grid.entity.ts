@@ -27,7 +27,10 @@ export class Grid extends BaseEntity<'leaderName' | 'leaderPhone'> {
   households!: number;
 
   @Property({ type: 'string', length: 50, nullable: true })
-  @Field(() => String, { nullable: true, description: 'Grid leader (网格长); null when the post is vacant.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Grid leader (网格长); null when the post is vacant.',
+  })
   leaderName: string | null = null;
 
   /** Personal data: exposed masked through a field resolver. */

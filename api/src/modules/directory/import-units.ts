@@ -29,7 +29,15 @@ export interface ImportResult {
   errors: UserError[];
 }
 
-type Column = 'name' | 'kind' | 'community' | 'grid' | 'staffCount' | 'address' | 'liaisonName' | 'liaisonPhone';
+type Column =
+  | 'name'
+  | 'kind'
+  | 'community'
+  | 'grid'
+  | 'staffCount'
+  | 'address'
+  | 'liaisonName'
+  | 'liaisonPhone';
 
 /** Header spellings accepted for each column (compared without spaces, case-insensitively). */
 const HEADERS: Record<Column, string[]> = {
@@ -55,7 +63,10 @@ const KIND_LABELS: [RegExp, UnitKind][] = [
 ];
 
 function parseKind(value: string): UnitKind | null {
-  const upper = value.trim().toUpperCase().replace(/[\s-]+/g, '_');
+  const upper = value
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, '_');
   if ((Object.values(UnitKind) as string[]).includes(upper)) return upper as UnitKind;
   if (upper === 'SOCIAL_ORGANIZATION') return UnitKind.SOCIAL_ORGANISATION;
   return KIND_LABELS.find(([pattern]) => pattern.test(value.trim()))?.[1] ?? null;
@@ -109,14 +120,24 @@ function columnMap(header: string[]): Map<Column, number> {
   return map;
 }
 
-const fail = (errors: UserError[]): ImportResult => ({ importedCount: 0, validCount: 0, rowErrors: [], errors });
+const fail = (errors: UserError[]): ImportResult => ({
+  importedCount: 0,
+  validCount: 0,
+  rowErrors: [],
+  errors,
+});
 
 export async function importUnits(
   ctx: Context,
-  input: { fileName: string; contentBase64: string; communityId?: string | null; dryRun?: boolean | null },
+  input: {
+    fileName: string;
+    contentBase64: string;
+    communityId?: string | null;
+    dryRun?: boolean | null;
+  },
 ): Promise<ImportResult> {
   const user = ctx.viewer.requireUser();
-  const defaultCommunityId = input.communityId ? idOf(input.communityId, 'Community') ?? 0 : null;
+  const defaultCommunityId = input.communityId ? (idOf(input.communityId, 'Community') ?? 0) : null;
   // Staff import into their own community; the office into any.
   authorize(ctx.viewer, 'directory.manage', {
     communityId: defaultCommunityId ?? (isAdmin(user) ? null : user.community?.id),
@@ -124,26 +145,54 @@ export async function importUnits(
 
   const buffer = Buffer.from(input.contentBase64, 'base64');
   if (buffer.length === 0) {
-    return fail([userError(UserErrorCode.REQUIRED, 'The file is empty.', ['input', 'contentBase64'])]);
+    return fail([
+      userError(UserErrorCode.REQUIRED, 'The file is empty.', ['input', 'contentBase64']),
+    ]);
   }
   if (buffer.length > MAX_IMPORT_BYTES) {
-    return fail([userError(UserErrorCode.TOO_LONG, 'The file is larger than 5 MB.', ['input', 'contentBase64'])]);
+    return fail([
+      userError(UserErrorCode.TOO_LONG, 'The file is larger than 5 MB.', [
+        'input',
+        'contentBase64',
+      ]),
+    ]);
   }
   if (!/\.(xlsx|csv)$/i.test(input.fileName)) {
-    return fail([userError(UserErrorCode.UNSUPPORTED_FILE, 'Upload an .xlsx or .csv file.', ['input', 'fileName'])]);
+    return fail([
+      userError(UserErrorCode.UNSUPPORTED_FILE, 'Upload an .xlsx or .csv file.', [
+        'input',
+        'fileName',
+      ]),
+    ]);
   }
   let sheet: SheetRow[];
   try {
     sheet = await readSheet(input.fileName, buffer);
   } catch {
-    return fail([userError(UserErrorCode.UNSUPPORTED_FILE, 'The file could not be read as a spreadsheet.', ['input', 'contentBase64'])]);
+    return fail([
+      userError(UserErrorCode.UNSUPPORTED_FILE, 'The file could not be read as a spreadsheet.', [
+        'input',
+        'contentBase64',
+      ]),
+    ]);
   }
   const [header, ...rows] = sheet;
   if (!header || rows.length === 0) {
-    return fail([userError(UserErrorCode.REQUIRED, 'The sheet has no data rows below its header row.', ['input', 'contentBase64'])]);
+    return fail([
+      userError(UserErrorCode.REQUIRED, 'The sheet has no data rows below its header row.', [
+        'input',
+        'contentBase64',
+      ]),
+    ]);
   }
   if (rows.length > MAX_IMPORT_ROWS) {
-    return fail([userError(UserErrorCode.TOO_LONG, `At most ${MAX_IMPORT_ROWS} rows can be imported at once.`, ['input', 'contentBase64'])]);
+    return fail([
+      userError(
+        UserErrorCode.TOO_LONG,
+        `At most ${MAX_IMPORT_ROWS} rows can be imported at once.`,
+        ['input', 'contentBase64'],
+      ),
+    ]);
   }
   const columns = columnMap(header.cells);
   const missing = REQUIRED.filter((c) => !columns.has(c));
@@ -170,16 +219,31 @@ export async function importUnits(
     (await ctx.em.find(Unit, { name: { $in: names } }, { fields: ['name'] })).map((u) => u.name),
   );
   const findCommunity = (value: string) =>
-    communities.find((c) => c.name === value || c.code === value.toLowerCase() || c.nameEn === value || c.name === `${value}社区`);
+    communities.find(
+      (c) =>
+        c.name === value ||
+        c.code === value.toLowerCase() ||
+        c.nameEn === value ||
+        c.name === `${value}社区`,
+    );
 
   const rowErrors: RowError[] = [];
   const seen = new Map<string, number>();
-  const valid: { data: ReturnType<typeof unitSchema.parse>; community: Community; grid: Grid | null }[] = [];
+  const valid: {
+    data: ReturnType<typeof unitSchema.parse>;
+    community: Community;
+    grid: Grid | null;
+  }[] = [];
   for (const { row, cells } of rows) {
     const cell = (c: Column) => (columns.has(c) ? (cells[columns.get(c)!] ?? '').trim() : '');
     const errorsBefore = rowErrors.length;
     const problem = (column: Column, code: string, message: string) =>
-      rowErrors.push({ row, column: header.cells[columns.get(column) ?? -1] ?? HEADERS[column][0]!, code, message });
+      rowErrors.push({
+        row,
+        column: header.cells[columns.get(column) ?? -1] ?? HEADERS[column][0]!,
+        code,
+        message,
+      });
 
     const communityText = cell('community');
     const community = communityText
@@ -188,7 +252,11 @@ export async function importUnits(
     if (!community) {
       problem('community', UserErrorCode.NOT_FOUND, `No community named "${communityText}".`);
     } else if (!can(ctx.viewer, 'directory.manage', { communityId: community.id })) {
-      problem('community', UserErrorCode.OUT_OF_SCOPE, `You cannot add units to ${community.name}.`);
+      problem(
+        'community',
+        UserErrorCode.OUT_OF_SCOPE,
+        `You cannot add units to ${community.name}.`,
+      );
     }
     const kind = parseKind(cell('kind'));
     if (!kind) problem('kind', UserErrorCode.INVALID, `Unknown kind of unit "${cell('kind')}".`);
@@ -207,9 +275,10 @@ export async function importUnits(
       for (const issue of parsed.error.issues) {
         const column = issue.path[0] as Column;
         if (column === 'kind') continue; // already reported with the value
-        const message = column === 'staffCount' && Number.isNaN(staffCount)
-          ? `Staff count "${cell('staffCount')}" is not a whole number.`
-          : issue.message;
+        const message =
+          column === 'staffCount' && Number.isNaN(staffCount)
+            ? `Staff count "${cell('staffCount')}" is not a whole number.`
+            : issue.message;
         problem(column, cell(column) ? UserErrorCode.INVALID : UserErrorCode.REQUIRED, message);
       }
     }
@@ -219,13 +288,20 @@ export async function importUnits(
     } else if (name) {
       seen.set(name, row);
     }
-    if (existing.has(name)) problem('name', UserErrorCode.TAKEN, `A unit named "${name}" already exists.`);
+    if (existing.has(name))
+      problem('name', UserErrorCode.TAKEN, `A unit named "${name}" already exists.`);
 
     let grid: Grid | null = null;
     const gridText = cell('grid');
     if (gridText && community) {
-      grid = grids.find((g) => g.community.id === community.id && (g.name === gridText || g.code === gridText.toLowerCase())) ?? null;
-      if (!grid) problem('grid', UserErrorCode.NOT_FOUND, `No grid "${gridText}" in ${community.name}.`);
+      grid =
+        grids.find(
+          (g) =>
+            g.community.id === community.id &&
+            (g.name === gridText || g.code === gridText.toLowerCase()),
+        ) ?? null;
+      if (!grid)
+        problem('grid', UserErrorCode.NOT_FOUND, `No grid "${gridText}" in ${community.name}.`);
     }
     if (rowErrors.length === errorsBefore && parsed.success && community) {
       valid.push({ data: parsed.data, community, grid });
@@ -244,7 +320,12 @@ export async function importUnits(
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
       ctx.em.clear();
-      return fail([userError(UserErrorCode.CONFLICT, 'Some of these units were added by someone else meanwhile. Check the sheet and import again.')]);
+      return fail([
+        userError(
+          UserErrorCode.CONFLICT,
+          'Some of these units were added by someone else meanwhile. Check the sheet and import again.',
+        ),
+      ]);
     }
     throw error;
   }

@@ -35,8 +35,16 @@ export function requiredWorkers(households: number): Range {
     households > s.extraWorkersAbove
       ? Math.floor((households - s.extraWorkersAbove) / s.householdsPerExtraWorker)
       : 0;
-  const min = clamp(Math.ceil(households / s.householdsPerWorkerHigh), s.normalMinWorkers, s.normalMaxWorkers);
-  const max = clamp(Math.ceil(households / s.householdsPerWorkerLow), s.normalMinWorkers, s.normalMaxWorkers);
+  const min = clamp(
+    Math.ceil(households / s.householdsPerWorkerHigh),
+    s.normalMinWorkers,
+    s.normalMaxWorkers,
+  );
+  const max = clamp(
+    Math.ceil(households / s.householdsPerWorkerLow),
+    s.normalMinWorkers,
+    s.normalMaxWorkers,
+  );
   return { min: min + extra, max: max + extra };
 }
 
@@ -88,8 +96,10 @@ export function communityStaffing(
     actualGridLeaders,
     gridLeaderShortfall: Math.max(0, leaders.min - actualGridLeaders),
     gridCount: grids.length,
-    gridsOver300: grids.filter((g) => g.households > STAFFING_STANDARD.gridStandardHouseholds).length,
-    gridsOver400: grids.filter((g) => g.households > STAFFING_STANDARD.gridOverloadedHouseholds).length,
+    gridsOver300: grids.filter((g) => g.households > STAFFING_STANDARD.gridStandardHouseholds)
+      .length,
+    gridsOver400: grids.filter((g) => g.households > STAFFING_STANDARD.gridOverloadedHouseholds)
+      .length,
   };
 }
 

@@ -63,6 +63,8 @@ export class Unit extends BaseEntity<'grid' | 'address' | 'version'> {
   liaisonPhone!: string;
 
   @Property({ type: 'integer', version: true })
-  @Field(() => Int, { description: 'Increases on every change; send it back to detect concurrent edits.' })
+  @Field(() => Int, {
+    description: 'Increases on every change; send it back to detect concurrent edits.',
+  })
   version: number = 1;
 }

@@ -1,0 +1,65 @@
+// Once per test run: find a PostgreSQL server (TEST_DATABASE_URL, DATABASE_URL, or a throw-away
+// embedded one) and build a migrated template database that every test file clones.
+import 'reflect-metadata';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { databaseUrl, dropDatabase, ensureDatabase } from '../../api/src/db/database.js';
+import { startEmbeddedPostgres } from '../../api/src/db/embedded.js';
+import { createOrm, migrate, migrationsPath } from '../../api/src/db/orm.js';
+import { createLogger } from '../../api/src/logger.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Any database URL on the test server; test files derive their own database from it. */
+    testServerUrl: string;
+    /** Name of the migrated template database. */
+    testTemplate: string;
+  }
+}
+
+async function migrationsFingerprint(): Promise<string> {
+  const files = (await fs.readdir(migrationsPath)).sort();
+  const hash = createHash('sha256');
+  for (const file of files)
+    hash.update(file).update(await fs.readFile(path.join(migrationsPath, file)));
+  return hash.digest('hex').slice(0, 12);
+}
+
+export default async function setup(project: TestProject) {
+  const logger = createLogger('warn');
+  let serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  let tempDir: string | undefined;
+  if (!serverUrl) {
+    tempDir = await fs.mkdtemp(path.join(os.tmpdir(), 'gongjian-test-pg-'));
+    await fs.chmod(tempDir, 0o755);
+    const embedded = await startEmbeddedPostgres({
+      dataDir: path.join(tempDir, 'pg'),
+      port: Number(process.env.TEST_EMBEDDED_PG_PORT ?? 54330),
+      logger,
+    });
+    serverUrl = embedded.url;
+    stopEmbedded = embedded.stop;
+  }
+
+  // The template is named after the migrations, so a changed migration gets a fresh one.
+  const template = `gj_test_template_${await migrationsFingerprint()}`;
+  const templateUrl = databaseUrl(serverUrl, template);
+  await dropDatabase(templateUrl);
+  await ensureDatabase(templateUrl);
+  const orm = await createOrm(templateUrl);
+  await migrate(orm);
+  await orm.close(true);
+
+  project.provide('testServerUrl', serverUrl);
+  project.provide('testTemplate', template);
+
+  return async () => {
+    await dropDatabase(templateUrl).catch(() => {});
+    await stopEmbedded?.();
+    if (tempDir) await fs.rm(tempDir, { recursive: true, force: true });
+  };
+}

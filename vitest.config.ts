@@ -1,0 +1,16 @@
+// One vitest run for the whole repository: unit tests next to the code, integration and browser
+// tests under tests/. Every test file gets its own PostgreSQL database (see tests/support).
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['api/src/**/*.test.ts', 'seeds/**/*.test.ts', 'tests/**/*.test.ts'],
+    globalSetup: ['tests/support/global-setup.ts'],
+    // type-graphql's decorators need the Reflect metadata API before any module loads.
+    setupFiles: ['reflect-metadata'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    env: { NODE_ENV: 'test' },
+  },
+});
