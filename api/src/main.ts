@@ -19,11 +19,15 @@ if (config.seedDemo) await seedDemoIfEmpty(orm, logger);
 const server = await listen(createApp(config, logger, orm), config.port, config.host);
 logger.info({ url: `http://${config.host}:${config.port}/graphql` }, 'API ready');
 
+let stopping = false;
 async function shutdown(signal: string) {
+  // Ctrl-C reaches both tsx and this process, and tsx relays it: act on the first only.
+  if (stopping) return;
+  stopping = true;
   logger.info({ signal }, 'shutting down');
   await server.close();
   await orm.close();
   process.exit(0);
 }
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
-process.once('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

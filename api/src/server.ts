@@ -42,6 +42,8 @@ export async function createServer(
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // The process entry points own signal handling and stop Apollo, the ORM and the database in order.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 

@@ -4,9 +4,11 @@ import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createApp } from '../app.js';
 import { loadConfig, repoRoot } from '../config.js';
 import { ensureDatabase } from '../db/database.js';
+import { portAnswers } from '../db/embedded.js';
 import { createOrm, migrate } from '../db/orm.js';
 import { resolveDatabaseServer } from '../db/server.js';
 import { createLogger } from '../logger.js';
@@ -17,6 +19,18 @@ const dev = process.argv.includes('--dev');
 process.env.NODE_ENV ??= dev ? 'development' : 'production';
 const config = loadConfig();
 const logger = createLogger(config.logLevel, process.stdout.isTTY);
+
+for (const [name, port] of [
+  ['API', config.port],
+  ['web app', config.webPort],
+] as const) {
+  if (await portAnswers(port, '127.0.0.1')) {
+    logger.fatal(
+      `Port ${port} for the ${name} is already in use; stop what runs there or set ${name === 'API' ? 'PORT' : 'WEB_PORT'}.`,
+    );
+    process.exit(1);
+  }
+}
 
 const database = await resolveDatabaseServer({ ...config, logger });
 await ensureDatabase(database.url);
@@ -29,30 +43,32 @@ const apiUrl = `http://127.0.0.1:${config.port}/graphql`;
 logger.info({ url: `http://${config.host}:${config.port}/graphql` }, 'API ready');
 
 const webDir = path.join(repoRoot, 'web');
-const bin = (name: string) => path.join(repoRoot, 'node_modules/.bin', name);
-let web: ChildProcess;
-if (dev) {
-  web = spawn(bin('remix'), ['vite:dev', '--port', String(config.webPort), '--strictPort'], {
-    cwd: webDir,
-    stdio: 'inherit',
-    env: { ...process.env, API_URL: apiUrl },
-  });
-} else {
-  const build = path.join(webDir, 'build/server/index.js');
-  if (!fs.existsSync(build)) {
-    logger.fatal('The web app is not built; run `npm run build -w web` (npm start does this).');
-    process.exit(1);
-  }
-  web = spawn(bin('remix-serve'), [build], {
-    cwd: webDir,
-    stdio: 'inherit',
-    env: { ...process.env, API_URL: apiUrl, PORT: String(config.webPort) },
-  });
+const build = path.join(webDir, 'build/server/index.js');
+if (!dev && !fs.existsSync(build)) {
+  logger.fatal('The web app is not built; run `npm run build -w web` (npm start does this).');
+  process.exit(1);
 }
+// The child exits when this process's IPC channel closes, however this process ends.
+const web: ChildProcess = spawn(
+  process.execPath,
+  [
+    ...process.execArgv,
+    fileURLToPath(new URL('./web-child.ts', import.meta.url)),
+    ...(dev
+      ? ['dev', 'vite:dev', '--port', String(config.webPort), '--strictPort']
+      : ['serve', build]),
+  ],
+  {
+    cwd: webDir,
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, API_URL: apiUrl, PORT: String(config.webPort) },
+  },
+);
 logger.info({ url: `http://localhost:${config.webPort}` }, 'web app starting');
 
 let stopping = false;
 async function shutdown(reason: string, code = 0) {
+  // Ctrl-C reaches both tsx and this process, and tsx relays it: act on the first only.
   if (stopping) return;
   stopping = true;
   logger.info({ reason }, 'shutting down');
@@ -63,5 +79,5 @@ async function shutdown(reason: string, code = 0) {
   process.exit(code);
 }
 web.on('exit', (code) => void shutdown(`web app exited (${code})`, code ?? 1));
-process.once('SIGINT', () => void shutdown('SIGINT'));
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
