@@ -4,7 +4,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['api/src/**/*.test.ts', 'seeds/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: [
+      'api/src/**/*.test.ts',
+      'web/app/**/*.test.ts',
+      'seeds/**/*.test.ts',
+      'tests/**/*.test.ts',
+    ],
     globalSetup: ['tests/support/global-setup.ts'],
     // type-graphql's decorators need the Reflect metadata API before any module loads.
     setupFiles: ['reflect-metadata'],

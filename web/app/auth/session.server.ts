@@ -1,0 +1,54 @@
+// The signed cookie session that holds the API bearer token, and the redirects that guard pages.
+import { createCookieSessionStorage, redirect, type Session } from '@remix-run/node';
+
+const devSecret = 'gongjian-dev-only-session-secret';
+const secret = process.env.SESSION_SECRET ?? devSecret;
+if (secret === devSecret && process.env.NODE_ENV === 'production') {
+  console.warn('SESSION_SECRET is not set: using the development session secret.');
+}
+
+interface SessionData {
+  token: string;
+}
+
+export const sessionStorage = createCookieSessionStorage<SessionData>({
+  cookie: {
+    name: '__gongjian_session',
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: process.env.SESSION_COOKIE_SECURE === 'true',
+    secrets: [secret],
+    maxAge: 60 * 60 * 24 * 7,
+  },
+});
+
+export function getSession(request: Request): Promise<Session<SessionData>> {
+  return sessionStorage.getSession(request.headers.get('Cookie'));
+}
+
+export async function getToken(request: Request): Promise<string | undefined> {
+  return (await getSession(request)).get('token');
+}
+
+/** `/login?redirectTo=<the page asked for>`. */
+export function loginPath(request: Request): string {
+  const url = new URL(request.url);
+  const here = `${url.pathname}${url.search}`;
+  return here === '/' ? '/login' : `/login?${new URLSearchParams({ redirectTo: here })}`;
+}
+
+/** For loaders of signed-in pages: the token, or a redirect to the login page. */
+export async function requireToken(request: Request): Promise<string> {
+  const token = await getToken(request);
+  if (!token) throw redirect(loginPath(request));
+  return token;
+}
+
+/** Forget a token the API no longer accepts and send the user to sign in again. */
+export async function expiredSessionRedirect(request: Request): Promise<Response> {
+  const session = await getSession(request);
+  return redirect(loginPath(request), {
+    headers: { 'Set-Cookie': await sessionStorage.destroySession(session) },
+  });
+}

@@ -1,0 +1,15 @@
+// UserError messages from the API are English; show our own translation when we know the code.
+import { useTranslation } from 'react-i18next';
+import type { UserError } from '../../../schema/generated/graphql';
+import { zhCN } from './zh-CN';
+
+type KnownCode = keyof typeof zhCN.errorCode;
+
+function isKnownCode(code: string): code is KnownCode {
+  return Object.hasOwn(zhCN.errorCode, code);
+}
+
+export function useUserErrorText(): (error: Pick<UserError, 'code' | 'message'>) => string {
+  const { t } = useTranslation();
+  return (error) => (isKnownCode(error.code) ? t(`errorCode.${error.code}`) : error.message);
+}
