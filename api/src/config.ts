@@ -78,6 +78,8 @@ export function loadConfig() {
       /** Failures allowed from one IP within the window. */
       perIp: int('LOGIN_MAX_FAILURES_PER_IP', 100, 1),
       windowSeconds: int('LOGIN_FAILURE_WINDOW_SECONDS', 15 * 60, 1),
+      /** Volunteer self-registrations accepted from one IP per hour. */
+      registrationsPerIpPerHour: int('REGISTRATIONS_PER_IP_PER_HOUR', 20, 1),
     },
     /** Seed the Qingshan demo data when the database is empty (used by `npm start`). */
     seedDemo: bool('SEED_DEMO', false),

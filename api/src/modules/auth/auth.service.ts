@@ -114,6 +114,15 @@ export async function registerVolunteer(
   const parsed = registerSchema.safeParse(input);
   if (!parsed.success) return failed(userErrorsFromZod(parsed.error));
   const data = parsed.data;
+  const wait = await ctx.app.loginLimiter.takeRegistration(ctx.request.ip);
+  if (wait > 0) {
+    return failed([
+      userError(
+        UserErrorCode.RATE_LIMITED,
+        `Too many sign-ups from this network. Try again in ${Math.ceil(wait / 60)} minute(s).`,
+      ),
+    ]);
+  }
   const community = await findCommunity(ctx, data.communityId);
   if (!community) {
     return failed([

@@ -6,7 +6,7 @@ import { Session } from './session.entity.js';
 import { User } from './user.entity.js';
 
 const t = useTestApp((config) => ({
-  loginLimits: { ...config.loginLimits, perUserAndIp: 10 },
+  loginLimits: { ...config.loginLimits, perUserAndIp: 10, registrationsPerIpPerHour: 5 },
 }));
 
 const LOGIN = `mutation($input: LoginInput!) {
@@ -188,6 +188,27 @@ describe('registerVolunteer', () => {
     const codes = results.map((r) => r.data!.registerVolunteer.errors[0]?.code ?? 'OK').sort();
     expect(codes).toEqual(['OK', 'TAKEN']);
     expect(await t.orm.em.fork().count(User, { username: 'race-name' })).toBe(1);
+  });
+
+  it('accepts a limited number of sign-ups from one address per hour', async () => {
+    // The tests above registered three times from this address; five are allowed per hour.
+    const attempt = (n: number) =>
+      t.gql(REGISTER, {
+        input: {
+          username: `burst-${n}`,
+          password: 'a-good-password',
+          displayName: '批量',
+          phone: '13911114444',
+          communityId: community.nodeId,
+        },
+      });
+    expect((await attempt(1)).data!.registerVolunteer.errors).toEqual([]);
+    expect((await attempt(2)).data!.registerVolunteer.errors).toEqual([]);
+    const refused = await attempt(3);
+    expect(refused.data!.registerVolunteer.errors).toEqual([
+      expect.objectContaining({ code: 'RATE_LIMITED' }),
+    ]);
+    expect(await t.orm.em.fork().count(User, { username: 'burst-3' })).toBe(0);
   });
 });
 
