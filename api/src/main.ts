@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
-import { createOrm, migrate } from './db/orm.js';
+import { openDatabase } from './db/open.js';
 import { createLogger } from './logger.js';
 import { seedDemoIfEmpty } from '../../seeds/seed.js';
 import { listen } from './server.js';
@@ -13,10 +13,9 @@ if (!config.databaseUrl) {
   logger.fatal('DATABASE_URL is not set; use `npm start` for the embedded database.');
   process.exit(1);
 }
-const orm = await createOrm(config.databaseUrl, logger);
-if (config.migrateOnStart) await migrate(orm);
-if (config.seedDemo) await seedDemoIfEmpty(orm, logger);
-const server = await listen(createApp(config, logger, orm), config.port, config.host);
+const database = await openDatabase(config, logger);
+if (config.seedDemo) await seedDemoIfEmpty(database.orm, logger);
+const server = await listen(createApp(config, logger, database.orm), config.port, config.host);
 logger.info({ url: `http://${config.host}:${config.port}/graphql` }, 'API ready');
 
 let stopping = false;
@@ -26,7 +25,7 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, 'shutting down');
   await server.close();
-  await orm.close();
+  await database.close();
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -7,10 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../app.js';
 import { loadConfig, repoRoot } from '../config.js';
-import { ensureDatabase } from '../db/database.js';
 import { portAnswers } from '../db/embedded.js';
-import { createOrm, migrate } from '../db/orm.js';
-import { resolveDatabaseServer } from '../db/server.js';
+import { openDatabase } from '../db/open.js';
 import { createLogger } from '../logger.js';
 import { listen } from '../server.js';
 import { seedDemoIfEmpty } from '../../../seeds/seed.js';
@@ -32,13 +30,9 @@ for (const [name, port] of [
   }
 }
 
-const database = await resolveDatabaseServer({ ...config, logger });
-await ensureDatabase(database.url);
-const orm = await createOrm(database.url, logger);
-const applied = await migrate(orm);
-if (applied.length) logger.info({ applied }, 'migrations applied');
-await seedDemoIfEmpty(orm, logger);
-const api = await listen(createApp(config, logger, orm), config.port, config.host);
+const database = await openDatabase(config, logger);
+await seedDemoIfEmpty(database.orm, logger);
+const api = await listen(createApp(config, logger, database.orm), config.port, config.host);
 const apiUrl = `http://127.0.0.1:${config.port}/graphql`;
 logger.info({ url: `http://${config.host}:${config.port}/graphql` }, 'API ready');
 
@@ -74,8 +68,7 @@ async function shutdown(reason: string, code = 0) {
   logger.info({ reason }, 'shutting down');
   web.kill('SIGTERM');
   await api.close();
-  await orm.close();
-  await database.stop();
+  await database.close();
   process.exit(code);
 }
 web.on('exit', (code) => void shutdown(`web app exited (${code})`, code ?? 1));

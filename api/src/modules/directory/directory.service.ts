@@ -160,13 +160,8 @@ export async function createGrid(
   ctx: Context,
   input: { communityId: string } & Record<string, unknown>,
 ): Promise<Result<'grid', Grid>> {
-  const communityId = idOf(input.communityId, 'Community');
-  const community = communityId ? await ctx.em.findOne(Community, communityId) : null;
-  if (!community) {
-    ctx.viewer.requireUser();
-    return { grid: null, errors: [notFound('communityId', 'community')] };
-  }
-  authorize(ctx.viewer, 'directory.manage', { communityId: community.id });
+  const community = await communityToManage(ctx, input.communityId);
+  if (!community) return { grid: null, errors: [notFound('communityId', 'community')] };
   const parsed = gridSchema.safeParse(input);
   if (!parsed.success) return { grid: null, errors: userErrorsFromZod(parsed.error) };
   const data = parsed.data;
@@ -180,6 +175,15 @@ export async function createGrid(
   return taken ? { grid: null, errors: [taken] } : { grid, errors: [] };
 }
 
+/** The community named by `globalId` if the viewer may add to it; null when there is none. */
+async function communityToManage(ctx: Context, globalId: string): Promise<Community | null> {
+  ctx.viewer.requireUser();
+  const communityId = idOf(globalId, 'Community');
+  const community = communityId ? await ctx.em.findOne(Community, communityId) : null;
+  if (community) authorize(ctx.viewer, 'directory.manage', { communityId: community.id });
+  return community;
+}
+
 async function gridIn(ctx: Context, globalId: string, community: Community): Promise<Grid | null> {
   const gridId = idOf(globalId, 'Grid');
   return gridId ? ctx.em.findOne(Grid, { id: gridId, community: community.id }) : null;
@@ -189,13 +193,8 @@ export async function createUnit(
   ctx: Context,
   input: { communityId: string; gridId?: string | null } & Record<string, unknown>,
 ): Promise<Result<'unit', Unit>> {
-  const communityId = idOf(input.communityId, 'Community');
-  const community = communityId ? await ctx.em.findOne(Community, communityId) : null;
-  if (!community) {
-    ctx.viewer.requireUser();
-    return { unit: null, errors: [notFound('communityId', 'community')] };
-  }
-  authorize(ctx.viewer, 'directory.manage', { communityId: community.id });
+  const community = await communityToManage(ctx, input.communityId);
+  if (!community) return { unit: null, errors: [notFound('communityId', 'community')] };
   const parsed = unitSchema.safeParse(input);
   if (!parsed.success) return { unit: null, errors: userErrorsFromZod(parsed.error) };
   let grid: Grid | null = null;
