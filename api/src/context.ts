@@ -4,12 +4,14 @@ import type { App } from './app.js';
 import { createAuthLoaders } from './modules/auth/auth.loaders.js';
 import { viewerFromToken } from './modules/auth/auth.service.js';
 import type { Viewer } from './modules/auth/policy.js';
+import { createCommitmentLoaders } from './modules/commitments/commitments.loaders.js';
 import { createDirectoryLoaders } from './modules/directory/directory.loaders.js';
 
 export function createLoaders(em: EntityManager) {
   return {
     auth: createAuthLoaders(em),
     directory: createDirectoryLoaders(em),
+    commitments: createCommitmentLoaders(em),
   };
 }
 

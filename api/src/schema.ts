@@ -6,6 +6,14 @@ import { NodeResolver } from './graphql/node.js';
 import { DateTimeScalar } from './graphql/scalars.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import {
+  CategoryResolver,
+  CommitmentEventResolver,
+  CommitmentResolver,
+  EvidenceFileResolver,
+  FulfilmentResolver,
+  NeedResolver,
+} from './modules/commitments/commitments.resolver.js';
+import {
   CommunityResolver,
   GridResolver,
   UnitResolver,
@@ -17,6 +25,12 @@ export const resolvers = [
   CommunityResolver,
   GridResolver,
   UnitResolver,
+  CategoryResolver,
+  NeedResolver,
+  CommitmentResolver,
+  CommitmentEventResolver,
+  FulfilmentResolver,
+  EvidenceFileResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

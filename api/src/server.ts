@@ -10,6 +10,8 @@ import { createContext, type Context } from './context.js';
 import { createErrorFormatter } from './graphql/errors.js';
 import { queryLimits } from './graphql/limits.js';
 import { buildGraphQLSchema } from './schema.js';
+import { evidenceRouter } from './modules/commitments/evidence.routes.js';
+import { reportRouter } from './modules/commitments/report.routes.js';
 
 export interface RunningServer {
   httpServer: http.Server;
@@ -66,6 +68,9 @@ export async function createServer(
       res.status(503).json({ status: 'unavailable', reason: 'database' });
     }
   });
+
+  server.use('/files', evidenceRouter(app));
+  server.use('/reports', reportRouter(app));
 
   server.use(
     '/graphql',

@@ -5,6 +5,26 @@ import { User } from '../modules/auth/user.entity.js';
 import { Community } from '../modules/directory/community.entity.js';
 import { Grid } from '../modules/directory/grid.entity.js';
 import { Unit } from '../modules/directory/unit.entity.js';
+import { CommitmentCategory } from '../modules/commitments/category.entity.js';
+import { CommitmentEvent } from '../modules/commitments/commitment-event.entity.js';
+import { Commitment } from '../modules/commitments/commitment.entity.js';
+import { EvidenceFile } from '../modules/commitments/evidence-file.entity.js';
+import { Fulfilment } from '../modules/commitments/fulfilment.entity.js';
+import { Need } from '../modules/commitments/need.entity.js';
 import { BaseEntity } from './base.entity.js';
 
-export const entities = [BaseEntity, Community, Grid, Unit, User, Session, LoginThrottle];
+export const entities = [
+  BaseEntity,
+  Community,
+  Grid,
+  Unit,
+  User,
+  Session,
+  LoginThrottle,
+  CommitmentCategory,
+  Need,
+  Commitment,
+  CommitmentEvent,
+  Fulfilment,
+  EvidenceFile,
+];

@@ -20,6 +20,9 @@ export const UserErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   UNSUPPORTED_FILE: 'UNSUPPORTED_FILE',
   IMPORT_FAILED: 'IMPORT_FAILED',
+  INVALID_TRANSITION: 'INVALID_TRANSITION',
+  NOT_EDITABLE: 'NOT_EDITABLE',
+  OUTSIDE_PERIOD: 'OUTSIDE_PERIOD',
 } as const;
 export type UserErrorCode = (typeof UserErrorCode)[keyof typeof UserErrorCode];
 

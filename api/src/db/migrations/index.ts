@@ -1,7 +1,9 @@
 // The ordered list of migrations (kept by `npm run db:migration:create`).
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127144519_initial } from './Migration20261127144519_initial.js';
+import { Migration20261127151151_commitments } from './Migration20261127151151_commitments.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127144519_initial', class: Migration20261127144519_initial },
+  { name: 'Migration20261127151151_commitments', class: Migration20261127151151_commitments },
 ];

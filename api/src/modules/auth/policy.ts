@@ -29,6 +29,8 @@ export interface Scope {
   communityId?: number | null;
   unitId?: number | null;
   userId?: number | null;
+  /** The record is one everybody signed in may read (e.g. an accepted commitment). */
+  visibleToAll?: boolean;
 }
 
 const refId = (ref: { id: number } | null | undefined) => ref?.id ?? null;
@@ -74,6 +76,24 @@ const rules = {
     (isStaffOf(user, scope.communityId) &&
       scope.role !== undefined &&
       ROLES_STAFF_MAY_CREATE.includes(scope.role)),
+  /** Configure co-building categories. */
+  'category.manage': (user: User) => isAdmin(user),
+  /** Publish and close a community's needs. */
+  'need.manage': (user: User, scope: Scope) => isAdmin(user) || isStaffOf(user, scope.communityId),
+  /** Read a commitment, its history, fulfilment and evidence: public once accepted, else its people. */
+  'commitment.read': (user: User, scope: Scope) =>
+    scope.visibleToAll === true ||
+    isAdmin(user) ||
+    isStaffOf(user, scope.communityId) ||
+    isLiaisonOf(user, scope.unitId),
+  /** Write a commitment and record fulfilment: the unit's liaison, or staff acting for the unit. */
+  'commitment.write': (user: User, scope: Scope) =>
+    isAdmin(user) || isStaffOf(user, scope.communityId) || isLiaisonOf(user, scope.unitId),
+  /** Accept or reject commitments, verify or reject fulfilment, approve target changes. */
+  'commitment.review': (user: User, scope: Scope) => isAdmin(user) || isStaffOf(user, scope.communityId),
+  /** Read a community's standings and co-building report. */
+  'standings.read': (user: User, scope: Scope) =>
+    isAdmin(user) || (scope.communityId != null && user.community?.id === scope.communityId),
   /** Read another user's account (and their phone unmasked). */
   'user.read': (user: User, scope: Scope) =>
     isAdmin(user) || user.id === scope.userId || isStaffOf(user, scope.communityId),
@@ -96,6 +116,17 @@ export function authorize(
   const user = viewer.requireUser();
   if (!can(viewer, action, scope)) throw forbidden();
   return user;
+}
+
+/**
+ * The rows of a scoped list a user may read beyond the public ones, mirroring the `*.read` rules:
+ * everything for the office, their community for staff, their unit for a liaison.
+ */
+export function readScope(user: User): { all: true } | { communityId?: number; unitId?: number } {
+  if (isAdmin(user)) return { all: true };
+  if (user.role === Role.COMMUNITY_STAFF && user.community) return { communityId: user.community.id };
+  if (user.role === Role.UNIT_LIAISON && user.unit) return { unitId: user.unit.id };
+  return {};
 }
 
 /** `138****5678`: enough to recognise, not enough to call. */

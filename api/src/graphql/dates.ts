@@ -1,0 +1,27 @@
+// Calendar days in Asia/Shanghai, the zone every date a person sees is computed in.
+import { DISPLAY_TIME_ZONE } from './scalars.js';
+
+const dayFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: DISPLAY_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today (or the day of `instant`) in Asia/Shanghai, as YYYY-MM-DD. */
+export function shanghaiDate(instant: Date = new Date()): string {
+  return dayFormat.format(instant);
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}

@@ -1,0 +1,54 @@
+// DataLoaders of the co-building capability, one query per batch each.
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { childConnectionLoader, entityLoader } from '../../graphql/relay.js';
+import { fromHundredths } from './amounts.js';
+import { CommitmentCategory } from './category.entity.js';
+import { CommitmentEvent } from './commitment-event.entity.js';
+import { Commitment } from './commitment.entity.js';
+import { EvidenceFile } from './evidence-file.entity.js';
+import { Fulfilment } from './fulfilment.entity.js';
+import { Need } from './need.entity.js';
+
+function groupBy<T>(rows: T[], key: (row: T) => number, ids: readonly number[]): T[][] {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  return ids.map((id) => groups.get(id) ?? []);
+}
+
+export function createCommitmentLoaders(em: EntityManager) {
+  return {
+    category: entityLoader(em, CommitmentCategory),
+    need: entityLoader(em, Need),
+    commitment: entityLoader(em, Commitment),
+    fulfilment: entityLoader(em, Fulfilment),
+    evidenceFile: entityLoader(em, EvidenceFile),
+    fulfilmentsOfCommitment: childConnectionLoader(em, Fulfilment, 'commitment', ['date', 'id']),
+    historyOfCommitment: new DataLoader<number, CommitmentEvent[]>(async (ids) => {
+      const events = await em.find(CommitmentEvent, { commitment: { $in: [...ids] } }, { orderBy: { id: 'asc' } });
+      return groupBy(events, (e) => e.commitment.id, ids);
+    }),
+    evidenceOfFulfilment: new DataLoader<number, EvidenceFile[]>(async (ids) => {
+      const files = await em.find(EvidenceFile, { fulfilment: { $in: [...ids] } }, { orderBy: { id: 'asc' } });
+      return groupBy(files, (f) => f.fulfilment!.id, ids);
+    }),
+    /** Targets pledged by, and amounts verified for, the commitments answering each need. */
+    needTotals: new DataLoader<number, { pledged: string; delivered: string }>(async (ids) => {
+      const rows = await em.getConnection().execute<{ need_id: number; pledged: string; delivered: string }[]>(
+        `select need_id, sum(target_amount) as pledged, sum(verified_amount) as delivered
+           from commitment
+          where need_id in (${ids.map(() => '?').join(', ')})
+            and status in ('SUBMITTED', 'ACTIVE', 'COMPLETED', 'LAPSED')
+          group by need_id`,
+        [...ids],
+        'all',
+        em.getTransactionContext(),
+      );
+      const byNeed = new Map(rows.map((r) => [Number(r.need_id), r]));
+      return ids.map((id) => ({
+        pledged: fromHundredths(Math.round(Number(byNeed.get(id)?.pledged ?? 0) * 100)),
+        delivered: fromHundredths(Math.round(Number(byNeed.get(id)?.delivered ?? 0) * 100)),
+      }));
+    }),
+  };
+}

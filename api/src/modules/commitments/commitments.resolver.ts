@@ -1,0 +1,312 @@
+// GraphQL surface of co-building; the rules live in the *.service.ts files and policy.ts.
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { shanghaiDate } from '../../graphql/dates.js';
+import { registerNode } from '../../graphql/node.js';
+import { ConnectionArgs, idOf } from '../../graphql/relay.js';
+import { can } from '../auth/policy.js';
+import { User } from '../auth/user.entity.js';
+import { Community } from '../directory/community.entity.js';
+import { Unit } from '../directory/unit.entity.js';
+import { CommitmentCategory } from './category.entity.js';
+import { CommitmentEvent } from './commitment-event.entity.js';
+import { Commitment } from './commitment.entity.js';
+import { CommitmentAction, CommitmentStatus } from './commitment.enums.js';
+import * as commitments from './commitments.service.js';
+import { canReadCommitment, commitmentScope } from './commitments.service.js';
+import {
+  CategoryPayload,
+  CommitmentConnection,
+  CommitmentFilter,
+  CommitmentPayload,
+  CommitmentPermissions,
+  CommitmentProgress,
+  CreateCategoryInput,
+  CreateCommitmentInput,
+  CreateNeedInput,
+  FulfilmentConnection,
+  FulfilmentPayload,
+  NeedConnection,
+  NeedFilter,
+  NeedPayload,
+  RecordFulfilmentInput,
+  ReviewCommitmentInput,
+  ReviewFulfilmentInput,
+  ReviewTargetChangeInput,
+  SetNeedStatusInput,
+  SubmitCommitmentInput,
+  UnitStanding,
+  UpdateCategoryInput,
+  UpdateCommitmentInput,
+  WithdrawCommitmentInput,
+} from './commitments.types.js';
+import { EvidenceFile } from './evidence-file.entity.js';
+import { Fulfilment } from './fulfilment.entity.js';
+import * as fulfilments from './fulfilments.service.js';
+import { nextStatus, RECORDABLE_STATUSES } from './lifecycle.js';
+import { Need } from './need.entity.js';
+import * as needs from './needs.service.js';
+import { progressOf } from './progress.js';
+import { unitStandings } from './standings.js';
+
+const amount = (value: string | null) => (value === null ? null : Number(value));
+
+@Resolver(() => Commitment)
+export class CommitmentResolver {
+  @Query(() => CommitmentConnection, { description: 'Commitments you may see: accepted ones, and your own community’s or unit’s.' })
+  commitments(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => CommitmentFilter, { nullable: true }) filter: CommitmentFilter | null,
+    @Ctx() ctx: Context,
+  ) {
+    return commitments.listCommitments(ctx, filter ?? {}, args);
+  }
+
+  @Query(() => Commitment, { nullable: true })
+  async commitment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Commitment | null> {
+    ctx.viewer.requireUser();
+    const commitmentId = idOf(id, 'Commitment');
+    const found = commitmentId ? await ctx.loaders.commitments.commitment.load(commitmentId) : null;
+    return found && canReadCommitment(ctx.viewer, found) ? found : null;
+  }
+
+  @Query(() => [UnitStanding], {
+    description: 'Each unit’s commitments, fulfilment rate and rank for a year; lagging units first.',
+  })
+  async unitStandings(
+    @Arg('communityId', () => ID, { nullable: true }) communityId: string | null,
+    @Arg('year', () => Int, { nullable: true, description: 'Default: this year (Asia/Shanghai).' }) year: number | null,
+    @Arg('categoryId', () => ID, { nullable: true }) categoryId: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return (await unitStandings(ctx, { communityId, year, categoryId })).rows;
+  }
+
+  @FieldResolver(() => Unit)
+  unit(@Root() c: Commitment, @Ctx() ctx: Context) {
+    return ctx.loaders.directory.unit.load(c.unit.id);
+  }
+
+  @FieldResolver(() => Community)
+  community(@Root() c: Commitment, @Ctx() ctx: Context) {
+    return ctx.loaders.directory.community.load(c.community.id);
+  }
+
+  @FieldResolver(() => CommitmentCategory)
+  category(@Root() c: Commitment, @Ctx() ctx: Context) {
+    return ctx.loaders.commitments.category.load(c.category.id);
+  }
+
+  @FieldResolver(() => Need, { nullable: true })
+  need(@Root() c: Commitment, @Ctx() ctx: Context) {
+    return c.need ? ctx.loaders.commitments.need.load(c.need.id) : null;
+  }
+
+  @FieldResolver(() => Float)
+  targetAmount(@Root() c: Commitment) {
+    return amount(c.targetAmount);
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'A new target the unit asked for, waiting for staff.' })
+  proposedTargetAmount(@Root() c: Commitment) {
+    return amount(c.proposedTargetAmount);
+  }
+
+  @FieldResolver(() => CommitmentProgress)
+  progress(@Root() c: Commitment): CommitmentProgress {
+    return progressOf(c, shanghaiDate());
+  }
+
+  @FieldResolver(() => FulfilmentConnection)
+  fulfilments(@Root() c: Commitment, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.commitments.fulfilmentsOfCommitment.load({ parentId: c.id, args });
+  }
+
+  @FieldResolver(() => [CommitmentEvent], { description: 'Every transition and edit, oldest first.' })
+  history(@Root() c: Commitment, @Ctx() ctx: Context) {
+    return ctx.loaders.commitments.historyOfCommitment.load(c.id);
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  createdBy(@Root() c: Commitment, @Ctx() ctx: Context) {
+    return ctx.loaders.auth.user.load(c.createdBy.id);
+  }
+
+  @FieldResolver(() => CommitmentPermissions)
+  viewerCan(@Root() c: Commitment, @Ctx() ctx: Context): CommitmentPermissions {
+    const scope = commitmentScope(c);
+    const write = can(ctx.viewer, 'commitment.write', scope);
+    const review = can(ctx.viewer, 'commitment.review', scope);
+    return {
+      edit: write && (c.status === CommitmentStatus.DRAFT || c.status === CommitmentStatus.ACTIVE),
+      submit: write && nextStatus(c.status, CommitmentAction.SUBMIT) !== null,
+      withdraw: write && nextStatus(c.status, CommitmentAction.WITHDRAW) !== null,
+      review: review && (c.status === CommitmentStatus.SUBMITTED || c.proposedTargetAmount !== null),
+      recordFulfilment: write && RECORDABLE_STATUSES.has(c.status),
+    };
+  }
+
+  @Mutation(() => CommitmentPayload)
+  createCommitment(@Arg('input', () => CreateCommitmentInput) input: CreateCommitmentInput, @Ctx() ctx: Context) {
+    return commitments.createCommitment(ctx, input);
+  }
+
+  @Mutation(() => CommitmentPayload)
+  updateCommitment(@Arg('input', () => UpdateCommitmentInput) input: UpdateCommitmentInput, @Ctx() ctx: Context) {
+    return commitments.updateCommitment(ctx, input);
+  }
+
+  @Mutation(() => CommitmentPayload)
+  submitCommitment(@Arg('input', () => SubmitCommitmentInput) input: SubmitCommitmentInput, @Ctx() ctx: Context) {
+    return commitments.submitCommitment(ctx, input);
+  }
+
+  @Mutation(() => CommitmentPayload, { description: 'Staff accept a submitted commitment or reject it with a reason.' })
+  reviewCommitment(@Arg('input', () => ReviewCommitmentInput) input: ReviewCommitmentInput, @Ctx() ctx: Context) {
+    return commitments.reviewCommitment(ctx, input);
+  }
+
+  @Mutation(() => CommitmentPayload)
+  withdrawCommitment(@Arg('input', () => WithdrawCommitmentInput) input: WithdrawCommitmentInput, @Ctx() ctx: Context) {
+    return commitments.withdrawCommitment(ctx, input);
+  }
+
+  @Mutation(() => CommitmentPayload, { description: 'Staff decide on a target change the unit asked for.' })
+  reviewTargetChange(@Arg('input', () => ReviewTargetChangeInput) input: ReviewTargetChangeInput, @Ctx() ctx: Context) {
+    return commitments.reviewTargetChange(ctx, input);
+  }
+}
+
+@Resolver(() => Fulfilment)
+export class FulfilmentResolver {
+  @FieldResolver(() => Commitment)
+  commitment(@Root() f: Fulfilment, @Ctx() ctx: Context) {
+    return ctx.loaders.commitments.commitment.load(f.commitment.id);
+  }
+
+  @FieldResolver(() => Float)
+  amount(@Root() f: Fulfilment) {
+    return amount(f.amount);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Null for credits from confirmed attendance.' })
+  recordedBy(@Root() f: Fulfilment, @Ctx() ctx: Context) {
+    return f.recordedBy ? ctx.loaders.auth.user.load(f.recordedBy.id) : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true })
+  reviewedBy(@Root() f: Fulfilment, @Ctx() ctx: Context) {
+    return f.reviewedBy ? ctx.loaders.auth.user.load(f.reviewedBy.id) : null;
+  }
+
+  @FieldResolver(() => [EvidenceFile])
+  evidence(@Root() f: Fulfilment, @Ctx() ctx: Context) {
+    return ctx.loaders.commitments.evidenceOfFulfilment.load(f.id);
+  }
+
+  @Mutation(() => FulfilmentPayload)
+  recordFulfilment(@Arg('input', () => RecordFulfilmentInput) input: RecordFulfilmentInput, @Ctx() ctx: Context) {
+    return fulfilments.recordFulfilment(ctx, input);
+  }
+
+  @Mutation(() => FulfilmentPayload, { description: 'Staff of the commitment’s community verify or reject a record.' })
+  reviewFulfilment(@Arg('input', () => ReviewFulfilmentInput) input: ReviewFulfilmentInput, @Ctx() ctx: Context) {
+    return fulfilments.reviewFulfilment(ctx, input);
+  }
+}
+
+@Resolver(() => EvidenceFile)
+export class EvidenceFileResolver {
+  @FieldResolver(() => String, { description: 'Where to download it (with the Authorization header).' })
+  url(@Root() file: EvidenceFile): string {
+    return `/files/evidence/${file.nodeId}`;
+  }
+}
+
+@Resolver(() => CommitmentEvent)
+export class CommitmentEventResolver {
+  @FieldResolver(() => User, { nullable: true, description: 'Null when the system acted.' })
+  actor(@Root() e: CommitmentEvent, @Ctx() ctx: Context) {
+    return e.actor ? ctx.loaders.auth.user.load(e.actor.id) : null;
+  }
+}
+
+@Resolver(() => Need)
+export class NeedResolver {
+  @Query(() => NeedConnection)
+  needs(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => NeedFilter, { nullable: true }) filter: NeedFilter | null,
+    @Ctx() ctx: Context,
+  ) {
+    return needs.listNeeds(ctx, filter ?? {}, args);
+  }
+
+  @FieldResolver(() => Community)
+  community(@Root() n: Need, @Ctx() ctx: Context) {
+    return ctx.loaders.directory.community.load(n.community.id);
+  }
+
+  @FieldResolver(() => CommitmentCategory)
+  category(@Root() n: Need, @Ctx() ctx: Context) {
+    return ctx.loaders.commitments.category.load(n.category.id);
+  }
+
+  @FieldResolver(() => Float)
+  amount(@Root() n: Need) {
+    return amount(n.amount);
+  }
+
+  @FieldResolver(() => Float, { description: 'Targets of submitted and accepted commitments answering it.' })
+  async pledged(@Root() n: Need, @Ctx() ctx: Context) {
+    return amount((await ctx.loaders.commitments.needTotals.load(n.id)).pledged);
+  }
+
+  @FieldResolver(() => Float, { description: 'Verified amounts of those commitments.' })
+  async delivered(@Root() n: Need, @Ctx() ctx: Context) {
+    return amount((await ctx.loaders.commitments.needTotals.load(n.id)).delivered);
+  }
+
+  @Mutation(() => NeedPayload)
+  createNeed(@Arg('input', () => CreateNeedInput) input: CreateNeedInput, @Ctx() ctx: Context) {
+    return needs.createNeed(ctx, input);
+  }
+
+  @Mutation(() => NeedPayload, { description: 'Close a need (or open it again).' })
+  setNeedStatus(@Arg('input', () => SetNeedStatusInput) input: SetNeedStatusInput, @Ctx() ctx: Context) {
+    return needs.setNeedStatus(ctx, input);
+  }
+}
+
+@Resolver(() => CommitmentCategory)
+export class CategoryResolver {
+  @Query(() => [CommitmentCategory], { description: 'The co-building categories (十联十促), in display order.' })
+  commitmentCategories(
+    @Arg('includeInactive', () => Boolean, { nullable: true }) includeInactive: boolean | null,
+    @Ctx() ctx: Context,
+  ) {
+    return needs.listCategories(ctx, includeInactive ?? false);
+  }
+
+  @Mutation(() => CategoryPayload)
+  createCategory(@Arg('input', () => CreateCategoryInput) input: CreateCategoryInput, @Ctx() ctx: Context) {
+    return needs.createCategory(ctx, input);
+  }
+
+  @Mutation(() => CategoryPayload)
+  updateCategory(@Arg('input', () => UpdateCategoryInput) input: UpdateCategoryInput, @Ctx() ctx: Context) {
+    return needs.updateCategory(ctx, input);
+  }
+}
+
+registerNode('CommitmentCategory', (ctx, id) => ctx.loaders.commitments.category.load(id));
+registerNode('Need', async (ctx, id) => (ctx.viewer.isAuthenticated ? ctx.loaders.commitments.need.load(id) : null));
+registerNode('Commitment', async (ctx, id) => {
+  const c = await ctx.loaders.commitments.commitment.load(id);
+  return c && canReadCommitment(ctx.viewer, c) ? c : null;
+});
+registerNode('Fulfilment', async (ctx, id) => {
+  const f = await ctx.loaders.commitments.fulfilment.load(id);
+  const c = f && (await ctx.loaders.commitments.commitment.load(f.commitment.id));
+  return c && canReadCommitment(ctx.viewer, c) ? f : null;
+});

@@ -1,0 +1,58 @@
+// A fulfilment record (履行记录): an amount delivered on a date, with evidence, reviewed by staff.
+import { Check, Entity, Enum, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { BaseEntity } from '../../db/base.entity.js';
+import { Node } from '../../graphql/relay.js';
+import { User } from '../auth/user.entity.js';
+import { Commitment } from './commitment.entity.js';
+import { FulfilmentSource, FulfilmentStatus } from './commitment.enums.js';
+
+@Entity({ tableName: 'fulfilment' })
+@Index({ properties: ['commitment', 'date', 'id'] })
+@Index({ properties: ['status', 'commitment'] })
+@Check({ name: 'fulfilment_amount_positive', expression: 'amount > 0' })
+@ObjectType('Fulfilment', { implements: Node, description: 'An amount a unit delivered (履行记录).' })
+export class Fulfilment extends BaseEntity<
+  'note' | 'status' | 'source' | 'reviewNote' | 'reviewedBy' | 'reviewedAt' | 'recordedBy' | 'sourceKey'
+> {
+  @ManyToOne(() => Commitment, { deleteRule: 'cascade' })
+  commitment!: Rel<Commitment>;
+
+  @Property({ type: 'decimal', precision: 14, scale: 2 })
+  amount!: string;
+
+  @Property({ type: 'date' })
+  @Field(() => String, { description: 'Day of delivery (YYYY-MM-DD).' })
+  date!: string;
+
+  @Property({ type: 'text', default: '' })
+  @Field(() => String)
+  note: string = '';
+
+  @Enum({ items: () => FulfilmentStatus, type: 'string', length: 10, default: FulfilmentStatus.PENDING })
+  @Field(() => FulfilmentStatus)
+  status: FulfilmentStatus = FulfilmentStatus.PENDING;
+
+  @Enum({ items: () => FulfilmentSource, type: 'string', length: 12, default: FulfilmentSource.MANUAL })
+  @Field(() => FulfilmentSource)
+  source: FulfilmentSource = FulfilmentSource.MANUAL;
+
+  /** For credited records: what they were credited from, so the same thing is never counted twice. */
+  @Property({ type: 'string', length: 80, nullable: true, unique: true })
+  sourceKey: string | null = null;
+
+  /** Null for records the system credited. */
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'restrict' })
+  recordedBy: Rel<User> | null = null;
+
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'restrict' })
+  reviewedBy: Rel<User> | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  @Field(() => Date, { nullable: true })
+  reviewedAt: Date | null = null;
+
+  @Property({ type: 'text', default: '' })
+  @Field(() => String, { description: 'The reviewer’s note; the reason when rejected.' })
+  reviewNote: string = '';
+}

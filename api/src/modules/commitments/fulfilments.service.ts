@@ -1,0 +1,159 @@
+// The rules of fulfilment records: recording with evidence, review by staff, and credits.
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../context.js';
+import { isIsoDate, shanghaiDate } from '../../graphql/dates.js';
+import { userError, UserErrorCode, type UserError } from '../../graphql/errors.js';
+import { idOf } from '../../graphql/relay.js';
+import { authorize } from '../auth/policy.js';
+import { addAmounts, amountProblem, fromHundredths, subtractAmounts, toHundredths } from './amounts.js';
+import { Commitment } from './commitment.entity.js';
+import { FulfilmentSource, FulfilmentStatus, ReviewDecision } from './commitment.enums.js';
+import { commitmentScope, completeIfReached } from './commitments.service.js';
+import { EvidenceFile } from './evidence-file.entity.js';
+import { Fulfilment } from './fulfilment.entity.js';
+import { RECORDABLE_STATUSES } from './lifecycle.js';
+
+export interface FulfilmentResult {
+  fulfilment: Fulfilment | null;
+  errors: UserError[];
+}
+
+const fail = (...errors: UserError[]): FulfilmentResult => ({ fulfilment: null, errors });
+const field = (name: string) => ['input', name];
+export const MAX_EVIDENCE_PER_RECORD = 10;
+
+export async function recordFulfilment(
+  ctx: Context,
+  input: { commitmentId: string; amount: number; date: string; note?: string | null; evidenceIds?: string[] | null },
+): Promise<FulfilmentResult> {
+  const user = ctx.viewer.requireUser();
+  return ctx.em.transactional(async (tx) => {
+    const em = tx as EntityManager;
+    const id = idOf(input.commitmentId, 'Commitment');
+    // The row lock keeps pendingAmount exact when records and reviews happen at once.
+    const commitment = id ? await em.findOne(Commitment, id, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+    if (!commitment) return fail(userError(UserErrorCode.NOT_FOUND, 'No such commitment.', field('commitmentId')));
+    authorize(ctx.viewer, 'commitment.write', commitmentScope(commitment));
+    if (!RECORDABLE_STATUSES.has(commitment.status)) {
+      return fail(
+        userError(
+          UserErrorCode.INVALID_TRANSITION,
+          `Fulfilment can be recorded only once a commitment is accepted; this one is ${commitment.status.toLowerCase()}.`,
+        ),
+      );
+    }
+    const errors: UserError[] = [];
+    const problem = amountProblem(input.amount, commitment.measure);
+    if (problem) errors.push(userError(UserErrorCode.INVALID, problem, field('amount')));
+    const date = input.date.trim();
+    if (!isIsoDate(date)) {
+      errors.push(userError(UserErrorCode.INVALID, 'Enter a date like 2026-03-31.', field('date')));
+    } else if (date < commitment.periodStart || date > commitment.periodEnd) {
+      errors.push(
+        userError(
+          UserErrorCode.OUTSIDE_PERIOD,
+          `The date must fall within the commitment's period, ${commitment.periodStart} to ${commitment.periodEnd}.`,
+          field('date'),
+        ),
+      );
+    } else if (date > shanghaiDate()) {
+      errors.push(userError(UserErrorCode.OUT_OF_RANGE, 'Record what was delivered, not what is planned: the date is in the future.', field('date')));
+    }
+    const note = (input.note ?? '').trim();
+    if (note.length > 2000) errors.push(userError(UserErrorCode.TOO_LONG, 'At most 2,000 characters.', field('note')));
+
+    const evidenceIds = [...new Set(input.evidenceIds ?? [])];
+    if (evidenceIds.length > MAX_EVIDENCE_PER_RECORD) {
+      errors.push(userError(UserErrorCode.OUT_OF_RANGE, `Attach at most ${MAX_EVIDENCE_PER_RECORD} files.`, field('evidenceIds')));
+    }
+    const ids = evidenceIds.map((g) => idOf(g, 'EvidenceFile'));
+    const files = ids.every((x) => x !== null) && ids.length
+      ? await em.find(EvidenceFile, { id: { $in: ids as number[] }, uploadedBy: user.id, fulfilment: null })
+      : [];
+    if (files.length !== evidenceIds.length) {
+      errors.push(userError(UserErrorCode.NOT_FOUND, 'Attach only files you uploaded and have not attached elsewhere.', field('evidenceIds')));
+    }
+    if (errors.length) return fail(...errors);
+
+    const fulfilment = em.create(Fulfilment, {
+      commitment,
+      amount: fromHundredths(toHundredths(input.amount)),
+      date,
+      note,
+      recordedBy: user,
+    });
+    for (const file of files) file.fulfilment = fulfilment;
+    commitment.pendingAmount = addAmounts(commitment.pendingAmount, fulfilment.amount);
+    return { fulfilment, errors: [] };
+  });
+}
+
+export async function reviewFulfilment(
+  ctx: Context,
+  input: { id: string; decision: ReviewDecision; reason?: string | null },
+): Promise<FulfilmentResult> {
+  const user = ctx.viewer.requireUser();
+  const reason = (input.reason ?? '').trim();
+  return ctx.em.transactional(async (tx) => {
+    const em = tx as EntityManager;
+    const id = idOf(input.id, 'Fulfilment');
+    const found = id ? await em.findOne(Fulfilment, id) : null;
+    if (!found) return fail(userError(UserErrorCode.NOT_FOUND, 'No such fulfilment record.', field('id')));
+    // Lock the commitment first, then re-read the record: all reviews of one commitment queue here.
+    const commitment = await em.findOneOrFail(Commitment, found.commitment.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    authorize(ctx.viewer, 'commitment.review', commitmentScope(commitment));
+    const fulfilment = await em.findOneOrFail(Fulfilment, found.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (fulfilment.status !== FulfilmentStatus.PENDING) {
+      return fail(userError(UserErrorCode.INVALID_TRANSITION, `This record was already ${fulfilment.status.toLowerCase()}.`));
+    }
+    if (input.decision === ReviewDecision.REJECT && !reason) {
+      return fail(userError(UserErrorCode.REQUIRED, 'Say why the record is rejected.', field('reason')));
+    }
+    if (reason.length > 1000) return fail(userError(UserErrorCode.TOO_LONG, 'At most 1,000 characters.', field('reason')));
+    fulfilment.status = input.decision === ReviewDecision.VERIFY ? FulfilmentStatus.VERIFIED : FulfilmentStatus.REJECTED;
+    fulfilment.reviewedBy = user;
+    fulfilment.reviewedAt = new Date();
+    fulfilment.reviewNote = reason;
+    commitment.pendingAmount = subtractAmounts(commitment.pendingAmount, fulfilment.amount);
+    if (fulfilment.status === FulfilmentStatus.VERIFIED) {
+      commitment.verifiedAmount = addAmounts(commitment.verifiedAmount, fulfilment.amount);
+      await completeIfReached(em, commitment, user);
+    }
+    return { fulfilment, errors: [] };
+  });
+}
+
+/**
+ * Credits an amount the platform itself confirmed (e.g. volunteer hours at a linked activity)
+ * as a verified record. `sourceKey` names what was credited, so a repeated credit is ignored.
+ * Runs inside the caller's transaction.
+ */
+export async function creditVerifiedFulfilment(
+  em: EntityManager,
+  input: { commitmentId: number; amount: string; date: string; note: string; sourceKey: string },
+): Promise<Fulfilment | null> {
+  const commitment = await em.findOne(Commitment, input.commitmentId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!commitment || !RECORDABLE_STATUSES.has(commitment.status)) return null;
+  if (input.date < commitment.periodStart || input.date > commitment.periodEnd) return null;
+  if (await em.count(Fulfilment, { sourceKey: input.sourceKey })) return null;
+  const fulfilment = em.create(Fulfilment, {
+    commitment,
+    amount: input.amount,
+    date: input.date,
+    note: input.note,
+    source: FulfilmentSource.ATTENDANCE,
+    sourceKey: input.sourceKey,
+    status: FulfilmentStatus.VERIFIED,
+    reviewedAt: new Date(),
+  });
+  commitment.verifiedAmount = addAmounts(commitment.verifiedAmount, input.amount);
+  await completeIfReached(em, commitment, null);
+  try {
+    await em.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) return null;
+    throw error;
+  }
+  return fulfilment;
+}

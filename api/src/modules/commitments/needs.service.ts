@@ -1,0 +1,122 @@
+// The rules of the needs list (需求清单) and of the categories it is sorted by.
+import type { FilterQuery } from '@mikro-orm/core';
+import type { Context } from '../../context.js';
+import { userError, UserErrorCode, userErrorsFromZod, type UserError } from '../../graphql/errors.js';
+import { idOf, paginate, type ConnectionArgs, type ConnectionData } from '../../graphql/relay.js';
+import { authorize } from '../auth/policy.js';
+import { Community } from '../directory/community.entity.js';
+import { amountProblem, fromHundredths, toHundredths } from './amounts.js';
+import { CommitmentCategory } from './category.entity.js';
+import { NeedStatus, type Measure } from './commitment.enums.js';
+import { needSchema } from './commitments.validation.js';
+import { Need } from './need.entity.js';
+import { z } from 'zod';
+
+const field = (name: string) => ['input', name];
+
+export function listCategories(ctx: Context, includeInactive: boolean): Promise<CommitmentCategory[]> {
+  return ctx.em.find(CommitmentCategory, includeInactive ? {} : { active: true }, {
+    orderBy: { sortOrder: 'asc', id: 'asc' },
+  });
+}
+
+const categorySchema = z.object({
+  code: z.string().trim().toLowerCase().regex(/^[a-z0-9-]{1,40}$/, 'Use 1–40 lower-case letters, digits or "-".'),
+  name: z.string().trim().min(1, 'Name is required.').max(50),
+  nameEn: z.string().trim().min(1, 'English name is required.').max(80),
+  sortOrder: z.number().int().min(0).max(10_000).nullish(),
+});
+
+export async function createCategory(
+  ctx: Context,
+  input: { code: string; name: string; nameEn: string; sortOrder?: number | null },
+): Promise<{ category: CommitmentCategory | null; errors: UserError[] }> {
+  authorize(ctx.viewer, 'category.manage');
+  const parsed = categorySchema.safeParse(input);
+  if (!parsed.success) return { category: null, errors: userErrorsFromZod(parsed.error) };
+  const taken = await ctx.em.count(CommitmentCategory, { $or: [{ code: parsed.data.code }, { name: parsed.data.name }] });
+  if (taken) return { category: null, errors: [userError(UserErrorCode.TAKEN, 'A category with this code or name exists.', field('code'))] };
+  const category = ctx.em.create(CommitmentCategory, { ...parsed.data, sortOrder: parsed.data.sortOrder ?? 100 });
+  await ctx.em.flush();
+  return { category, errors: [] };
+}
+
+export async function updateCategory(
+  ctx: Context,
+  input: { id: string; name?: string | null; nameEn?: string | null; sortOrder?: number | null; active?: boolean | null },
+): Promise<{ category: CommitmentCategory | null; errors: UserError[] }> {
+  authorize(ctx.viewer, 'category.manage');
+  const id = idOf(input.id, 'CommitmentCategory');
+  const category = id ? await ctx.em.findOne(CommitmentCategory, id) : null;
+  if (!category) return { category: null, errors: [userError(UserErrorCode.NOT_FOUND, 'No such category.', field('id'))] };
+  const parsed = categorySchema.partial().safeParse({
+    name: input.name ?? undefined,
+    nameEn: input.nameEn ?? undefined,
+    sortOrder: input.sortOrder ?? undefined,
+  });
+  if (!parsed.success) return { category: null, errors: userErrorsFromZod(parsed.error) };
+  ctx.em.assign(category, Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)));
+  if (input.active != null) category.active = input.active;
+  await ctx.em.flush();
+  return { category, errors: [] };
+}
+
+export function listNeeds(
+  ctx: Context,
+  filter: { communityId?: string | null; categoryId?: string | null; status?: NeedStatus | null },
+  args: ConnectionArgs,
+): Promise<ConnectionData<Need>> {
+  ctx.viewer.requireUser();
+  const where: FilterQuery<Need> = {};
+  if (filter.communityId) where.community = idOf(filter.communityId, 'Community') ?? 0;
+  if (filter.categoryId) where.category = idOf(filter.categoryId, 'CommitmentCategory') ?? 0;
+  if (filter.status) where.status = filter.status;
+  return paginate(ctx.em, Need, { where, keys: ['id'], args });
+}
+
+export async function createNeed(
+  ctx: Context,
+  input: { communityId: string; categoryId: string; title: string; description?: string | null; measure: Measure; amount: number },
+): Promise<{ need: Need | null; errors: UserError[] }> {
+  const user = ctx.viewer.requireUser();
+  const communityId = idOf(input.communityId, 'Community');
+  const community = communityId ? await ctx.em.findOne(Community, communityId) : null;
+  if (!community) return { need: null, errors: [userError(UserErrorCode.NOT_FOUND, 'No such community.', field('communityId'))] };
+  authorize(ctx.viewer, 'need.manage', { communityId: community.id });
+  const parsed = needSchema.safeParse(input);
+  if (!parsed.success) return { need: null, errors: userErrorsFromZod(parsed.error) };
+  const errors: UserError[] = [];
+  const problem = amountProblem(parsed.data.amount, parsed.data.measure);
+  if (problem) errors.push(userError(UserErrorCode.INVALID, problem, field('amount')));
+  const categoryId = idOf(input.categoryId, 'CommitmentCategory');
+  const category = categoryId ? await ctx.em.findOne(CommitmentCategory, { id: categoryId, active: true }) : null;
+  if (!category) errors.push(userError(UserErrorCode.NOT_FOUND, 'Choose an active category.', field('categoryId')));
+  if (errors.length) return { need: null, errors };
+  const need = ctx.em.create(Need, {
+    community,
+    category: category!,
+    title: parsed.data.title,
+    description: parsed.data.description ?? '',
+    measure: parsed.data.measure,
+    amount: fromHundredths(toHundredths(parsed.data.amount)),
+    createdBy: user,
+  });
+  await ctx.em.flush();
+  return { need, errors: [] };
+}
+
+export async function setNeedStatus(
+  ctx: Context,
+  input: { id: string; status: NeedStatus },
+): Promise<{ need: Need | null; errors: UserError[] }> {
+  ctx.viewer.requireUser();
+  const id = idOf(input.id, 'Need');
+  const need = id ? await ctx.em.findOne(Need, id) : null;
+  if (!need) return { need: null, errors: [userError(UserErrorCode.NOT_FOUND, 'No such need.', field('id'))] };
+  authorize(ctx.viewer, 'need.manage', { communityId: need.community.id });
+  need.status = input.status;
+  await ctx.em.flush();
+  return { need, errors: [] };
+}
+
+export { NeedStatus };

@@ -1,0 +1,109 @@
+// Unit standings: per unit, its commitments in a year, fulfilment rate and rank, lagging first.
+// The annual co-building report is built from exactly these figures.
+import type { Context } from '../../context.js';
+import { shanghaiDate } from '../../graphql/dates.js';
+import { badUserInput } from '../../graphql/errors.js';
+import { idOf } from '../../graphql/relay.js';
+import { authorize, isAdmin } from '../auth/policy.js';
+import { Unit } from '../directory/unit.entity.js';
+import { Commitment } from './commitment.entity.js';
+import { CommitmentStatus } from './commitment.enums.js';
+import { COUNTED_STATUSES } from './lifecycle.js';
+import { progressOf } from './progress.js';
+
+export interface UnitStandingRow {
+  unit: Unit;
+  /** 1 = best rate; ties share a rank; null for units with no commitment in the period. */
+  rank: number | null;
+  /** Mean over its commitments of verified / target, each capped at 1; null without commitments. */
+  rate: number | null;
+  commitmentCount: number;
+  activeCount: number;
+  completedCount: number;
+  lapsedCount: number;
+  behindCount: number;
+  /** No commitment at all, or one lapsed, or one behind schedule. */
+  lagging: boolean;
+  commitments: Commitment[];
+}
+
+export interface StandingsQuery {
+  communityId?: string | null;
+  year?: number | null;
+  categoryId?: string | null;
+}
+
+export interface Standings {
+  year: number;
+  communityId: number | null;
+  rows: UnitStandingRow[];
+}
+
+/**
+ * Two statements whatever the number of units: the units in scope, and their counted
+ * commitments overlapping the year.
+ */
+export async function unitStandings(ctx: Context, query: StandingsQuery): Promise<Standings> {
+  const user = ctx.viewer.requireUser();
+  const today = shanghaiDate();
+  const year = query.year ?? Number(today.slice(0, 4));
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badUserInput('"year" must be between 2000 and 2100.');
+  let communityId = query.communityId ? (idOf(query.communityId, 'Community') ?? 0) : null;
+  if (communityId === null && !isAdmin(user)) communityId = user.community?.id ?? 0;
+  authorize(ctx.viewer, 'standings.read', { communityId });
+  const categoryId = query.categoryId ? (idOf(query.categoryId, 'CommitmentCategory') ?? 0) : null;
+
+  const [units, commitments] = await Promise.all([
+    ctx.em.find(Unit, communityId === null ? {} : { community: communityId }, { orderBy: { name: 'asc' } }),
+    ctx.em.find(
+      Commitment,
+      {
+        status: { $in: [...COUNTED_STATUSES] },
+        periodStart: { $lte: `${year}-12-31` },
+        periodEnd: { $gte: `${year}-01-01` },
+        ...(communityId === null ? {} : { community: communityId }),
+        ...(categoryId === null ? {} : { category: categoryId }),
+      },
+      { orderBy: { periodStart: 'asc', id: 'asc' } },
+    ),
+  ]);
+
+  const byUnit = new Map<number, Commitment[]>();
+  for (const c of commitments) byUnit.set(c.unit.id, [...(byUnit.get(c.unit.id) ?? []), c]);
+
+  const rows: UnitStandingRow[] = units.map((unit) => {
+    const own = byUnit.get(unit.id) ?? [];
+    const progress = own.map((c) => ({ c, p: progressOf(c, today) }));
+    const count = (status: CommitmentStatus) => own.filter((c) => c.status === status).length;
+    const behindCount = progress.filter(({ p }) => p.behind).length;
+    const lapsedCount = count(CommitmentStatus.LAPSED);
+    const rate = own.length ? progress.reduce((sum, { p }) => sum + Math.min(1, p.ratio), 0) / own.length : null;
+    return {
+      unit,
+      rank: null,
+      rate,
+      commitmentCount: own.length,
+      activeCount: count(CommitmentStatus.ACTIVE),
+      completedCount: count(CommitmentStatus.COMPLETED),
+      lapsedCount,
+      behindCount,
+      lagging: own.length === 0 || lapsedCount > 0 || behindCount > 0,
+      commitments: own,
+    };
+  });
+
+  // Competition ranking by rate (1, 2, 2, 4…); rates compared to 1e-9 so equal shares tie.
+  const ranked = rows.filter((r) => r.rate !== null).sort((a, b) => b.rate! - a.rate!);
+  ranked.forEach((row, i) => {
+    const previous = ranked[i - 1];
+    row.rank = previous && Math.abs(previous.rate! - row.rate!) < 1e-9 ? previous.rank : i + 1;
+  });
+
+  rows.sort(
+    (a, b) =>
+      Number(b.lagging) - Number(a.lagging) ||
+      (a.rate ?? -1) - (b.rate ?? -1) ||
+      a.unit.name.localeCompare(b.unit.name, 'zh-CN'),
+  );
+  return { year, communityId, rows };
+}
