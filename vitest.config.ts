@@ -1,8 +1,14 @@
 // One vitest run for the whole repository: unit tests next to the code, integration and browser
 // tests under tests/. Every test file gets its own PostgreSQL database (see tests/support).
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // One graphql for everyone: Vite would pick its ESM build (the "module" field) for our files
+    // while type-graphql and Apollo load the CommonJS one, and graphql refuses to mix the two.
+    alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }],
+  },
   test: {
     include: [
       'api/src/**/*.test.ts',

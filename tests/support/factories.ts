@@ -7,12 +7,14 @@ import { Community } from '../../api/src/modules/directory/community.entity.js';
 import { Grid } from '../../api/src/modules/directory/grid.entity.js';
 import { Unit, UnitKind } from '../../api/src/modules/directory/unit.entity.js';
 import { toGlobalId } from '../../api/src/graphql/relay.js';
+import { CommitmentCategory } from '../../api/src/modules/commitments/category.entity.js';
+import { Commitment } from '../../api/src/modules/commitments/commitment.entity.js';
+import { CommitmentStatus, Measure } from '../../api/src/modules/commitments/commitment.enums.js';
 import { TEST_PASSWORD } from './test-app.js';
 
 const suffix = () => randomBytes(4).toString('hex');
 let passwordHash: Promise<string> | undefined;
 
-export const gid = (entity: Community | Grid | Unit | User) => entity.nodeId;
 export { toGlobalId };
 
 export async function makeCommunity(
@@ -101,3 +103,53 @@ export async function makeUser(
 }
 
 export { Role, UnitKind };
+
+// ---------------------------------------------------------------- co-building
+
+export async function categoryByCode(
+  orm: MikroORM,
+  code = 'activities',
+): Promise<CommitmentCategory> {
+  return orm.em.fork().findOneOrFail(CommitmentCategory, { code });
+}
+
+/** A commitment written straight to the database in any status (history is not written). */
+export async function makeCommitment(
+  orm: MikroORM,
+  unit: Unit,
+  data: Partial<
+    Pick<
+      Commitment,
+      | 'title'
+      | 'measure'
+      | 'targetAmount'
+      | 'verifiedAmount'
+      | 'pendingAmount'
+      | 'periodStart'
+      | 'periodEnd'
+      | 'status'
+    >
+  > & {
+    createdBy: User;
+    category?: CommitmentCategory;
+  },
+): Promise<Commitment> {
+  const em = orm.em.fork();
+  const { createdBy, category, ...rest } = data;
+  const commitment = em.create(Commitment, {
+    unit: em.getReference(Unit, unit.id),
+    community: em.getReference(Community, unit.community.id),
+    category: em.getReference(CommitmentCategory, (category ?? (await categoryByCode(orm))).id),
+    title: `测试承诺${suffix()}`,
+    measure: Measure.VOLUNTEER_HOURS,
+    targetAmount: '100.00',
+    periodStart: '2026-01-01',
+    periodEnd: '2026-12-31',
+    ...rest,
+    createdBy: em.getReference(User, createdBy.id),
+  });
+  await em.flush();
+  return commitment;
+}
+
+export { CommitmentStatus, Measure };

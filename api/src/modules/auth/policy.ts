@@ -90,7 +90,8 @@ const rules = {
   'commitment.write': (user: User, scope: Scope) =>
     isAdmin(user) || isStaffOf(user, scope.communityId) || isLiaisonOf(user, scope.unitId),
   /** Accept or reject commitments, verify or reject fulfilment, approve target changes. */
-  'commitment.review': (user: User, scope: Scope) => isAdmin(user) || isStaffOf(user, scope.communityId),
+  'commitment.review': (user: User, scope: Scope) =>
+    isAdmin(user) || isStaffOf(user, scope.communityId),
   /** Read a community's standings and co-building report. */
   'standings.read': (user: User, scope: Scope) =>
     isAdmin(user) || (scope.communityId != null && user.community?.id === scope.communityId),
@@ -124,7 +125,8 @@ export function authorize(
  */
 export function readScope(user: User): { all: true } | { communityId?: number; unitId?: number } {
   if (isAdmin(user)) return { all: true };
-  if (user.role === Role.COMMUNITY_STAFF && user.community) return { communityId: user.community.id };
+  if (user.role === Role.COMMUNITY_STAFF && user.community)
+    return { communityId: user.community.id };
   if (user.role === Role.UNIT_LIAISON && user.unit) return { unitId: user.unit.id };
   return {};
 }

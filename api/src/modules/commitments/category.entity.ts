@@ -5,7 +5,10 @@ import { BaseEntity } from '../../db/base.entity.js';
 import { Node } from '../../graphql/relay.js';
 
 @Entity({ tableName: 'commitment_category' })
-@ObjectType('CommitmentCategory', { implements: Node, description: 'A co-building category (十联十促).' })
+@ObjectType('CommitmentCategory', {
+  implements: Node,
+  description: 'A co-building category (十联十促).',
+})
 export class CommitmentCategory extends BaseEntity<'sortOrder' | 'active'> {
   @Unique()
   @Property({ type: 'string', length: 40 })
@@ -26,6 +29,8 @@ export class CommitmentCategory extends BaseEntity<'sortOrder' | 'active'> {
   sortOrder: number = 0;
 
   @Property({ type: 'boolean', default: true })
-  @Field(() => Boolean, { description: 'Inactive categories keep their history but take no new needs or commitments.' })
+  @Field(() => Boolean, {
+    description: 'Inactive categories keep their history but take no new needs or commitments.',
+  })
   active: boolean = true;
 }

@@ -9,7 +9,10 @@ import { CommitmentAction, CommitmentStatus } from './commitment.enums.js';
 
 @Entity({ tableName: 'commitment_event' })
 @Index({ properties: ['commitment', 'id'] })
-@ObjectType('CommitmentEvent', { implements: Node, description: 'One entry of a commitment’s history.' })
+@ObjectType('CommitmentEvent', {
+  implements: Node,
+  description: 'One entry of a commitment’s history.',
+})
 export class CommitmentEvent extends BaseEntity<'actor' | 'fromStatus' | 'note' | 'at'> {
   @ManyToOne(() => Commitment, { deleteRule: 'cascade' })
   commitment!: Rel<Commitment>;
@@ -31,7 +34,9 @@ export class CommitmentEvent extends BaseEntity<'actor' | 'fromStatus' | 'note' 
   toStatus!: CommitmentStatus;
 
   @Property({ type: 'text', default: '' })
-  @Field(() => String, { description: 'Why: a rejection reason, the changed fields, the new target…' })
+  @Field(() => String, {
+    description: 'Why: a rejection reason, the changed fields, the new target…',
+  })
   note: string = '';
 
   @Field(() => Date, { name: 'at' })

@@ -17,10 +17,19 @@ import { Need } from './need.entity.js';
 @Index({ properties: ['status', 'periodEnd'] })
 @Check({ name: 'commitment_target_positive', expression: 'target_amount > 0' })
 @Check({ name: 'commitment_period_ordered', expression: 'period_start <= period_end' })
-@Check({ name: 'commitment_amounts_non_negative', expression: 'verified_amount >= 0 and pending_amount >= 0' })
+@Check({
+  name: 'commitment_amounts_non_negative',
+  expression: 'verified_amount >= 0 and pending_amount >= 0',
+})
 @ObjectType('Commitment', { implements: Node, description: 'What a resident unit pledged (承诺).' })
 export class Commitment extends BaseEntity<
-  'description' | 'need' | 'status' | 'verifiedAmount' | 'pendingAmount' | 'proposedTargetAmount' | 'version'
+  | 'description'
+  | 'need'
+  | 'status'
+  | 'verifiedAmount'
+  | 'pendingAmount'
+  | 'proposedTargetAmount'
+  | 'version'
 > {
   @ManyToOne(() => Unit, { deleteRule: 'restrict' })
   unit!: Rel<Unit>;
@@ -59,7 +68,12 @@ export class Commitment extends BaseEntity<
   @Field(() => String, { description: 'Last day of the period (YYYY-MM-DD, Asia/Shanghai).' })
   periodEnd!: string;
 
-  @Enum({ items: () => CommitmentStatus, type: 'string', length: 12, default: CommitmentStatus.DRAFT })
+  @Enum({
+    items: () => CommitmentStatus,
+    type: 'string',
+    length: 12,
+    default: CommitmentStatus.DRAFT,
+  })
   @Field(() => CommitmentStatus)
   status: CommitmentStatus = CommitmentStatus.DRAFT;
 
@@ -79,6 +93,8 @@ export class Commitment extends BaseEntity<
   createdBy!: Rel<User>;
 
   @Property({ type: 'integer', version: true })
-  @Field(() => Int, { description: 'Send it back with an edit; a newer one means someone else changed it.' })
+  @Field(() => Int, {
+    description: 'Send it back with an edit; a newer one means someone else changed it.',
+  })
   version: number = 1;
 }

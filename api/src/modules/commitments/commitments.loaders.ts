@@ -25,25 +25,35 @@ export function createCommitmentLoaders(em: EntityManager) {
     evidenceFile: entityLoader(em, EvidenceFile),
     fulfilmentsOfCommitment: childConnectionLoader(em, Fulfilment, 'commitment', ['date', 'id']),
     historyOfCommitment: new DataLoader<number, CommitmentEvent[]>(async (ids) => {
-      const events = await em.find(CommitmentEvent, { commitment: { $in: [...ids] } }, { orderBy: { id: 'asc' } });
+      const events = await em.find(
+        CommitmentEvent,
+        { commitment: { $in: [...ids] } },
+        { orderBy: { id: 'asc' } },
+      );
       return groupBy(events, (e) => e.commitment.id, ids);
     }),
     evidenceOfFulfilment: new DataLoader<number, EvidenceFile[]>(async (ids) => {
-      const files = await em.find(EvidenceFile, { fulfilment: { $in: [...ids] } }, { orderBy: { id: 'asc' } });
+      const files = await em.find(
+        EvidenceFile,
+        { fulfilment: { $in: [...ids] } },
+        { orderBy: { id: 'asc' } },
+      );
       return groupBy(files, (f) => f.fulfilment!.id, ids);
     }),
     /** Targets pledged by, and amounts verified for, the commitments answering each need. */
     needTotals: new DataLoader<number, { pledged: string; delivered: string }>(async (ids) => {
-      const rows = await em.getConnection().execute<{ need_id: number; pledged: string; delivered: string }[]>(
-        `select need_id, sum(target_amount) as pledged, sum(verified_amount) as delivered
+      const rows = await em
+        .getConnection()
+        .execute<{ need_id: number; pledged: string; delivered: string }[]>(
+          `select need_id, sum(target_amount) as pledged, sum(verified_amount) as delivered
            from commitment
           where need_id in (${ids.map(() => '?').join(', ')})
             and status in ('SUBMITTED', 'ACTIVE', 'COMPLETED', 'LAPSED')
           group by need_id`,
-        [...ids],
-        'all',
-        em.getTransactionContext(),
-      );
+          [...ids],
+          'all',
+          em.getTransactionContext(),
+        );
       const byNeed = new Map(rows.map((r) => [Number(r.need_id), r]));
       return ids.map((id) => ({
         pledged: fromHundredths(Math.round(Number(byNeed.get(id)?.pledged ?? 0) * 100)),

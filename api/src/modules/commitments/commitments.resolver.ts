@@ -1,5 +1,17 @@
 // GraphQL surface of co-building; the rules live in the *.service.ts files and policy.ts.
-import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  Float,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { Context } from '../../context.js';
 import { shanghaiDate } from '../../graphql/dates.js';
 import { registerNode } from '../../graphql/node.js';
@@ -53,7 +65,9 @@ const amount = (value: string | null) => (value === null ? null : Number(value))
 
 @Resolver(() => Commitment)
 export class CommitmentResolver {
-  @Query(() => CommitmentConnection, { description: 'Commitments you may see: accepted ones, and your own community’s or unit’s.' })
+  @Query(() => CommitmentConnection, {
+    description: 'Commitments you may see: accepted ones, and your own community’s or unit’s.',
+  })
   commitments(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => CommitmentFilter, { nullable: true }) filter: CommitmentFilter | null,
@@ -63,7 +77,10 @@ export class CommitmentResolver {
   }
 
   @Query(() => Commitment, { nullable: true })
-  async commitment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Commitment | null> {
+  async commitment(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<Commitment | null> {
     ctx.viewer.requireUser();
     const commitmentId = idOf(id, 'Commitment');
     const found = commitmentId ? await ctx.loaders.commitments.commitment.load(commitmentId) : null;
@@ -71,11 +88,13 @@ export class CommitmentResolver {
   }
 
   @Query(() => [UnitStanding], {
-    description: 'Each unit’s commitments, fulfilment rate and rank for a year; lagging units first.',
+    description:
+      'Each unit’s commitments, fulfilment rate and rank for a year; lagging units first.',
   })
   async unitStandings(
     @Arg('communityId', () => ID, { nullable: true }) communityId: string | null,
-    @Arg('year', () => Int, { nullable: true, description: 'Default: this year (Asia/Shanghai).' }) year: number | null,
+    @Arg('year', () => Int, { nullable: true, description: 'Default: this year (Asia/Shanghai).' })
+    year: number | null,
     @Arg('categoryId', () => ID, { nullable: true }) categoryId: string | null,
     @Ctx() ctx: Context,
   ) {
@@ -107,7 +126,10 @@ export class CommitmentResolver {
     return amount(c.targetAmount);
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: 'A new target the unit asked for, waiting for staff.' })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'A new target the unit asked for, waiting for staff.',
+  })
   proposedTargetAmount(@Root() c: Commitment) {
     return amount(c.proposedTargetAmount);
   }
@@ -118,11 +140,17 @@ export class CommitmentResolver {
   }
 
   @FieldResolver(() => FulfilmentConnection)
-  fulfilments(@Root() c: Commitment, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+  fulfilments(
+    @Root() c: Commitment,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.loaders.commitments.fulfilmentsOfCommitment.load({ parentId: c.id, args });
   }
 
-  @FieldResolver(() => [CommitmentEvent], { description: 'Every transition and edit, oldest first.' })
+  @FieldResolver(() => [CommitmentEvent], {
+    description: 'Every transition and edit, oldest first.',
+  })
   history(@Root() c: Commitment, @Ctx() ctx: Context) {
     return ctx.loaders.commitments.historyOfCommitment.load(c.id);
   }
@@ -141,38 +169,61 @@ export class CommitmentResolver {
       edit: write && (c.status === CommitmentStatus.DRAFT || c.status === CommitmentStatus.ACTIVE),
       submit: write && nextStatus(c.status, CommitmentAction.SUBMIT) !== null,
       withdraw: write && nextStatus(c.status, CommitmentAction.WITHDRAW) !== null,
-      review: review && (c.status === CommitmentStatus.SUBMITTED || c.proposedTargetAmount !== null),
+      review:
+        review && (c.status === CommitmentStatus.SUBMITTED || c.proposedTargetAmount !== null),
       recordFulfilment: write && RECORDABLE_STATUSES.has(c.status),
     };
   }
 
   @Mutation(() => CommitmentPayload)
-  createCommitment(@Arg('input', () => CreateCommitmentInput) input: CreateCommitmentInput, @Ctx() ctx: Context) {
+  createCommitment(
+    @Arg('input', () => CreateCommitmentInput) input: CreateCommitmentInput,
+    @Ctx() ctx: Context,
+  ) {
     return commitments.createCommitment(ctx, input);
   }
 
   @Mutation(() => CommitmentPayload)
-  updateCommitment(@Arg('input', () => UpdateCommitmentInput) input: UpdateCommitmentInput, @Ctx() ctx: Context) {
+  updateCommitment(
+    @Arg('input', () => UpdateCommitmentInput) input: UpdateCommitmentInput,
+    @Ctx() ctx: Context,
+  ) {
     return commitments.updateCommitment(ctx, input);
   }
 
   @Mutation(() => CommitmentPayload)
-  submitCommitment(@Arg('input', () => SubmitCommitmentInput) input: SubmitCommitmentInput, @Ctx() ctx: Context) {
+  submitCommitment(
+    @Arg('input', () => SubmitCommitmentInput) input: SubmitCommitmentInput,
+    @Ctx() ctx: Context,
+  ) {
     return commitments.submitCommitment(ctx, input);
   }
 
-  @Mutation(() => CommitmentPayload, { description: 'Staff accept a submitted commitment or reject it with a reason.' })
-  reviewCommitment(@Arg('input', () => ReviewCommitmentInput) input: ReviewCommitmentInput, @Ctx() ctx: Context) {
+  @Mutation(() => CommitmentPayload, {
+    description: 'Staff accept a submitted commitment or reject it with a reason.',
+  })
+  reviewCommitment(
+    @Arg('input', () => ReviewCommitmentInput) input: ReviewCommitmentInput,
+    @Ctx() ctx: Context,
+  ) {
     return commitments.reviewCommitment(ctx, input);
   }
 
   @Mutation(() => CommitmentPayload)
-  withdrawCommitment(@Arg('input', () => WithdrawCommitmentInput) input: WithdrawCommitmentInput, @Ctx() ctx: Context) {
+  withdrawCommitment(
+    @Arg('input', () => WithdrawCommitmentInput) input: WithdrawCommitmentInput,
+    @Ctx() ctx: Context,
+  ) {
     return commitments.withdrawCommitment(ctx, input);
   }
 
-  @Mutation(() => CommitmentPayload, { description: 'Staff decide on a target change the unit asked for.' })
-  reviewTargetChange(@Arg('input', () => ReviewTargetChangeInput) input: ReviewTargetChangeInput, @Ctx() ctx: Context) {
+  @Mutation(() => CommitmentPayload, {
+    description: 'Staff decide on a target change the unit asked for.',
+  })
+  reviewTargetChange(
+    @Arg('input', () => ReviewTargetChangeInput) input: ReviewTargetChangeInput,
+    @Ctx() ctx: Context,
+  ) {
     return commitments.reviewTargetChange(ctx, input);
   }
 }
@@ -189,7 +240,10 @@ export class FulfilmentResolver {
     return amount(f.amount);
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'Null for credits from confirmed attendance.' })
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: 'Null for credits from confirmed attendance.',
+  })
   recordedBy(@Root() f: Fulfilment, @Ctx() ctx: Context) {
     return f.recordedBy ? ctx.loaders.auth.user.load(f.recordedBy.id) : null;
   }
@@ -205,19 +259,29 @@ export class FulfilmentResolver {
   }
 
   @Mutation(() => FulfilmentPayload)
-  recordFulfilment(@Arg('input', () => RecordFulfilmentInput) input: RecordFulfilmentInput, @Ctx() ctx: Context) {
+  recordFulfilment(
+    @Arg('input', () => RecordFulfilmentInput) input: RecordFulfilmentInput,
+    @Ctx() ctx: Context,
+  ) {
     return fulfilments.recordFulfilment(ctx, input);
   }
 
-  @Mutation(() => FulfilmentPayload, { description: 'Staff of the commitment’s community verify or reject a record.' })
-  reviewFulfilment(@Arg('input', () => ReviewFulfilmentInput) input: ReviewFulfilmentInput, @Ctx() ctx: Context) {
+  @Mutation(() => FulfilmentPayload, {
+    description: 'Staff of the commitment’s community verify or reject a record.',
+  })
+  reviewFulfilment(
+    @Arg('input', () => ReviewFulfilmentInput) input: ReviewFulfilmentInput,
+    @Ctx() ctx: Context,
+  ) {
     return fulfilments.reviewFulfilment(ctx, input);
   }
 }
 
 @Resolver(() => EvidenceFile)
 export class EvidenceFileResolver {
-  @FieldResolver(() => String, { description: 'Where to download it (with the Authorization header).' })
+  @FieldResolver(() => String, {
+    description: 'Where to download it (with the Authorization header).',
+  })
   url(@Root() file: EvidenceFile): string {
     return `/files/evidence/${file.nodeId}`;
   }
@@ -257,7 +321,9 @@ export class NeedResolver {
     return amount(n.amount);
   }
 
-  @FieldResolver(() => Float, { description: 'Targets of submitted and accepted commitments answering it.' })
+  @FieldResolver(() => Float, {
+    description: 'Targets of submitted and accepted commitments answering it.',
+  })
   async pledged(@Root() n: Need, @Ctx() ctx: Context) {
     return amount((await ctx.loaders.commitments.needTotals.load(n.id)).pledged);
   }
@@ -273,14 +339,19 @@ export class NeedResolver {
   }
 
   @Mutation(() => NeedPayload, { description: 'Close a need (or open it again).' })
-  setNeedStatus(@Arg('input', () => SetNeedStatusInput) input: SetNeedStatusInput, @Ctx() ctx: Context) {
+  setNeedStatus(
+    @Arg('input', () => SetNeedStatusInput) input: SetNeedStatusInput,
+    @Ctx() ctx: Context,
+  ) {
     return needs.setNeedStatus(ctx, input);
   }
 }
 
 @Resolver(() => CommitmentCategory)
 export class CategoryResolver {
-  @Query(() => [CommitmentCategory], { description: 'The co-building categories (十联十促), in display order.' })
+  @Query(() => [CommitmentCategory], {
+    description: 'The co-building categories (十联十促), in display order.',
+  })
   commitmentCategories(
     @Arg('includeInactive', () => Boolean, { nullable: true }) includeInactive: boolean | null,
     @Ctx() ctx: Context,
@@ -289,18 +360,26 @@ export class CategoryResolver {
   }
 
   @Mutation(() => CategoryPayload)
-  createCategory(@Arg('input', () => CreateCategoryInput) input: CreateCategoryInput, @Ctx() ctx: Context) {
+  createCategory(
+    @Arg('input', () => CreateCategoryInput) input: CreateCategoryInput,
+    @Ctx() ctx: Context,
+  ) {
     return needs.createCategory(ctx, input);
   }
 
   @Mutation(() => CategoryPayload)
-  updateCategory(@Arg('input', () => UpdateCategoryInput) input: UpdateCategoryInput, @Ctx() ctx: Context) {
+  updateCategory(
+    @Arg('input', () => UpdateCategoryInput) input: UpdateCategoryInput,
+    @Ctx() ctx: Context,
+  ) {
     return needs.updateCategory(ctx, input);
   }
 }
 
 registerNode('CommitmentCategory', (ctx, id) => ctx.loaders.commitments.category.load(id));
-registerNode('Need', async (ctx, id) => (ctx.viewer.isAuthenticated ? ctx.loaders.commitments.need.load(id) : null));
+registerNode('Need', async (ctx, id) =>
+  ctx.viewer.isAuthenticated ? ctx.loaders.commitments.need.load(id) : null,
+);
 registerNode('Commitment', async (ctx, id) => {
   const c = await ctx.loaders.commitments.commitment.load(id);
   return c && canReadCommitment(ctx.viewer, c) ? c : null;

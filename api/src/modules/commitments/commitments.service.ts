@@ -3,7 +3,12 @@ import { LockMode, OptimisticLockError, type FilterQuery } from '@mikro-orm/core
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
 import { shanghaiDate } from '../../graphql/dates.js';
-import { userError, UserErrorCode, userErrorsFromZod, type UserError } from '../../graphql/errors.js';
+import {
+  userError,
+  UserErrorCode,
+  userErrorsFromZod,
+  type UserError,
+} from '../../graphql/errors.js';
 import { idOf, paginate, type ConnectionArgs, type ConnectionData } from '../../graphql/relay.js';
 import { authorize, can, readScope, type Viewer } from '../auth/policy.js';
 import type { User } from '../auth/user.entity.js';
@@ -12,8 +17,19 @@ import { amountProblem, atLeast, fromHundredths, toHundredths } from './amounts.
 import { CommitmentCategory } from './category.entity.js';
 import { CommitmentEvent } from './commitment-event.entity.js';
 import { Commitment } from './commitment.entity.js';
-import { CommitmentAction, CommitmentDecision, CommitmentStatus, type Measure } from './commitment.enums.js';
-import { commitmentSchema, reasonSchema, titleSchema, descriptionSchema, isoDate } from './commitments.validation.js';
+import {
+  CommitmentAction,
+  CommitmentDecision,
+  CommitmentStatus,
+  type Measure,
+} from './commitment.enums.js';
+import {
+  commitmentSchema,
+  reasonSchema,
+  titleSchema,
+  descriptionSchema,
+  isoDate,
+} from './commitments.validation.js';
 import { nextStatus, PUBLIC_STATUSES, TRANSITIONS, type TransitionAction } from './lifecycle.js';
 import { Need } from './need.entity.js';
 import { NeedStatus } from './commitment.enums.js';
@@ -72,7 +88,8 @@ export function listCommitments(
   const where: FilterQuery<Commitment>[] = [];
   if (filter.communityId) where.push({ community: idOf(filter.communityId, 'Community') ?? 0 });
   if (filter.unitId) where.push({ unit: idOf(filter.unitId, 'Unit') ?? 0 });
-  if (filter.categoryId) where.push({ category: idOf(filter.categoryId, 'CommitmentCategory') ?? 0 });
+  if (filter.categoryId)
+    where.push({ category: idOf(filter.categoryId, 'CommitmentCategory') ?? 0 });
   if (filter.needId) where.push({ need: idOf(filter.needId, 'Need') ?? 0 });
   if (filter.statuses?.length) where.push({ status: { $in: filter.statuses } });
   const scope = readScope(user);
@@ -100,18 +117,28 @@ async function checkRefs(
     const id = idOf(input.categoryId, 'CommitmentCategory');
     const found = id ? await em.findOne(CommitmentCategory, id) : null;
     if (!found || !found.active) {
-      errors.push(userError(UserErrorCode.NOT_FOUND, 'Choose an active category.', field('categoryId')));
+      errors.push(
+        userError(UserErrorCode.NOT_FOUND, 'Choose an active category.', field('categoryId')),
+      );
     } else category = found;
   }
   if (input.needId) {
     const id = idOf(input.needId, 'Need');
     const found = id ? await em.findOne(Need, id) : null;
     if (!found || found.community.id !== communityId) {
-      errors.push(userError(UserErrorCode.NOT_FOUND, 'No such need in this community.', field('needId')));
+      errors.push(
+        userError(UserErrorCode.NOT_FOUND, 'No such need in this community.', field('needId')),
+      );
     } else if (found.status !== NeedStatus.OPEN) {
       errors.push(userError(UserErrorCode.INVALID, 'This need is closed.', field('needId')));
     } else if (measure && found.measure !== measure) {
-      errors.push(userError(UserErrorCode.INVALID, 'The commitment must be counted in the need’s measure.', field('measure')));
+      errors.push(
+        userError(
+          UserErrorCode.INVALID,
+          'The commitment must be counted in the need’s measure.',
+          field('measure'),
+        ),
+      );
     } else need = found;
   } else if (input.needId === null) {
     need = null;
@@ -120,9 +147,25 @@ async function checkRefs(
 }
 
 function periodErrors(start: string, end: string): UserError[] {
-  if (start > end) return [userError(UserErrorCode.INVALID, 'The period must end on or after its start.', field('periodEnd'))];
-  if (end.slice(0, 4) !== start.slice(0, 4) && Number(end.slice(0, 4)) - Number(start.slice(0, 4)) > 3) {
-    return [userError(UserErrorCode.OUT_OF_RANGE, 'A period can last at most three years.', field('periodEnd'))];
+  if (start > end)
+    return [
+      userError(
+        UserErrorCode.INVALID,
+        'The period must end on or after its start.',
+        field('periodEnd'),
+      ),
+    ];
+  if (
+    end.slice(0, 4) !== start.slice(0, 4) &&
+    Number(end.slice(0, 4)) - Number(start.slice(0, 4)) > 3
+  ) {
+    return [
+      userError(
+        UserErrorCode.OUT_OF_RANGE,
+        'A period can last at most three years.',
+        field('periodEnd'),
+      ),
+    ];
   }
   return [];
 }
@@ -245,12 +288,17 @@ export async function updateCommitment(
     }
     if (commitment.status !== CommitmentStatus.DRAFT) {
       return fail(
-        userError(UserErrorCode.NOT_EDITABLE, `A ${commitment.status.toLowerCase()} commitment cannot be edited.`),
+        userError(
+          UserErrorCode.NOT_EDITABLE,
+          `A ${commitment.status.toLowerCase()} commitment cannot be edited.`,
+        ),
       );
     }
     const errors: UserError[] = [];
     const changes: string[] = [];
-    const set = <K extends 'title' | 'description' | 'measure' | 'targetAmount' | 'periodStart' | 'periodEnd'>(
+    const set = <
+      K extends 'title' | 'description' | 'measure' | 'targetAmount' | 'periodStart' | 'periodEnd',
+    >(
       key: K,
       value: Commitment[K],
     ) => {
@@ -267,7 +315,10 @@ export async function updateCommitment(
     if (input.description != null) {
       const r = descriptionSchema.safeParse(input.description);
       if (r.success) set('description', r.data);
-      else errors.push(userError(UserErrorCode.TOO_LONG, r.error.issues[0]!.message, field('description')));
+      else
+        errors.push(
+          userError(UserErrorCode.TOO_LONG, r.error.issues[0]!.message, field('description')),
+        );
     }
     if (input.measure != null) set('measure', input.measure);
     for (const key of ['periodStart', 'periodEnd'] as const) {
@@ -297,7 +348,14 @@ export async function updateCommitment(
       commitment.need = refs.need;
     }
     if (changes.length) {
-      recordEvent(em, commitment, CommitmentAction.EDIT, user, commitment.status, changes.join('; '));
+      recordEvent(
+        em,
+        commitment,
+        CommitmentAction.EDIT,
+        user,
+        commitment.status,
+        changes.join('; '),
+      );
     }
     return { commitment, errors: [] };
   });
@@ -311,9 +369,15 @@ async function changeActiveTarget(
   input: { targetAmount?: number | null; note?: string | null } & Record<string, unknown>,
   user: User,
 ): Promise<CommitmentResult> {
-  const others = ['title', 'description', 'categoryId', 'needId', 'measure', 'periodStart', 'periodEnd'].filter(
-    (key) => input[key] != null,
-  );
+  const others = [
+    'title',
+    'description',
+    'categoryId',
+    'needId',
+    'measure',
+    'periodStart',
+    'periodEnd',
+  ].filter((key) => input[key] != null);
   if (others.length || input.targetAmount == null) {
     return fail(
       userError(
@@ -331,11 +395,25 @@ async function changeActiveTarget(
     const from = commitment.targetAmount;
     commitment.targetAmount = target;
     commitment.proposedTargetAmount = null;
-    recordEvent(em, commitment, CommitmentAction.APPROVE_TARGET_CHANGE, user, commitment.status, `target ${from} → ${target}${note ? `: ${note}` : ''}`);
+    recordEvent(
+      em,
+      commitment,
+      CommitmentAction.APPROVE_TARGET_CHANGE,
+      user,
+      commitment.status,
+      `target ${from} → ${target}${note ? `: ${note}` : ''}`,
+    );
     await completeIfReached(em, commitment, user);
   } else {
     commitment.proposedTargetAmount = target;
-    recordEvent(em, commitment, CommitmentAction.REQUEST_TARGET_CHANGE, user, commitment.status, `target ${commitment.targetAmount} → ${target}${note ? `: ${note}` : ''}`);
+    recordEvent(
+      em,
+      commitment,
+      CommitmentAction.REQUEST_TARGET_CHANGE,
+      user,
+      commitment.status,
+      `target ${commitment.targetAmount} → ${target}${note ? `: ${note}` : ''}`,
+    );
   }
   return { commitment, errors: [] };
 }
@@ -350,7 +428,9 @@ export async function reviewTargetChange(
     if (!(commitment instanceof Commitment)) return fail(commitment);
     authorize(ctx.viewer, 'commitment.review', commitmentScope(commitment));
     if (commitment.proposedTargetAmount === null) {
-      return fail(userError(UserErrorCode.INVALID_TRANSITION, 'No target change is waiting for review.'));
+      return fail(
+        userError(UserErrorCode.INVALID_TRANSITION, 'No target change is waiting for review.'),
+      );
     }
     const proposed = commitment.proposedTargetAmount;
     const note = input.note?.trim() ?? '';
@@ -358,11 +438,25 @@ export async function reviewTargetChange(
     if (input.decision === CommitmentDecision.ACCEPT) {
       const from = commitment.targetAmount;
       commitment.targetAmount = proposed;
-      recordEvent(em, commitment, CommitmentAction.APPROVE_TARGET_CHANGE, user, commitment.status, `target ${from} → ${proposed}${note ? `: ${note}` : ''}`);
+      recordEvent(
+        em,
+        commitment,
+        CommitmentAction.APPROVE_TARGET_CHANGE,
+        user,
+        commitment.status,
+        `target ${from} → ${proposed}${note ? `: ${note}` : ''}`,
+      );
       await completeIfReached(em, commitment, user);
     } else {
       if (!note) return fail(userError(UserErrorCode.REQUIRED, 'Give a reason.', field('note')));
-      recordEvent(em, commitment, CommitmentAction.DECLINE_TARGET_CHANGE, user, commitment.status, `target stays ${commitment.targetAmount} (asked ${proposed}): ${note}`);
+      recordEvent(
+        em,
+        commitment,
+        CommitmentAction.DECLINE_TARGET_CHANGE,
+        user,
+        commitment.status,
+        `target stays ${commitment.targetAmount} (asked ${proposed}): ${note}`,
+      );
     }
     return { commitment, errors: [] };
   });
@@ -382,7 +476,11 @@ async function transition(
     const commitment = await lockCommitment(em, input.id, input.version);
     if (!(commitment instanceof Commitment)) return fail(commitment);
     const by = TRANSITIONS[action].by;
-    authorize(ctx.viewer, by === 'staff' ? 'commitment.review' : 'commitment.write', commitmentScope(commitment));
+    authorize(
+      ctx.viewer,
+      by === 'staff' ? 'commitment.review' : 'commitment.write',
+      commitmentScope(commitment),
+    );
     const to = nextStatus(commitment.status, action);
     if (!to) {
       return fail(
@@ -416,14 +514,22 @@ export function submitCommitment(ctx: Context, input: { id: string; version?: nu
 
 export async function reviewCommitment(
   ctx: Context,
-  input: { id: string; version?: number | null; decision: CommitmentDecision; reason?: string | null },
+  input: {
+    id: string;
+    version?: number | null;
+    decision: CommitmentDecision;
+    reason?: string | null;
+  },
 ): Promise<CommitmentResult> {
   if (input.decision === CommitmentDecision.ACCEPT) {
     return transition(ctx, input, CommitmentAction.ACCEPT, input.reason?.trim() ?? '');
   }
   ctx.viewer.requireUser();
   const reason = reasonSchema.safeParse(input.reason ?? '');
-  if (!reason.success) return fail(userError(UserErrorCode.REQUIRED, 'Say why the commitment is rejected.', field('reason')));
+  if (!reason.success)
+    return fail(
+      userError(UserErrorCode.REQUIRED, 'Say why the commitment is rejected.', field('reason')),
+    );
   return transition(ctx, input, CommitmentAction.REJECT, reason.data);
 }
 
@@ -431,24 +537,43 @@ export function withdrawCommitment(
   ctx: Context,
   input: { id: string; version?: number | null; reason?: string | null },
 ): Promise<CommitmentResult> {
-  return transition(ctx, input, CommitmentAction.WITHDRAW, input.reason?.trim().slice(0, 1000) ?? '');
+  return transition(
+    ctx,
+    input,
+    CommitmentAction.WITHDRAW,
+    input.reason?.trim().slice(0, 1000) ?? '',
+  );
 }
 
 /** Completes a commitment whose verified total reached its target (by a verification or a lower target). */
-export async function completeIfReached(em: EntityManager, commitment: Commitment, actor: User | null): Promise<void> {
+export async function completeIfReached(
+  em: EntityManager,
+  commitment: Commitment,
+  actor: User | null,
+): Promise<void> {
   if (!atLeast(commitment.verifiedAmount, commitment.targetAmount)) return;
   const to = nextStatus(commitment.status, CommitmentAction.COMPLETE);
   if (!to) return;
   const from = commitment.status;
   commitment.status = to;
-  recordEvent(em, commitment, CommitmentAction.COMPLETE, actor, from, `verified ${commitment.verifiedAmount} of ${commitment.targetAmount}`);
+  recordEvent(
+    em,
+    commitment,
+    CommitmentAction.COMPLETE,
+    actor,
+    from,
+    `verified ${commitment.verifiedAmount} of ${commitment.targetAmount}`,
+  );
 }
 
 /**
  * Lapses every active commitment whose period ended before today (Asia/Shanghai). Rows another
  * process is already changing are skipped and picked up on the next run.
  */
-export async function lapseOverdueCommitments(em: EntityManager, today = shanghaiDate()): Promise<number> {
+export async function lapseOverdueCommitments(
+  em: EntityManager,
+  today = shanghaiDate(),
+): Promise<number> {
   return em.transactional(async (tx) => {
     const overdue = await tx.find(
       Commitment,
@@ -457,7 +582,14 @@ export async function lapseOverdueCommitments(em: EntityManager, today = shangha
     );
     for (const commitment of overdue) {
       commitment.status = CommitmentStatus.LAPSED;
-      recordEvent(tx as EntityManager, commitment, CommitmentAction.LAPSE, null, CommitmentStatus.ACTIVE, `period ended ${commitment.periodEnd}; verified ${commitment.verifiedAmount} of ${commitment.targetAmount}`);
+      recordEvent(
+        tx as EntityManager,
+        commitment,
+        CommitmentAction.LAPSE,
+        null,
+        CommitmentStatus.ACTIVE,
+        `period ended ${commitment.periodEnd}; verified ${commitment.verifiedAmount} of ${commitment.targetAmount}`,
+      );
     }
     return overdue.length;
   });

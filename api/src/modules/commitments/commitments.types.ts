@@ -22,13 +22,15 @@ export const NeedConnection = ConnectionType('Need', Need);
 @ObjectType({ description: 'Verified progress against the share of the period already elapsed.' })
 export class CommitmentProgress {
   @Field(() => Float) verified!: number;
-  @Field(() => Float, { description: 'Recorded, waiting for review; does not count yet.' }) pending!: number;
+  @Field(() => Float, { description: 'Recorded, waiting for review; does not count yet.' })
+  pending!: number;
   @Field(() => Float) target!: number;
   @Field(() => Float, { description: 'verified / target (may exceed 1).' }) ratio!: number;
   @Field(() => Float, { description: 'Share of the period elapsed (Asia/Shanghai days), 0–1.' })
   expectedRatio!: number;
   @Field(() => Boolean, {
-    description: 'Active, ≥ 10 % of the period gone, and ratio more than 15 points below expectedRatio.',
+    description:
+      'Active, ≥ 10 % of the period gone, and ratio more than 15 points below expectedRatio.',
   })
   behind!: boolean;
 }
@@ -122,7 +124,10 @@ export class CreateCommitmentInput {
   submit?: boolean | null;
 }
 
-@InputType({ description: 'Drafts can change freely; an active commitment only its target, with staff approval.' })
+@InputType({
+  description:
+    'Drafts can change freely; an active commitment only its target, with staff approval.',
+})
 export class UpdateCommitmentInput {
   @Field(() => ID) id!: string;
   @Field(() => Int, { description: 'The version you loaded.' }) version!: number;
@@ -134,7 +139,8 @@ export class UpdateCommitmentInput {
   @Field(() => Float, { nullable: true }) targetAmount?: number | null;
   @Field(() => String, { nullable: true }) periodStart?: string | null;
   @Field(() => String, { nullable: true }) periodEnd?: string | null;
-  @Field(() => String, { nullable: true, description: 'Why the target changes.' }) note?: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the target changes.' }) note?:
+    string | null;
 }
 
 @InputType()
@@ -148,7 +154,8 @@ export class ReviewCommitmentInput {
   @Field(() => ID) id!: string;
   @Field(() => Int, { nullable: true }) version?: number | null;
   @Field(() => CommitmentDecision) decision!: CommitmentDecision;
-  @Field(() => String, { nullable: true, description: 'Required when rejecting.' }) reason?: string | null;
+  @Field(() => String, { nullable: true, description: 'Required when rejecting.' }) reason?:
+    string | null;
 }
 
 @InputType()
@@ -162,7 +169,8 @@ export class WithdrawCommitmentInput {
 export class ReviewTargetChangeInput {
   @Field(() => ID) id!: string;
   @Field(() => CommitmentDecision) decision!: CommitmentDecision;
-  @Field(() => String, { nullable: true, description: 'Required when rejecting.' }) note?: string | null;
+  @Field(() => String, { nullable: true, description: 'Required when rejecting.' }) note?:
+    string | null;
 }
 
 @ObjectType()
@@ -177,7 +185,8 @@ export class CommitmentPayload {
 export class RecordFulfilmentInput {
   @Field(() => ID) commitmentId!: string;
   @Field(() => Float) amount!: number;
-  @Field(() => String, { description: 'Day of delivery, YYYY-MM-DD, within the period.' }) date!: string;
+  @Field(() => String, { description: 'Day of delivery, YYYY-MM-DD, within the period.' })
+  date!: string;
   @Field(() => String, { nullable: true }) note?: string | null;
   @Field(() => [ID], { nullable: true, description: 'Files uploaded to POST /files/evidence.' })
   evidenceIds?: string[] | null;
@@ -187,7 +196,8 @@ export class RecordFulfilmentInput {
 export class ReviewFulfilmentInput {
   @Field(() => ID) id!: string;
   @Field(() => ReviewDecision) decision!: ReviewDecision;
-  @Field(() => String, { nullable: true, description: 'Required when rejecting.' }) reason?: string | null;
+  @Field(() => String, { nullable: true, description: 'Required when rejecting.' }) reason?:
+    string | null;
 }
 
 @ObjectType()
@@ -201,9 +211,15 @@ export class FulfilmentPayload {
 @ObjectType({ description: 'A unit’s standing in the co-building programme for a year.' })
 export class UnitStanding {
   @Field(() => Unit) unit!: Unit;
-  @Field(() => Int, { nullable: true, description: '1 = best rate; ties share a rank; null without commitments.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: '1 = best rate; ties share a rank; null without commitments.',
+  })
   rank!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Mean of verified/target over its commitments, each capped at 1.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean of verified/target over its commitments, each capped at 1.',
+  })
   rate!: number | null;
   @Field(() => Int) commitmentCount!: number;
   @Field(() => Int) activeCount!: number;

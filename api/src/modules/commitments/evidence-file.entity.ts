@@ -8,7 +8,10 @@ import { Fulfilment } from './fulfilment.entity.js';
 
 @Entity({ tableName: 'evidence_file' })
 @Index({ properties: ['fulfilment'] })
-@ObjectType('EvidenceFile', { implements: Node, description: 'A photo or document proving a fulfilment.' })
+@ObjectType('EvidenceFile', {
+  implements: Node,
+  description: 'A photo or document proving a fulfilment.',
+})
 export class EvidenceFile extends BaseEntity<'fulfilment'> {
   /** Hex SHA-256 of the content; also its path under DATA_DIR/evidence. */
   @Property({ type: 'string', length: 64 })

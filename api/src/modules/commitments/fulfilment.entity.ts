@@ -11,9 +11,19 @@ import { FulfilmentSource, FulfilmentStatus } from './commitment.enums.js';
 @Index({ properties: ['commitment', 'date', 'id'] })
 @Index({ properties: ['status', 'commitment'] })
 @Check({ name: 'fulfilment_amount_positive', expression: 'amount > 0' })
-@ObjectType('Fulfilment', { implements: Node, description: 'An amount a unit delivered (履行记录).' })
+@ObjectType('Fulfilment', {
+  implements: Node,
+  description: 'An amount a unit delivered (履行记录).',
+})
 export class Fulfilment extends BaseEntity<
-  'note' | 'status' | 'source' | 'reviewNote' | 'reviewedBy' | 'reviewedAt' | 'recordedBy' | 'sourceKey'
+  | 'note'
+  | 'status'
+  | 'source'
+  | 'reviewNote'
+  | 'reviewedBy'
+  | 'reviewedAt'
+  | 'recordedBy'
+  | 'sourceKey'
 > {
   @ManyToOne(() => Commitment, { deleteRule: 'cascade' })
   commitment!: Rel<Commitment>;
@@ -29,11 +39,21 @@ export class Fulfilment extends BaseEntity<
   @Field(() => String)
   note: string = '';
 
-  @Enum({ items: () => FulfilmentStatus, type: 'string', length: 10, default: FulfilmentStatus.PENDING })
+  @Enum({
+    items: () => FulfilmentStatus,
+    type: 'string',
+    length: 10,
+    default: FulfilmentStatus.PENDING,
+  })
   @Field(() => FulfilmentStatus)
   status: FulfilmentStatus = FulfilmentStatus.PENDING;
 
-  @Enum({ items: () => FulfilmentSource, type: 'string', length: 12, default: FulfilmentSource.MANUAL })
+  @Enum({
+    items: () => FulfilmentSource,
+    type: 'string',
+    length: 12,
+    default: FulfilmentSource.MANUAL,
+  })
   @Field(() => FulfilmentSource)
   source: FulfilmentSource = FulfilmentSource.MANUAL;
 

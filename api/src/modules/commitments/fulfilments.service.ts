@@ -6,7 +6,13 @@ import { isIsoDate, shanghaiDate } from '../../graphql/dates.js';
 import { userError, UserErrorCode, type UserError } from '../../graphql/errors.js';
 import { idOf } from '../../graphql/relay.js';
 import { authorize } from '../auth/policy.js';
-import { addAmounts, amountProblem, fromHundredths, subtractAmounts, toHundredths } from './amounts.js';
+import {
+  addAmounts,
+  amountProblem,
+  fromHundredths,
+  subtractAmounts,
+  toHundredths,
+} from './amounts.js';
 import { Commitment } from './commitment.entity.js';
 import { FulfilmentSource, FulfilmentStatus, ReviewDecision } from './commitment.enums.js';
 import { commitmentScope, completeIfReached } from './commitments.service.js';
@@ -25,15 +31,24 @@ export const MAX_EVIDENCE_PER_RECORD = 10;
 
 export async function recordFulfilment(
   ctx: Context,
-  input: { commitmentId: string; amount: number; date: string; note?: string | null; evidenceIds?: string[] | null },
+  input: {
+    commitmentId: string;
+    amount: number;
+    date: string;
+    note?: string | null;
+    evidenceIds?: string[] | null;
+  },
 ): Promise<FulfilmentResult> {
   const user = ctx.viewer.requireUser();
   return ctx.em.transactional(async (tx) => {
     const em = tx as EntityManager;
     const id = idOf(input.commitmentId, 'Commitment');
     // The row lock keeps pendingAmount exact when records and reviews happen at once.
-    const commitment = id ? await em.findOne(Commitment, id, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-    if (!commitment) return fail(userError(UserErrorCode.NOT_FOUND, 'No such commitment.', field('commitmentId')));
+    const commitment = id
+      ? await em.findOne(Commitment, id, { lockMode: LockMode.PESSIMISTIC_WRITE })
+      : null;
+    if (!commitment)
+      return fail(userError(UserErrorCode.NOT_FOUND, 'No such commitment.', field('commitmentId')));
     authorize(ctx.viewer, 'commitment.write', commitmentScope(commitment));
     if (!RECORDABLE_STATUSES.has(commitment.status)) {
       return fail(
@@ -58,21 +73,45 @@ export async function recordFulfilment(
         ),
       );
     } else if (date > shanghaiDate()) {
-      errors.push(userError(UserErrorCode.OUT_OF_RANGE, 'Record what was delivered, not what is planned: the date is in the future.', field('date')));
+      errors.push(
+        userError(
+          UserErrorCode.OUT_OF_RANGE,
+          'Record what was delivered, not what is planned: the date is in the future.',
+          field('date'),
+        ),
+      );
     }
     const note = (input.note ?? '').trim();
-    if (note.length > 2000) errors.push(userError(UserErrorCode.TOO_LONG, 'At most 2,000 characters.', field('note')));
+    if (note.length > 2000)
+      errors.push(userError(UserErrorCode.TOO_LONG, 'At most 2,000 characters.', field('note')));
 
     const evidenceIds = [...new Set(input.evidenceIds ?? [])];
     if (evidenceIds.length > MAX_EVIDENCE_PER_RECORD) {
-      errors.push(userError(UserErrorCode.OUT_OF_RANGE, `Attach at most ${MAX_EVIDENCE_PER_RECORD} files.`, field('evidenceIds')));
+      errors.push(
+        userError(
+          UserErrorCode.OUT_OF_RANGE,
+          `Attach at most ${MAX_EVIDENCE_PER_RECORD} files.`,
+          field('evidenceIds'),
+        ),
+      );
     }
     const ids = evidenceIds.map((g) => idOf(g, 'EvidenceFile'));
-    const files = ids.every((x) => x !== null) && ids.length
-      ? await em.find(EvidenceFile, { id: { $in: ids as number[] }, uploadedBy: user.id, fulfilment: null })
-      : [];
+    const files =
+      ids.every((x) => x !== null) && ids.length
+        ? await em.find(EvidenceFile, {
+            id: { $in: ids as number[] },
+            uploadedBy: user.id,
+            fulfilment: null,
+          })
+        : [];
     if (files.length !== evidenceIds.length) {
-      errors.push(userError(UserErrorCode.NOT_FOUND, 'Attach only files you uploaded and have not attached elsewhere.', field('evidenceIds')));
+      errors.push(
+        userError(
+          UserErrorCode.NOT_FOUND,
+          'Attach only files you uploaded and have not attached elsewhere.',
+          field('evidenceIds'),
+        ),
+      );
     }
     if (errors.length) return fail(...errors);
 
@@ -99,19 +138,36 @@ export async function reviewFulfilment(
     const em = tx as EntityManager;
     const id = idOf(input.id, 'Fulfilment');
     const found = id ? await em.findOne(Fulfilment, id) : null;
-    if (!found) return fail(userError(UserErrorCode.NOT_FOUND, 'No such fulfilment record.', field('id')));
+    if (!found)
+      return fail(userError(UserErrorCode.NOT_FOUND, 'No such fulfilment record.', field('id')));
     // Lock the commitment first, then re-read the record: all reviews of one commitment queue here.
-    const commitment = await em.findOneOrFail(Commitment, found.commitment.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const commitment = await em.findOneOrFail(Commitment, found.commitment.id, {
+      lockMode: LockMode.PESSIMISTIC_WRITE,
+    });
     authorize(ctx.viewer, 'commitment.review', commitmentScope(commitment));
-    const fulfilment = await em.findOneOrFail(Fulfilment, found.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const fulfilment = await em.findOneOrFail(Fulfilment, found.id, {
+      lockMode: LockMode.PESSIMISTIC_WRITE,
+      refresh: true,
+    });
     if (fulfilment.status !== FulfilmentStatus.PENDING) {
-      return fail(userError(UserErrorCode.INVALID_TRANSITION, `This record was already ${fulfilment.status.toLowerCase()}.`));
+      return fail(
+        userError(
+          UserErrorCode.INVALID_TRANSITION,
+          `This record was already ${fulfilment.status.toLowerCase()}.`,
+        ),
+      );
     }
     if (input.decision === ReviewDecision.REJECT && !reason) {
-      return fail(userError(UserErrorCode.REQUIRED, 'Say why the record is rejected.', field('reason')));
+      return fail(
+        userError(UserErrorCode.REQUIRED, 'Say why the record is rejected.', field('reason')),
+      );
     }
-    if (reason.length > 1000) return fail(userError(UserErrorCode.TOO_LONG, 'At most 1,000 characters.', field('reason')));
-    fulfilment.status = input.decision === ReviewDecision.VERIFY ? FulfilmentStatus.VERIFIED : FulfilmentStatus.REJECTED;
+    if (reason.length > 1000)
+      return fail(userError(UserErrorCode.TOO_LONG, 'At most 1,000 characters.', field('reason')));
+    fulfilment.status =
+      input.decision === ReviewDecision.VERIFY
+        ? FulfilmentStatus.VERIFIED
+        : FulfilmentStatus.REJECTED;
     fulfilment.reviewedBy = user;
     fulfilment.reviewedAt = new Date();
     fulfilment.reviewNote = reason;
@@ -133,7 +189,9 @@ export async function creditVerifiedFulfilment(
   em: EntityManager,
   input: { commitmentId: number; amount: string; date: string; note: string; sourceKey: string },
 ): Promise<Fulfilment | null> {
-  const commitment = await em.findOne(Commitment, input.commitmentId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const commitment = await em.findOne(Commitment, input.commitmentId, {
+    lockMode: LockMode.PESSIMISTIC_WRITE,
+  });
   if (!commitment || !RECORDABLE_STATUSES.has(commitment.status)) return null;
   if (input.date < commitment.periodStart || input.date > commitment.periodEnd) return null;
   if (await em.count(Fulfilment, { sourceKey: input.sourceKey })) return null;

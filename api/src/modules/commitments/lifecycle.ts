@@ -22,7 +22,11 @@ export const TRANSITIONS = {
   [CommitmentAction.SUBMIT]: { from: [S.DRAFT], to: S.SUBMITTED, by: 'unit' },
   [CommitmentAction.ACCEPT]: { from: [S.SUBMITTED], to: S.ACTIVE, by: 'staff' },
   [CommitmentAction.REJECT]: { from: [S.SUBMITTED], to: S.REJECTED, by: 'staff' },
-  [CommitmentAction.WITHDRAW]: { from: [S.DRAFT, S.SUBMITTED, S.ACTIVE], to: S.WITHDRAWN, by: 'unit' },
+  [CommitmentAction.WITHDRAW]: {
+    from: [S.DRAFT, S.SUBMITTED, S.ACTIVE],
+    to: S.WITHDRAWN,
+    by: 'unit',
+  },
   [CommitmentAction.COMPLETE]: { from: [S.ACTIVE, S.LAPSED], to: S.COMPLETED, by: 'system' },
   [CommitmentAction.LAPSE]: { from: [S.ACTIVE], to: S.LAPSED, by: 'system' },
 } as const satisfies Partial<Record<CommitmentAction, Transition>>;
@@ -30,16 +34,27 @@ export const TRANSITIONS = {
 export type TransitionAction = keyof typeof TRANSITIONS;
 
 /** The status a transition leads to, or null when it cannot start from `status`. */
-export function nextStatus(status: CommitmentStatus, action: TransitionAction): CommitmentStatus | null {
+export function nextStatus(
+  status: CommitmentStatus,
+  action: TransitionAction,
+): CommitmentStatus | null {
   const transition: Transition = TRANSITIONS[action];
   return transition.from.includes(status) ? transition.to : null;
 }
 
 /** Statuses whose details anyone signed in may read (the point is that promises are visible). */
-export const PUBLIC_STATUSES: ReadonlySet<CommitmentStatus> = new Set([S.ACTIVE, S.COMPLETED, S.LAPSED]);
+export const PUBLIC_STATUSES: ReadonlySet<CommitmentStatus> = new Set([
+  S.ACTIVE,
+  S.COMPLETED,
+  S.LAPSED,
+]);
 
 /** Statuses in which fulfilment may be recorded (late records for a lapsed period included). */
-export const RECORDABLE_STATUSES: ReadonlySet<CommitmentStatus> = new Set([S.ACTIVE, S.LAPSED, S.COMPLETED]);
+export const RECORDABLE_STATUSES: ReadonlySet<CommitmentStatus> = new Set([
+  S.ACTIVE,
+  S.LAPSED,
+  S.COMPLETED,
+]);
 
 /** Statuses counted in standings and reports. */
 export const COUNTED_STATUSES = [S.ACTIVE, S.COMPLETED, S.LAPSED] as const;

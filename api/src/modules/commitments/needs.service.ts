@@ -1,7 +1,12 @@
 // The rules of the needs list (需求清单) and of the categories it is sorted by.
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../../context.js';
-import { userError, UserErrorCode, userErrorsFromZod, type UserError } from '../../graphql/errors.js';
+import {
+  userError,
+  UserErrorCode,
+  userErrorsFromZod,
+  type UserError,
+} from '../../graphql/errors.js';
 import { idOf, paginate, type ConnectionArgs, type ConnectionData } from '../../graphql/relay.js';
 import { authorize } from '../auth/policy.js';
 import { Community } from '../directory/community.entity.js';
@@ -14,14 +19,21 @@ import { z } from 'zod';
 
 const field = (name: string) => ['input', name];
 
-export function listCategories(ctx: Context, includeInactive: boolean): Promise<CommitmentCategory[]> {
+export function listCategories(
+  ctx: Context,
+  includeInactive: boolean,
+): Promise<CommitmentCategory[]> {
   return ctx.em.find(CommitmentCategory, includeInactive ? {} : { active: true }, {
     orderBy: { sortOrder: 'asc', id: 'asc' },
   });
 }
 
 const categorySchema = z.object({
-  code: z.string().trim().toLowerCase().regex(/^[a-z0-9-]{1,40}$/, 'Use 1–40 lower-case letters, digits or "-".'),
+  code: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9-]{1,40}$/, 'Use 1–40 lower-case letters, digits or "-".'),
   name: z.string().trim().min(1, 'Name is required.').max(50),
   nameEn: z.string().trim().min(1, 'English name is required.').max(80),
   sortOrder: z.number().int().min(0).max(10_000).nullish(),
@@ -34,28 +46,52 @@ export async function createCategory(
   authorize(ctx.viewer, 'category.manage');
   const parsed = categorySchema.safeParse(input);
   if (!parsed.success) return { category: null, errors: userErrorsFromZod(parsed.error) };
-  const taken = await ctx.em.count(CommitmentCategory, { $or: [{ code: parsed.data.code }, { name: parsed.data.name }] });
-  if (taken) return { category: null, errors: [userError(UserErrorCode.TAKEN, 'A category with this code or name exists.', field('code'))] };
-  const category = ctx.em.create(CommitmentCategory, { ...parsed.data, sortOrder: parsed.data.sortOrder ?? 100 });
+  const taken = await ctx.em.count(CommitmentCategory, {
+    $or: [{ code: parsed.data.code }, { name: parsed.data.name }],
+  });
+  if (taken)
+    return {
+      category: null,
+      errors: [
+        userError(UserErrorCode.TAKEN, 'A category with this code or name exists.', field('code')),
+      ],
+    };
+  const category = ctx.em.create(CommitmentCategory, {
+    ...parsed.data,
+    sortOrder: parsed.data.sortOrder ?? 100,
+  });
   await ctx.em.flush();
   return { category, errors: [] };
 }
 
 export async function updateCategory(
   ctx: Context,
-  input: { id: string; name?: string | null; nameEn?: string | null; sortOrder?: number | null; active?: boolean | null },
+  input: {
+    id: string;
+    name?: string | null;
+    nameEn?: string | null;
+    sortOrder?: number | null;
+    active?: boolean | null;
+  },
 ): Promise<{ category: CommitmentCategory | null; errors: UserError[] }> {
   authorize(ctx.viewer, 'category.manage');
   const id = idOf(input.id, 'CommitmentCategory');
   const category = id ? await ctx.em.findOne(CommitmentCategory, id) : null;
-  if (!category) return { category: null, errors: [userError(UserErrorCode.NOT_FOUND, 'No such category.', field('id'))] };
+  if (!category)
+    return {
+      category: null,
+      errors: [userError(UserErrorCode.NOT_FOUND, 'No such category.', field('id'))],
+    };
   const parsed = categorySchema.partial().safeParse({
     name: input.name ?? undefined,
     nameEn: input.nameEn ?? undefined,
     sortOrder: input.sortOrder ?? undefined,
   });
   if (!parsed.success) return { category: null, errors: userErrorsFromZod(parsed.error) };
-  ctx.em.assign(category, Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)));
+  ctx.em.assign(
+    category,
+    Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)),
+  );
   if (input.active != null) category.active = input.active;
   await ctx.em.flush();
   return { category, errors: [] };
@@ -76,12 +112,23 @@ export function listNeeds(
 
 export async function createNeed(
   ctx: Context,
-  input: { communityId: string; categoryId: string; title: string; description?: string | null; measure: Measure; amount: number },
+  input: {
+    communityId: string;
+    categoryId: string;
+    title: string;
+    description?: string | null;
+    measure: Measure;
+    amount: number;
+  },
 ): Promise<{ need: Need | null; errors: UserError[] }> {
   const user = ctx.viewer.requireUser();
   const communityId = idOf(input.communityId, 'Community');
   const community = communityId ? await ctx.em.findOne(Community, communityId) : null;
-  if (!community) return { need: null, errors: [userError(UserErrorCode.NOT_FOUND, 'No such community.', field('communityId'))] };
+  if (!community)
+    return {
+      need: null,
+      errors: [userError(UserErrorCode.NOT_FOUND, 'No such community.', field('communityId'))],
+    };
   authorize(ctx.viewer, 'need.manage', { communityId: community.id });
   const parsed = needSchema.safeParse(input);
   if (!parsed.success) return { need: null, errors: userErrorsFromZod(parsed.error) };
@@ -89,8 +136,13 @@ export async function createNeed(
   const problem = amountProblem(parsed.data.amount, parsed.data.measure);
   if (problem) errors.push(userError(UserErrorCode.INVALID, problem, field('amount')));
   const categoryId = idOf(input.categoryId, 'CommitmentCategory');
-  const category = categoryId ? await ctx.em.findOne(CommitmentCategory, { id: categoryId, active: true }) : null;
-  if (!category) errors.push(userError(UserErrorCode.NOT_FOUND, 'Choose an active category.', field('categoryId')));
+  const category = categoryId
+    ? await ctx.em.findOne(CommitmentCategory, { id: categoryId, active: true })
+    : null;
+  if (!category)
+    errors.push(
+      userError(UserErrorCode.NOT_FOUND, 'Choose an active category.', field('categoryId')),
+    );
   if (errors.length) return { need: null, errors };
   const need = ctx.em.create(Need, {
     community,
@@ -112,7 +164,11 @@ export async function setNeedStatus(
   ctx.viewer.requireUser();
   const id = idOf(input.id, 'Need');
   const need = id ? await ctx.em.findOne(Need, id) : null;
-  if (!need) return { need: null, errors: [userError(UserErrorCode.NOT_FOUND, 'No such need.', field('id'))] };
+  if (!need)
+    return {
+      need: null,
+      errors: [userError(UserErrorCode.NOT_FOUND, 'No such need.', field('id'))],
+    };
   authorize(ctx.viewer, 'need.manage', { communityId: need.community.id });
   need.status = input.status;
   await ctx.em.flush();

@@ -47,14 +47,17 @@ export async function unitStandings(ctx: Context, query: StandingsQuery): Promis
   const user = ctx.viewer.requireUser();
   const today = shanghaiDate();
   const year = query.year ?? Number(today.slice(0, 4));
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badUserInput('"year" must be between 2000 and 2100.');
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw badUserInput('"year" must be between 2000 and 2100.');
   let communityId = query.communityId ? (idOf(query.communityId, 'Community') ?? 0) : null;
   if (communityId === null && !isAdmin(user)) communityId = user.community?.id ?? 0;
   authorize(ctx.viewer, 'standings.read', { communityId });
   const categoryId = query.categoryId ? (idOf(query.categoryId, 'CommitmentCategory') ?? 0) : null;
 
   const [units, commitments] = await Promise.all([
-    ctx.em.find(Unit, communityId === null ? {} : { community: communityId }, { orderBy: { name: 'asc' } }),
+    ctx.em.find(Unit, communityId === null ? {} : { community: communityId }, {
+      orderBy: { name: 'asc' },
+    }),
     ctx.em.find(
       Commitment,
       {
@@ -77,7 +80,9 @@ export async function unitStandings(ctx: Context, query: StandingsQuery): Promis
     const count = (status: CommitmentStatus) => own.filter((c) => c.status === status).length;
     const behindCount = progress.filter(({ p }) => p.behind).length;
     const lapsedCount = count(CommitmentStatus.LAPSED);
-    const rate = own.length ? progress.reduce((sum, { p }) => sum + Math.min(1, p.ratio), 0) / own.length : null;
+    const rate = own.length
+      ? progress.reduce((sum, { p }) => sum + Math.min(1, p.ratio), 0) / own.length
+      : null;
     return {
       unit,
       rank: null,
