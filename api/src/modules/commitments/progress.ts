@@ -4,12 +4,11 @@ import { toHundredths } from './amounts.js';
 import { CommitmentStatus } from './commitment.enums.js';
 
 /**
- * A commitment is *behind* when it is active, at least 10 % of its period has passed, and its
- * verified share is more than 15 percentage points below the share of the period elapsed
- * (e.g. 60 % done with 80 % of the year gone). Early in a period nobody is behind yet.
+ * A commitment is *behind* when it is active and its verified share is more than 15 percentage
+ * points below the share of its period already elapsed (e.g. 60 % done with 80 % of the year
+ * gone). So nobody is behind in the first 15 % of a period.
  */
 export const BEHIND_MARGIN = 0.15;
-export const BEHIND_GRACE = 0.1;
 
 /** Share of the period [start, end] elapsed by the end of `today`, between 0 and 1. */
 export function elapsedShare(periodStart: string, periodEnd: string, today: string): number {
@@ -48,9 +47,6 @@ export function progressOf(
     target: target / 100,
     ratio,
     expectedRatio,
-    behind:
-      commitment.status === CommitmentStatus.ACTIVE &&
-      expectedRatio >= BEHIND_GRACE &&
-      ratio < expectedRatio - BEHIND_MARGIN,
+    behind: commitment.status === CommitmentStatus.ACTIVE && ratio < expectedRatio - BEHIND_MARGIN,
   };
 }
