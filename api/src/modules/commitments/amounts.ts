@@ -1,5 +1,5 @@
 // Exact amounts: numeric(14,2) strings from PostgreSQL, added and compared as whole hundredths.
-import { Measure, WHOLE_MEASURES } from './commitment.enums.js';
+import { type Measure, WHOLE_MEASURES } from './commitment.enums.js';
 
 export const MAX_AMOUNT = 999_999_999_999.99;
 

@@ -1,4 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   categoryByCode,
   CommitmentStatus,
@@ -13,11 +16,31 @@ import type { User } from '../auth/user.entity.js';
 import type { Community } from '../directory/community.entity.js';
 import type { Unit } from '../directory/unit.entity.js';
 import { CommitmentEvent } from './commitment-event.entity.js';
+import { CommitmentAction } from './commitment.enums.js';
 import { Commitment } from './commitment.entity.js';
 import { Fulfilment } from './fulfilment.entity.js';
 import { lapseOverdueCommitments } from './commitments.service.js';
 
-const t = useTestApp();
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gj-commitments-'));
+const t = useTestApp(() => ({ dataDir }));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** A real 1×1 PNG, uploaded as evidence over HTTP. */
+async function uploadPhoto(token: string): Promise<string> {
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const form = new FormData();
+  form.append('file', new Blob([png], { type: 'image/png' }), '清雪现场.png');
+  const res = await fetch(t.url.replace(/\/graphql$/, '/files/evidence'), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
 
 const FIELDS = `commitment { id status version targetAmount proposedTargetAmount
   progress { verified pending target ratio }
@@ -109,9 +132,18 @@ describe('the lifecycle, through the API, as each role', () => {
     const accepted = await t.gql(REVIEW, { input: { id, decision: 'ACCEPT' } }, w.staffToken);
     expect(accepted.data!.reviewCommitment.commitment.status).toBe('ACTIVE');
 
+    const photo = await uploadPhoto(w.liaisonToken);
     const first = await t.gql(
       RECORD,
-      { input: { commitmentId: id, amount: 12.5, date: '2026-02-14', note: '清扫小区主干道' } },
+      {
+        input: {
+          commitmentId: id,
+          amount: 12.5,
+          date: '2026-02-14',
+          note: '清扫小区主干道',
+          evidenceIds: [photo],
+        },
+      },
       w.liaisonToken,
     );
     const second = await t.gql(
@@ -142,10 +174,20 @@ describe('the lifecycle, through the API, as each role', () => {
     });
 
     const read = await t.gql(
-      `{ commitment(id: "${id}") { status history { action fromStatus toStatus actor { username } } } }`,
+      `{ commitment(id: "${id}") { status
+          fulfilments(first: 10) { edges { node { status amount evidence { id fileName mimeType } } } }
+          history { action fromStatus toStatus actor { username } } } }`,
       {},
       w.liaisonToken,
     );
+    expect(read.data!.commitment.fulfilments.edges.map((e: { node: unknown }) => e.node)).toEqual([
+      {
+        status: 'VERIFIED',
+        amount: 12.5,
+        evidence: [{ id: photo, fileName: '清雪现场.png', mimeType: 'image/png' }],
+      },
+      { status: 'VERIFIED', amount: 17.5, evidence: [] },
+    ]);
     expect(read.data!.commitment.history).toEqual([
       {
         action: 'CREATE',
@@ -434,7 +476,7 @@ describe('concurrency', () => {
       expect(after).toMatchObject({ status: 'COMPLETED', verified: '12.00', pending: '0.00' });
       const completions = await t.orm.em
         .fork()
-        .count(CommitmentEvent, { commitment: c.id, action: 'COMPLETE' });
+        .count(CommitmentEvent, { commitment: c.id, action: CommitmentAction.COMPLETE });
       expect(completions).toBe(1);
     }
   });
@@ -470,7 +512,9 @@ describe('concurrency', () => {
     const saved = await t.orm.em.fork().findOneOrFail(Commitment, c.id);
     expect(saved.title).toBe(winner === a ? '版本甲' : '版本乙');
     expect(saved.version).toBe(2);
-    const edits = await t.orm.em.fork().find(CommitmentEvent, { commitment: c.id, action: 'EDIT' });
+    const edits = await t.orm.em
+      .fork()
+      .find(CommitmentEvent, { commitment: c.id, action: CommitmentAction.EDIT });
     expect(edits).toHaveLength(1);
   });
 });
