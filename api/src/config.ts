@@ -84,6 +84,8 @@ export function loadConfig() {
     /** Seed the Qingshan demo data when the database is empty (used by `npm start`). */
     seedDemo: bool('SEED_DEMO', false),
     migrateOnStart: bool('MIGRATE_ON_START', true),
+    /** Run background jobs (pg-boss, e.g. lapsing overdue commitments) in this API process. */
+    jobsEnabled: bool('JOBS_ENABLED', true),
     /** The web app (started by `npm start`). */
     webPort: int('WEB_PORT', 3000),
     trustProxy: bool('TRUST_PROXY', false),

@@ -6,6 +6,7 @@ import { openDatabase } from './db/open.js';
 import { createLogger } from './logger.js';
 import { seedDemoIfEmpty } from '../../seeds/seed.js';
 import { listen } from './server.js';
+import { startAppJobs } from './jobs/jobs.js';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
@@ -15,8 +16,10 @@ if (!config.databaseUrl) {
 }
 const database = await openDatabase(config, logger);
 if (config.seedDemo) await seedDemoIfEmpty(database.orm, logger);
-const server = await listen(createApp(config, logger, database.orm), config.port, config.host);
+const app = createApp(config, logger, database.orm);
+const server = await listen(app, config.port, config.host);
 logger.info({ url: `http://${config.host}:${config.port}/graphql` }, 'API ready');
+const jobs = config.jobsEnabled ? await startAppJobs(app) : null;
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -24,6 +27,7 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down');
+  await jobs?.stop();
   await server.close();
   await database.close();
   process.exit(0);

@@ -11,6 +11,7 @@ import { portAnswers } from '../db/embedded.js';
 import { openDatabase } from '../db/open.js';
 import { createLogger } from '../logger.js';
 import { listen } from '../server.js';
+import { startAppJobs } from '../jobs/jobs.js';
 import { seedDemoIfEmpty } from '../../../seeds/seed.js';
 
 const dev = process.argv.includes('--dev');
@@ -32,9 +33,11 @@ for (const [name, port] of [
 
 const database = await openDatabase(config, logger);
 await seedDemoIfEmpty(database.orm, logger);
-const api = await listen(createApp(config, logger, database.orm), config.port, config.host);
+const app = createApp(config, logger, database.orm);
+const api = await listen(app, config.port, config.host);
 const apiUrl = `http://127.0.0.1:${config.port}/graphql`;
 logger.info({ url: `http://${config.host}:${config.port}/graphql` }, 'API ready');
+const jobs = config.jobsEnabled ? await startAppJobs(app) : null;
 
 const webDir = path.join(repoRoot, 'web');
 const build = path.join(webDir, 'build/server/index.js');
@@ -67,6 +70,7 @@ async function shutdown(reason: string, code = 0) {
   stopping = true;
   logger.info({ reason }, 'shutting down');
   web.kill('SIGTERM');
+  await jobs?.stop();
   await api.close();
   await database.close();
   process.exit(code);

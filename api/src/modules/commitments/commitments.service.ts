@@ -155,10 +155,9 @@ function periodErrors(start: string, end: string): UserError[] {
         field('periodEnd'),
       ),
     ];
-  if (
-    end.slice(0, 4) !== start.slice(0, 4) &&
-    Number(end.slice(0, 4)) - Number(start.slice(0, 4)) > 3
-  ) {
+  // At most three years: the last day may be the day before the start's third anniversary.
+  const limit = `${Number(start.slice(0, 4)) + 3}${start.slice(4)}`;
+  if (end >= limit) {
     return [
       userError(
         UserErrorCode.OUT_OF_RANGE,
@@ -335,6 +334,24 @@ export async function updateCommitment(
     }
     const refs = await checkRefs(em, input, commitment.community.id, commitment.measure);
     errors.push(...refs.errors, ...periodErrors(commitment.periodStart, commitment.periodEnd));
+    // A new measure must still fit the target (whole numbers) and the need it answers.
+    const targetProblem = amountProblem(Number(commitment.targetAmount), commitment.measure);
+    if (targetProblem && input.targetAmount == null) {
+      errors.push(userError(UserErrorCode.INVALID, targetProblem, field('targetAmount')));
+    }
+    const need =
+      refs.need !== undefined
+        ? refs.need
+        : commitment.need && (await em.findOne(Need, commitment.need.id));
+    if (need && need.measure !== commitment.measure) {
+      errors.push(
+        userError(
+          UserErrorCode.INVALID,
+          'The commitment must be counted in the need’s measure.',
+          field('measure'),
+        ),
+      );
+    }
     if (errors.length) {
       em.clear();
       return fail(...errors);
@@ -403,7 +420,7 @@ async function changeActiveTarget(
       commitment.status,
       `target ${from} → ${target}${note ? `: ${note}` : ''}`,
     );
-    await completeIfReached(em, commitment, user);
+    await completeIfReached(em, commitment);
   } else {
     commitment.proposedTargetAmount = target;
     recordEvent(
@@ -446,7 +463,7 @@ export async function reviewTargetChange(
         commitment.status,
         `target ${from} → ${proposed}${note ? `: ${note}` : ''}`,
       );
-      await completeIfReached(em, commitment, user);
+      await completeIfReached(em, commitment);
     } else {
       if (!note) return fail(userError(UserErrorCode.REQUIRED, 'Give a reason.', field('note')));
       recordEvent(
@@ -494,7 +511,7 @@ async function transition(
     commitment.status = to;
     if (action === CommitmentAction.WITHDRAW) commitment.proposedTargetAmount = null;
     recordEvent(em, commitment, action, user, from, note);
-    if (to === CommitmentStatus.ACTIVE) await completeIfReached(em, commitment, null);
+    if (to === CommitmentStatus.ACTIVE) await completeIfReached(em, commitment);
     return { commitment, errors: [] };
   });
 }
@@ -545,12 +562,12 @@ export function withdrawCommitment(
   );
 }
 
-/** Completes a commitment whose verified total reached its target (by a verification or a lower target). */
-export async function completeIfReached(
-  em: EntityManager,
-  commitment: Commitment,
-  actor: User | null,
-): Promise<void> {
+/**
+ * Completes a commitment whose verified total reached its target (after a verification or a
+ * lower target). Completion is the system's step, so its event has no actor; the verification
+ * or approval that caused it is the event just before.
+ */
+export async function completeIfReached(em: EntityManager, commitment: Commitment): Promise<void> {
   if (!atLeast(commitment.verifiedAmount, commitment.targetAmount)) return;
   const to = nextStatus(commitment.status, CommitmentAction.COMPLETE);
   if (!to) return;
@@ -560,7 +577,7 @@ export async function completeIfReached(
     em,
     commitment,
     CommitmentAction.COMPLETE,
-    actor,
+    null,
     from,
     `verified ${commitment.verifiedAmount} of ${commitment.targetAmount}`,
   );

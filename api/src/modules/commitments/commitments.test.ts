@@ -211,7 +211,7 @@ describe('the lifecycle, through the API, as each role', () => {
         action: 'COMPLETE',
         fromStatus: 'ACTIVE',
         toStatus: 'COMPLETED',
-        actor: { username: w.staff.username },
+        actor: null,
       },
     ]);
   });
@@ -372,6 +372,57 @@ describe('illegal transitions and out-of-scope attempts change nothing', () => {
       field: ['input', 'amount'],
     });
     expect(await snapshot(c.id)).toEqual(before);
+  });
+
+  it('does not count records of a commitment the unit withdrew', async () => {
+    const c = await makeCommitment(t.orm, w.unit, {
+      createdBy: w.liaison,
+      status: CommitmentStatus.ACTIVE,
+    });
+    const rec = await t.gql(
+      RECORD,
+      { input: { commitmentId: c.nodeId, amount: 5, date: '2026-03-01' } },
+      w.liaisonToken,
+    );
+    await t.gql(WITHDRAW, { input: { id: c.nodeId } }, w.liaisonToken);
+    const before = await snapshot(c.id);
+    const res = await t.gql(
+      REVIEW_F,
+      { input: { id: rec.data!.recordFulfilment.fulfilment.id, decision: 'VERIFY' } },
+      w.staffToken,
+    );
+    expect(res.data!.reviewFulfilment.errors[0].code).toBe('INVALID_TRANSITION');
+    expect(await snapshot(c.id)).toEqual(before);
+  });
+
+  it('re-checks a draft when its measure or period changes', async () => {
+    const c = await makeCommitment(t.orm, w.unit, { createdBy: w.liaison, targetAmount: '12.50' });
+    const before = await snapshot(c.id);
+    const toEvents = await t.gql(
+      UPDATE,
+      { input: { id: c.nodeId, version: 1, measure: 'EVENTS' } },
+      w.liaisonToken,
+    );
+    expect(toEvents.data!.updateCommitment.errors[0]).toMatchObject({
+      code: 'INVALID',
+      field: ['input', 'targetAmount'],
+    });
+    const tooLong = await t.gql(
+      UPDATE,
+      { input: { id: c.nodeId, version: 1, periodEnd: '2029-01-01' } },
+      w.liaisonToken,
+    );
+    expect(tooLong.data!.updateCommitment.errors[0]).toMatchObject({
+      code: 'OUT_OF_RANGE',
+      field: ['input', 'periodEnd'],
+    });
+    expect(await snapshot(c.id)).toEqual(before);
+    const ok = await t.gql(
+      UPDATE,
+      { input: { id: c.nodeId, version: 1, measure: 'EVENTS', targetAmount: 12 } },
+      w.liaisonToken,
+    );
+    expect(ok.data!.updateCommitment.errors).toEqual([]);
   });
 
   it('keeps liaisons to their unit and staff to their community', async () => {

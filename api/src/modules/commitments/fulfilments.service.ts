@@ -149,6 +149,14 @@ export async function reviewFulfilment(
       lockMode: LockMode.PESSIMISTIC_WRITE,
       refresh: true,
     });
+    if (!RECORDABLE_STATUSES.has(commitment.status)) {
+      return fail(
+        userError(
+          UserErrorCode.INVALID_TRANSITION,
+          `The commitment was ${commitment.status.toLowerCase()}; its records no longer count.`,
+        ),
+      );
+    }
     if (fulfilment.status !== FulfilmentStatus.PENDING) {
       return fail(
         userError(
@@ -174,7 +182,7 @@ export async function reviewFulfilment(
     commitment.pendingAmount = subtractAmounts(commitment.pendingAmount, fulfilment.amount);
     if (fulfilment.status === FulfilmentStatus.VERIFIED) {
       commitment.verifiedAmount = addAmounts(commitment.verifiedAmount, fulfilment.amount);
-      await completeIfReached(em, commitment, user);
+      await completeIfReached(em, commitment);
     }
     return { fulfilment, errors: [] };
   });
@@ -206,7 +214,7 @@ export async function creditVerifiedFulfilment(
     reviewedAt: new Date(),
   });
   commitment.verifiedAmount = addAmounts(commitment.verifiedAmount, input.amount);
-  await completeIfReached(em, commitment, null);
+  await completeIfReached(em, commitment);
   try {
     await em.flush();
   } catch (error) {
