@@ -209,4 +209,44 @@ describe('the Qingshan demo seed', () => {
     expect(firstOnTrack).toBeGreaterThan(0);
     expect(rows.slice(firstOnTrack).every((r) => !r.lagging)).toBe(true);
   });
+
+  it('ranks them as an independent SQL computation of the same rule does', async () => {
+    const token = await t.login('admin', DEMO_PASSWORD);
+    const res = await t.gql(
+      '{ unitStandings(year: 2026) { rank rate unit { id name } } }',
+      {},
+      token,
+    );
+    const expected = await t.orm.em.getConnection().execute<
+      { name: string; rate: string; rank: string }[]
+    >(`
+      select u.name, r.rate, rank() over (order by round(r.rate, 9) desc) as rank
+        from (select unit_id, avg(least(1, verified_amount / target_amount)) as rate
+                from commitment
+               where status in ('ACTIVE', 'COMPLETED', 'LAPSED')
+                 and period_start <= '2026-12-31' and period_end >= '2026-01-01'
+               group by unit_id) r
+        join unit u on u.id = r.unit_id`);
+    const byName = new Map(expected.map((row) => [row.name, row]));
+    const ranked = (res.data!.unitStandings as AnyData[]).filter((r) => r.rank !== null);
+    expect(ranked).toHaveLength(expected.length);
+    for (const row of ranked) {
+      const sql = byName.get(row.unit.name)!;
+      expect(row.rate, row.unit.name).toBeCloseTo(Number(sql.rate), 9);
+      expect(row.rank, row.unit.name).toBe(Number(sql.rank));
+    }
+  });
+
+  it('answers a standings query over all 288 units in a constant number of statements', async () => {
+    const token = await t.login('admin', DEMO_PASSWORD);
+    const statements = await t.countStatements(() =>
+      t.gql(
+        '{ unitStandings(year: 2026) { rank unit { name community { name } } commitments { title category { name } progress { ratio behind } } } }',
+        {},
+        token,
+      ),
+    );
+    // session, units, commitments, categories, communities
+    expect(statements, t.statements.join('\n')).toBe(5);
+  });
 });

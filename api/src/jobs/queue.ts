@@ -62,6 +62,7 @@ export const shanghaiCron = (expression: string): JobCron => ({
 
 export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue> {
   const logger = options.logger.child({ component: 'jobs' });
+  let stopping: Promise<void> | undefined;
   const names = new Set<string>();
   for (const definition of options.handlers) {
     if (names.has(definition.name)) throw new Error(`Job "${definition.name}" is defined twice.`);
@@ -75,7 +76,12 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
   });
   // pg-boss reports connection, polling and maintenance failures as events; without a listener
   // an EventEmitter 'error' would crash the process.
-  boss.on('error', (err) => logger.error({ err }, 'job queue error'));
+  // Once stopping, a connection cut by the database shutting down right after is expected.
+  boss.on('error', (err) =>
+    stopping
+      ? logger.debug({ err }, 'job queue error while stopping')
+      : logger.error({ err }, 'job queue error'),
+  );
   await boss.start();
 
   const workers = new Map<string, string>();
@@ -129,7 +135,6 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
   }
   logger.info({ jobs: [...names] }, 'job queue started');
 
-  let stopping: Promise<void> | undefined;
   return {
     async send(name, data = {}) {
       if (!names.has(name)) throw new Error(`Unknown job "${name}".`);
