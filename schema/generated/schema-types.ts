@@ -9,7 +9,157 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  DateTime: { input: string; output: string; }
 };
+
+export type CategoryPayload = {
+  category?: Maybe<CommitmentCategory>;
+  errors: Array<UserError>;
+};
+
+/** What a resident unit pledged (承诺). */
+export type Commitment = Node & {
+  category: CommitmentCategory;
+  community: Community;
+  createdBy?: Maybe<User>;
+  description: Scalars['String']['output'];
+  fulfilments: FulfilmentConnection;
+  /** Every transition and edit, oldest first. */
+  history: Array<CommitmentEvent>;
+  /** Opaque global identifier. */
+  id: Scalars['ID']['output'];
+  measure: Measure;
+  need?: Maybe<Need>;
+  /** Last day of the period (YYYY-MM-DD, Asia/Shanghai). */
+  periodEnd: Scalars['String']['output'];
+  /** First day of the period (YYYY-MM-DD, Asia/Shanghai). */
+  periodStart: Scalars['String']['output'];
+  progress: CommitmentProgress;
+  /** A new target the unit asked for, waiting for staff. */
+  proposedTargetAmount?: Maybe<Scalars['Float']['output']>;
+  status: CommitmentStatus;
+  targetAmount: Scalars['Float']['output'];
+  title: Scalars['String']['output'];
+  unit: Unit;
+  /** Send it back with an edit; a newer one means someone else changed it. */
+  version: Scalars['Int']['output'];
+  viewerCan: CommitmentPermissions;
+};
+
+
+/** What a resident unit pledged (承诺). */
+export type CommitmentFulfilmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CommitmentAction =
+  | 'ACCEPT'
+  | 'APPROVE_TARGET_CHANGE'
+  | 'COMPLETE'
+  | 'CREATE'
+  | 'DECLINE_TARGET_CHANGE'
+  | 'EDIT'
+  | 'LAPSE'
+  | 'REJECT'
+  | 'REQUEST_TARGET_CHANGE'
+  | 'SUBMIT'
+  | 'WITHDRAW';
+
+/** A co-building category (十联十促). */
+export type CommitmentCategory = Node & {
+  /** Inactive categories keep their history but take no new needs or commitments. */
+  active: Scalars['Boolean']['output'];
+  code: Scalars['String']['output'];
+  /** Opaque global identifier. */
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  nameEn: Scalars['String']['output'];
+  sortOrder: Scalars['Int']['output'];
+};
+
+export type CommitmentConnection = {
+  edges: Array<CommitmentEdge>;
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CommitmentDecision =
+  | 'ACCEPT'
+  | 'REJECT';
+
+export type CommitmentEdge = {
+  cursor: Scalars['String']['output'];
+  node: Commitment;
+};
+
+/** One entry of a commitment’s history. */
+export type CommitmentEvent = Node & {
+  action: CommitmentAction;
+  /** Null when the system acted. */
+  actor?: Maybe<User>;
+  at: Scalars['DateTime']['output'];
+  fromStatus?: Maybe<CommitmentStatus>;
+  /** Opaque global identifier. */
+  id: Scalars['ID']['output'];
+  /** Why: a rejection reason, the changed fields, the new target… */
+  note: Scalars['String']['output'];
+  toStatus: CommitmentStatus;
+};
+
+export type CommitmentFilter = {
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  communityId?: InputMaybe<Scalars['ID']['input']>;
+  needId?: InputMaybe<Scalars['ID']['input']>;
+  statuses?: InputMaybe<Array<CommitmentStatus>>;
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CommitmentPayload = {
+  commitment?: Maybe<Commitment>;
+  errors: Array<UserError>;
+};
+
+/** What the viewer may do with a commitment now. */
+export type CommitmentPermissions = {
+  edit: Scalars['Boolean']['output'];
+  recordFulfilment: Scalars['Boolean']['output'];
+  review: Scalars['Boolean']['output'];
+  submit: Scalars['Boolean']['output'];
+  withdraw: Scalars['Boolean']['output'];
+};
+
+/** Verified progress against the share of the period already elapsed. */
+export type CommitmentProgress = {
+  /** Active, ≥ 10 % of the period gone, and ratio more than 15 points below expectedRatio. */
+  behind: Scalars['Boolean']['output'];
+  /** Share of the period elapsed (Asia/Shanghai days), 0–1. */
+  expectedRatio: Scalars['Float']['output'];
+  /** Recorded, waiting for review; does not count yet. */
+  pending: Scalars['Float']['output'];
+  /** verified / target (may exceed 1). */
+  ratio: Scalars['Float']['output'];
+  target: Scalars['Float']['output'];
+  verified: Scalars['Float']['output'];
+};
+
+export type CommitmentStatus =
+  /** 履行中: accepted; fulfilment is being recorded */
+  | 'ACTIVE'
+  /** 已完成: verified amounts reached the target */
+  | 'COMPLETED'
+  /** 草稿: the unit is still writing it */
+  | 'DRAFT'
+  /** 已逾期: the period ended before the target was reached */
+  | 'LAPSED'
+  /** 未通过: staff declined it, with a reason */
+  | 'REJECTED'
+  /** 待审核: waiting for community staff */
+  | 'SUBMITTED'
+  /** 已撤回: the unit withdrew it */
+  | 'WITHDRAWN';
 
 /** A community (社区) of the sub-district. */
 export type Community = Node & {
@@ -87,6 +237,29 @@ export type CommunityStaffing = {
   workerShortfall: Scalars['Int']['output'];
 };
 
+export type CreateCategoryInput = {
+  code: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  nameEn: Scalars['String']['input'];
+  sortOrder?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CreateCommitmentInput = {
+  categoryId: Scalars['ID']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  measure: Measure;
+  needId?: InputMaybe<Scalars['ID']['input']>;
+  /** YYYY-MM-DD */
+  periodEnd: Scalars['String']['input'];
+  /** YYYY-MM-DD */
+  periodStart: Scalars['String']['input'];
+  /** Submit for review straight away. */
+  submit?: InputMaybe<Scalars['Boolean']['input']>;
+  targetAmount: Scalars['Float']['input'];
+  title: Scalars['String']['input'];
+  unitId: Scalars['ID']['input'];
+};
+
 export type CreateCommunityInput = {
   address?: InputMaybe<Scalars['String']['input']>;
   code: Scalars['String']['input'];
@@ -119,6 +292,15 @@ export type CreateGridPayload = {
   grid?: Maybe<Grid>;
 };
 
+export type CreateNeedInput = {
+  amount: Scalars['Float']['input'];
+  categoryId: Scalars['ID']['input'];
+  communityId: Scalars['ID']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  measure: Measure;
+  title: Scalars['String']['input'];
+};
+
 export type CreateUnitInput = {
   address?: InputMaybe<Scalars['String']['input']>;
   communityId: Scalars['ID']['input'];
@@ -147,6 +329,64 @@ export type CreateUserPayload = {
   errors: Array<UserError>;
   user?: Maybe<User>;
 };
+
+/** A photo or document proving a fulfilment. */
+export type EvidenceFile = Node & {
+  fileName: Scalars['String']['output'];
+  /** Opaque global identifier. */
+  id: Scalars['ID']['output'];
+  mimeType: Scalars['String']['output'];
+  /** Size in bytes. */
+  size: Scalars['Int']['output'];
+  /** Where to download it (with the Authorization header). */
+  url: Scalars['String']['output'];
+};
+
+/** An amount a unit delivered (履行记录). */
+export type Fulfilment = Node & {
+  amount: Scalars['Float']['output'];
+  commitment: Commitment;
+  /** Day of delivery (YYYY-MM-DD). */
+  date: Scalars['String']['output'];
+  evidence: Array<EvidenceFile>;
+  /** Opaque global identifier. */
+  id: Scalars['ID']['output'];
+  note: Scalars['String']['output'];
+  /** Null for credits from confirmed attendance. */
+  recordedBy?: Maybe<User>;
+  /** The reviewer’s note; the reason when rejected. */
+  reviewNote: Scalars['String']['output'];
+  reviewedAt?: Maybe<Scalars['DateTime']['output']>;
+  reviewedBy?: Maybe<User>;
+  source: FulfilmentSource;
+  status: FulfilmentStatus;
+};
+
+export type FulfilmentConnection = {
+  edges: Array<FulfilmentEdge>;
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type FulfilmentEdge = {
+  cursor: Scalars['String']['output'];
+  node: Fulfilment;
+};
+
+export type FulfilmentPayload = {
+  errors: Array<UserError>;
+  fulfilment?: Maybe<Fulfilment>;
+};
+
+export type FulfilmentSource =
+  | 'ATTENDANCE'
+  | 'MANUAL';
+
+export type FulfilmentStatus =
+  | 'PENDING'
+  | 'REJECTED'
+  | 'VERIFIED';
 
 /** A grid (网格) of a community. */
 export type Grid = Node & {
@@ -242,18 +482,59 @@ export type LogoutPayload = {
   ok: Scalars['Boolean']['output'];
 };
 
+/** What a need or a commitment is counted in. */
+export type Measure =
+  /** 活动（场） events */
+  | 'EVENTS'
+  /** 资金（元） money in yuan */
+  | 'FUNDS_YUAN'
+  /** 物资（件） items */
+  | 'ITEMS'
+  /** 服务人次 people served */
+  | 'PEOPLE_SERVED'
+  /** 场地开放（次） venue sessions */
+  | 'VENUE_SESSIONS'
+  /** 志愿服务时长（小时） volunteer hours */
+  | 'VOLUNTEER_HOURS';
+
 export type Mutation = {
+  createCategory: CategoryPayload;
+  createCommitment: CommitmentPayload;
   createCommunity: CreateCommunityPayload;
   createGrid: CreateGridPayload;
+  createNeed: NeedPayload;
   createUnit: UnitPayload;
   createUser: CreateUserPayload;
   /** Imports units from an xlsx or CSV sheet: all rows or none, with an error per bad row. */
   importUnits: ImportUnitsPayload;
   login: LoginPayload;
   logout: LogoutPayload;
+  recordFulfilment: FulfilmentPayload;
   /** Public: a resident signs up as a volunteer. */
   registerVolunteer: LoginPayload;
+  /** Staff accept a submitted commitment or reject it with a reason. */
+  reviewCommitment: CommitmentPayload;
+  /** Staff of the commitment’s community verify or reject a record. */
+  reviewFulfilment: FulfilmentPayload;
+  /** Staff decide on a target change the unit asked for. */
+  reviewTargetChange: CommitmentPayload;
+  /** Close a need (or open it again). */
+  setNeedStatus: NeedPayload;
+  submitCommitment: CommitmentPayload;
+  updateCategory: CategoryPayload;
+  updateCommitment: CommitmentPayload;
   updateUnit: UnitPayload;
+  withdrawCommitment: CommitmentPayload;
+};
+
+
+export type MutationCreateCategoryArgs = {
+  input: CreateCategoryInput;
+};
+
+
+export type MutationCreateCommitmentArgs = {
+  input: CreateCommitmentInput;
 };
 
 
@@ -264,6 +545,11 @@ export type MutationCreateCommunityArgs = {
 
 export type MutationCreateGridArgs = {
   input: CreateGridInput;
+};
+
+
+export type MutationCreateNeedArgs = {
+  input: CreateNeedInput;
 };
 
 
@@ -292,14 +578,104 @@ export type MutationLogoutArgs = {
 };
 
 
+export type MutationRecordFulfilmentArgs = {
+  input: RecordFulfilmentInput;
+};
+
+
 export type MutationRegisterVolunteerArgs = {
   input: RegisterVolunteerInput;
+};
+
+
+export type MutationReviewCommitmentArgs = {
+  input: ReviewCommitmentInput;
+};
+
+
+export type MutationReviewFulfilmentArgs = {
+  input: ReviewFulfilmentInput;
+};
+
+
+export type MutationReviewTargetChangeArgs = {
+  input: ReviewTargetChangeInput;
+};
+
+
+export type MutationSetNeedStatusArgs = {
+  input: SetNeedStatusInput;
+};
+
+
+export type MutationSubmitCommitmentArgs = {
+  input: SubmitCommitmentInput;
+};
+
+
+export type MutationUpdateCategoryArgs = {
+  input: UpdateCategoryInput;
+};
+
+
+export type MutationUpdateCommitmentArgs = {
+  input: UpdateCommitmentInput;
 };
 
 
 export type MutationUpdateUnitArgs = {
   input: UpdateUnitInput;
 };
+
+
+export type MutationWithdrawCommitmentArgs = {
+  input: WithdrawCommitmentInput;
+};
+
+/** Something a community needs (需求清单). */
+export type Need = Node & {
+  amount: Scalars['Float']['output'];
+  category: CommitmentCategory;
+  community: Community;
+  /** Verified amounts of those commitments. */
+  delivered: Scalars['Float']['output'];
+  description: Scalars['String']['output'];
+  /** Opaque global identifier. */
+  id: Scalars['ID']['output'];
+  measure: Measure;
+  /** Targets of submitted and accepted commitments answering it. */
+  pledged: Scalars['Float']['output'];
+  status: NeedStatus;
+  title: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type NeedConnection = {
+  edges: Array<NeedEdge>;
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type NeedEdge = {
+  cursor: Scalars['String']['output'];
+  node: Need;
+};
+
+export type NeedFilter = {
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  communityId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<NeedStatus>;
+};
+
+export type NeedPayload = {
+  errors: Array<UserError>;
+  need?: Maybe<Need>;
+};
+
+export type NeedStatus =
+  | 'CLOSED'
+  | 'OPEN';
 
 /** An object with a stable, opaque global ID that `node(id:)` can fetch again. */
 export type Node = {
@@ -315,15 +691,40 @@ export type PageInfo = {
 };
 
 export type Query = {
+  commitment?: Maybe<Commitment>;
+  /** The co-building categories (十联十促), in display order. */
+  commitmentCategories: Array<CommitmentCategory>;
+  /** Commitments you may see: accepted ones, and your own community’s or unit’s. */
+  commitments: CommitmentConnection;
   communities: CommunityConnection;
   community?: Maybe<Community>;
+  needs: NeedConnection;
   /** Any object by its global ID; null if unknown or not visible to you. */
   node?: Maybe<Node>;
   /** Workers and grid leaders against the provincial standard; staff see their own community. */
   staffingReport: StaffingReport;
+  /** Each unit’s commitments, fulfilment rate and rank for a year; lagging units first. */
+  unitStandings: Array<UnitStanding>;
   units: UnitConnection;
   /** The signed-in user, or null. */
   viewer?: Maybe<User>;
+};
+
+
+export type QueryCommitmentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCommitmentCategoriesArgs = {
+  includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryCommitmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CommitmentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -338,6 +739,13 @@ export type QueryCommunityArgs = {
 };
 
 
+export type QueryNeedsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<NeedFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
@@ -348,10 +756,27 @@ export type QueryStaffingReportArgs = {
 };
 
 
+export type QueryUnitStandingsArgs = {
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  communityId?: InputMaybe<Scalars['ID']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryUnitsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<UnitFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RecordFulfilmentInput = {
+  amount: Scalars['Float']['input'];
+  commitmentId: Scalars['ID']['input'];
+  /** Day of delivery, YYYY-MM-DD, within the period. */
+  date: Scalars['String']['input'];
+  /** Files uploaded to POST /files/evidence. */
+  evidenceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  note?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type RegisterVolunteerInput = {
@@ -362,6 +787,32 @@ export type RegisterVolunteerInput = {
   /** 11-digit mobile number. */
   phone: Scalars['String']['input'];
   username: Scalars['String']['input'];
+};
+
+export type ReviewCommitmentInput = {
+  decision: CommitmentDecision;
+  id: Scalars['ID']['input'];
+  /** Required when rejecting. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ReviewDecision =
+  | 'REJECT'
+  | 'VERIFY';
+
+export type ReviewFulfilmentInput = {
+  decision: ReviewDecision;
+  id: Scalars['ID']['input'];
+  /** Required when rejecting. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ReviewTargetChangeInput = {
+  decision: CommitmentDecision;
+  id: Scalars['ID']['input'];
+  /** Required when rejecting. */
+  note?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Role =
@@ -375,6 +826,11 @@ export type Role =
   | 'UNIT_LIAISON'
   /** 志愿者 volunteer */
   | 'VOLUNTEER';
+
+export type SetNeedStatusInput = {
+  id: Scalars['ID']['input'];
+  status: NeedStatus;
+};
 
 /** Staffing against the provincial standard (see docs/ARCHITECTURE.md). */
 export type StaffingFiguresType = {
@@ -399,6 +855,11 @@ export type StaffingFiguresType = {
 export type StaffingReport = {
   communities: Array<CommunityStaffing>;
   totals: StaffingFiguresType;
+};
+
+export type SubmitCommitmentInput = {
+  id: Scalars['ID']['input'];
+  version?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A resident unit (驻区单位). */
@@ -458,6 +919,48 @@ export type UnitPayload = {
   unit?: Maybe<Unit>;
 };
 
+/** A unit’s standing in the co-building programme for a year. */
+export type UnitStanding = {
+  activeCount: Scalars['Int']['output'];
+  behindCount: Scalars['Int']['output'];
+  commitmentCount: Scalars['Int']['output'];
+  commitments: Array<Commitment>;
+  completedCount: Scalars['Int']['output'];
+  /** No commitment, or one lapsed, or one behind schedule. */
+  lagging: Scalars['Boolean']['output'];
+  lapsedCount: Scalars['Int']['output'];
+  /** 1 = best rate; ties share a rank; null without commitments. */
+  rank?: Maybe<Scalars['Int']['output']>;
+  /** Mean of verified/target over its commitments, each capped at 1. */
+  rate?: Maybe<Scalars['Float']['output']>;
+  unit: Unit;
+};
+
+export type UpdateCategoryInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  nameEn?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Drafts can change freely; an active commitment only its target, with staff approval. */
+export type UpdateCommitmentInput = {
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  measure?: InputMaybe<Measure>;
+  needId?: InputMaybe<Scalars['ID']['input']>;
+  /** Why the target changes. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  periodEnd?: InputMaybe<Scalars['String']['input']>;
+  periodStart?: InputMaybe<Scalars['String']['input']>;
+  targetAmount?: InputMaybe<Scalars['Float']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** The version you loaded. */
+  version: Scalars['Int']['input'];
+};
+
 /** Only the fields given are changed. */
 export type UpdateUnitInput = {
   address?: InputMaybe<Scalars['String']['input']>;
@@ -492,4 +995,10 @@ export type UserError = {
   /** Path to the input field at fault, e.g. ["input", "name"]; null for the whole input. */
   field?: Maybe<Array<Scalars['String']['output']>>;
   message: Scalars['String']['output'];
+};
+
+export type WithdrawCommitmentInput = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  version?: InputMaybe<Scalars['Int']['input']>;
 };
