@@ -81,6 +81,10 @@ export function loadConfig() {
       /** Volunteer self-registrations accepted from one IP per hour. */
       registrationsPerIpPerHour: int('REGISTRATIONS_PER_IP_PER_HOUR', 20, 1),
     },
+    shifts: {
+      /** Volunteers may cancel their own place until this many minutes before the start. */
+      cancelCutoffMinutes: int('SHIFT_CANCEL_CUTOFF_MINUTES', 120),
+    },
     /** Seed the Qingshan demo data when the database is empty (used by `npm start`). */
     seedDemo: bool('SEED_DEMO', false),
     migrateOnStart: bool('MIGRATE_ON_START', true),

@@ -6,12 +6,14 @@ import { viewerFromToken } from './modules/auth/auth.service.js';
 import type { Viewer } from './modules/auth/policy.js';
 import { createCommitmentLoaders } from './modules/commitments/commitments.loaders.js';
 import { createDirectoryLoaders } from './modules/directory/directory.loaders.js';
+import { createShiftLoaders } from './modules/shifts/shifts.loaders.js';
 
 export function createLoaders(em: EntityManager) {
   return {
     auth: createAuthLoaders(em),
     directory: createDirectoryLoaders(em),
     commitments: createCommitmentLoaders(em),
+    shifts: createShiftLoaders(em),
   };
 }
 

@@ -14,6 +14,12 @@ import {
   NeedResolver,
 } from './modules/commitments/commitments.resolver.js';
 import {
+  ActivityResolver,
+  ShiftResolver,
+  SignupResolver,
+  VolunteerResolver,
+} from './modules/shifts/shifts.resolver.js';
+import {
   CommunityResolver,
   GridResolver,
   UnitResolver,
@@ -31,6 +37,10 @@ export const resolvers = [
   CommitmentEventResolver,
   FulfilmentResolver,
   EvidenceFileResolver,
+  VolunteerResolver,
+  ActivityResolver,
+  ShiftResolver,
+  SignupResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

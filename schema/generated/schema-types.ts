@@ -13,6 +13,99 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** A volunteer service activity (服务活动). */
+export type Activity = Node & {
+  category?: Maybe<CommitmentCategory>;
+  commitment?: Maybe<Commitment>;
+  community: Community;
+  createdBy: User;
+  description: Scalars['String']['output'];
+  /** Opaque global identifier. */
+  id: Scalars['ID']['output'];
+  location: Scalars['String']['output'];
+  need?: Maybe<Need>;
+  organiserKind: OrganiserKind;
+  organiserUnit?: Maybe<Unit>;
+  requiredSkills: Array<Skill>;
+  shifts: ShiftConnection;
+  title: Scalars['String']['output'];
+  /** Whether you run it (shifts, attendance, hours). */
+  viewerCanManage: Scalars['Boolean']['output'];
+};
+
+
+/** A volunteer service activity (服务活动). */
+export type ActivityShiftsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ActivityConnection = {
+  edges: Array<ActivityEdge>;
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ActivityEdge = {
+  cursor: Scalars['String']['output'];
+  node: Activity;
+};
+
+export type ActivityFilter = {
+  communityId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ActivityPayload = {
+  activity?: Maybe<Activity>;
+  errors: Array<UserError>;
+};
+
+/** Whether the resident unit a volunteer says they work for has confirmed it. */
+export type Affiliation =
+  | 'CONFIRMED'
+  | 'NONE'
+  | 'PENDING'
+  | 'REJECTED';
+
+export type Attendance =
+  | 'CHECKED_IN'
+  | 'CHECKED_OUT'
+  | 'EXPECTED'
+  | 'NO_SHOW';
+
+/** A weekly window: day 1 = Monday … 7 = Sunday. */
+export type AvailabilitySlot = {
+  day: Scalars['Int']['output'];
+  /** HH:MM */
+  end: Scalars['String']['output'];
+  /** HH:MM */
+  start: Scalars['String']['output'];
+};
+
+export type AvailabilitySlotInput = {
+  day: Scalars['Int']['input'];
+  end: Scalars['String']['input'];
+  start: Scalars['String']['input'];
+};
+
+export type CancelShiftInput = {
+  id: Scalars['ID']['input'];
+  /** Sent to everyone signed up. */
+  reason: Scalars['String']['input'];
+};
+
+export type CancelSignupInput = {
+  signupId: Scalars['ID']['input'];
+};
+
+export type CancelSignupPayload = {
+  errors: Array<UserError>;
+  /** Waitlisted sign-ups moved into the freed place. */
+  promoted: Array<Signup>;
+  signup?: Maybe<Signup>;
+};
+
 export type CategoryPayload = {
   category?: Maybe<CommitmentCategory>;
   errors: Array<UserError>;
@@ -237,6 +330,21 @@ export type CommunityStaffing = {
   workerShortfall: Scalars['Int']['output'];
 };
 
+export type CreateActivityInput = {
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  /** A VOLUNTEER_HOURS commitment the hours count toward. */
+  commitmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Default: your community. */
+  communityId?: InputMaybe<Scalars['ID']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  location: Scalars['String']['input'];
+  needId?: InputMaybe<Scalars['ID']['input']>;
+  /** For activities a unit organises. */
+  organiserUnitId?: InputMaybe<Scalars['ID']['input']>;
+  requiredSkills?: InputMaybe<Array<Skill>>;
+  title: Scalars['String']['input'];
+};
+
 export type CreateCategoryInput = {
   code: Scalars['String']['input'];
   name: Scalars['String']['input'];
@@ -299,6 +407,13 @@ export type CreateNeedInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   measure: Measure;
   title: Scalars['String']['input'];
+};
+
+export type CreateShiftInput = {
+  activityId: Scalars['ID']['input'];
+  capacity: Scalars['Int']['input'];
+  endsAt: Scalars['DateTime']['input'];
+  startsAt: Scalars['DateTime']['input'];
 };
 
 export type CreateUnitInput = {
@@ -498,11 +613,17 @@ export type Measure =
   | 'VOLUNTEER_HOURS';
 
 export type Mutation = {
+  /** Cancels the shift and tells everyone signed up. */
+  cancelShift: ShiftPayload;
+  /** Gives up a place; the first waitlisted volunteer gets it. */
+  cancelSignup: CancelSignupPayload;
+  createActivity: ActivityPayload;
   createCategory: CategoryPayload;
   createCommitment: CommitmentPayload;
   createCommunity: CreateCommunityPayload;
   createGrid: CreateGridPayload;
   createNeed: NeedPayload;
+  createShift: ShiftPayload;
   createUnit: UnitPayload;
   createUser: CreateUserPayload;
   /** Imports units from an xlsx or CSV sheet: all rows or none, with an error per bad row. */
@@ -512,6 +633,8 @@ export type Mutation = {
   recordFulfilment: FulfilmentPayload;
   /** Public: a resident signs up as a volunteer. */
   registerVolunteer: LoginPayload;
+  /** A unit confirms (or not) that a volunteer works for it. */
+  reviewAffiliation: VolunteerPayload;
   /** Staff accept a submitted commitment or reject it with a reason. */
   reviewCommitment: CommitmentPayload;
   /** Staff of the commitment’s community verify or reject a record. */
@@ -520,11 +643,29 @@ export type Mutation = {
   reviewTargetChange: CommitmentPayload;
   /** Close a need (or open it again). */
   setNeedStatus: NeedPayload;
+  /** A place while places remain, else a waitlist ticket; never more than the capacity. */
+  signUpForShift: SignupPayload;
   submitCommitment: CommitmentPayload;
   updateCategory: CategoryPayload;
   updateCommitment: CommitmentPayload;
+  updateMyVolunteerProfile: VolunteerPayload;
   updateUnit: UnitPayload;
   withdrawCommitment: CommitmentPayload;
+};
+
+
+export type MutationCancelShiftArgs = {
+  input: CancelShiftInput;
+};
+
+
+export type MutationCancelSignupArgs = {
+  input: CancelSignupInput;
+};
+
+
+export type MutationCreateActivityArgs = {
+  input: CreateActivityInput;
 };
 
 
@@ -550,6 +691,11 @@ export type MutationCreateGridArgs = {
 
 export type MutationCreateNeedArgs = {
   input: CreateNeedInput;
+};
+
+
+export type MutationCreateShiftArgs = {
+  input: CreateShiftInput;
 };
 
 
@@ -588,6 +734,11 @@ export type MutationRegisterVolunteerArgs = {
 };
 
 
+export type MutationReviewAffiliationArgs = {
+  input: ReviewAffiliationInput;
+};
+
+
 export type MutationReviewCommitmentArgs = {
   input: ReviewCommitmentInput;
 };
@@ -608,6 +759,11 @@ export type MutationSetNeedStatusArgs = {
 };
 
 
+export type MutationSignUpForShiftArgs = {
+  input: SignUpForShiftInput;
+};
+
+
 export type MutationSubmitCommitmentArgs = {
   input: SubmitCommitmentInput;
 };
@@ -620,6 +776,11 @@ export type MutationUpdateCategoryArgs = {
 
 export type MutationUpdateCommitmentArgs = {
   input: UpdateCommitmentInput;
+};
+
+
+export type MutationUpdateMyVolunteerProfileArgs = {
+  input: UpdateMyVolunteerProfileInput;
 };
 
 
@@ -683,6 +844,22 @@ export type Node = {
   id: Scalars['ID']['output'];
 };
 
+/** A message to one user. */
+export type Notification = Node & {
+  body: Scalars['String']['output'];
+  /** Opaque global identifier. */
+  id: Scalars['ID']['output'];
+  kind: Scalars['String']['output'];
+  link?: Maybe<Scalars['String']['output']>;
+  readAt?: Maybe<Scalars['DateTime']['output']>;
+  title: Scalars['String']['output'];
+};
+
+export type OrganiserKind =
+  | 'COMMUNITY'
+  | 'SOCIAL_WORKER'
+  | 'UNIT';
+
 export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
@@ -691,6 +868,7 @@ export type PageInfo = {
 };
 
 export type Query = {
+  activities: ActivityConnection;
   commitment?: Maybe<Commitment>;
   /** The co-building categories (十联十促), in display order. */
   commitmentCategories: Array<CommitmentCategory>;
@@ -698,9 +876,15 @@ export type Query = {
   commitments: CommitmentConnection;
   communities: CommunityConnection;
   community?: Maybe<Community>;
+  /** Your live sign-ups (confirmed and waitlisted), soonest first. */
+  mySignups: Array<Signup>;
+  /** Your volunteer profile, once you have one. */
+  myVolunteerProfile?: Maybe<Volunteer>;
   needs: NeedConnection;
   /** Any object by its global ID; null if unknown or not visible to you. */
   node?: Maybe<Node>;
+  /** Shifts by start time; upcoming unless `from` says otherwise. */
+  shifts: ShiftConnection;
   /** Workers and grid leaders against the provincial standard; staff see their own community. */
   staffingReport: StaffingReport;
   /** Each unit’s commitments, fulfilment rate and rank for a year; lagging units first. */
@@ -708,6 +892,15 @@ export type Query = {
   units: UnitConnection;
   /** The signed-in user, or null. */
   viewer?: Maybe<User>;
+  /** Volunteers of a community (staff, social workers, the office). */
+  volunteers: VolunteerConnection;
+};
+
+
+export type QueryActivitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ActivityFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -739,6 +932,11 @@ export type QueryCommunityArgs = {
 };
 
 
+export type QueryMySignupsArgs = {
+  includePast?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
 export type QueryNeedsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<NeedFilter>;
@@ -748,6 +946,13 @@ export type QueryNeedsArgs = {
 
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryShiftsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ShiftFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -769,6 +974,13 @@ export type QueryUnitsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type QueryVolunteersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<VolunteerFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type RecordFulfilmentInput = {
   amount: Scalars['Float']['input'];
   commitmentId: Scalars['ID']['input'];
@@ -787,6 +999,12 @@ export type RegisterVolunteerInput = {
   /** 11-digit mobile number. */
   phone: Scalars['String']['input'];
   username: Scalars['String']['input'];
+};
+
+export type ReviewAffiliationInput = {
+  /** true: they work for the unit; false: they do not. */
+  confirm: Scalars['Boolean']['input'];
+  volunteerId: Scalars['ID']['input'];
 };
 
 export type ReviewCommitmentInput = {
@@ -831,6 +1049,126 @@ export type SetNeedStatusInput = {
   id: Scalars['ID']['input'];
   status: NeedStatus;
 };
+
+/** A shift of an activity (班次). */
+export type Shift = Node & {
+  activity: Activity;
+  cancelReason: Scalars['String']['output'];
+  capacity: Scalars['Int']['output'];
+  community: Community;
+  confirmedCount: Scalars['Int']['output'];
+  endsAt: Scalars['DateTime']['output'];
+  /** Opaque global identifier. */
+  id: Scalars['ID']['output'];
+  /** Everyone signed up; only for those who run it. */
+  signups?: Maybe<Array<Signup>>;
+  /** Confirmed places still free (0 once cancelled). */
+  spotsRemaining: Scalars['Int']['output'];
+  startsAt: Scalars['DateTime']['output'];
+  status: ShiftStatus;
+  /** Your live sign-up on this shift, if any. */
+  viewerSignup?: Maybe<Signup>;
+  waitlistCount: Scalars['Int']['output'];
+};
+
+export type ShiftConnection = {
+  edges: Array<ShiftEdge>;
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ShiftEdge = {
+  cursor: Scalars['String']['output'];
+  node: Shift;
+};
+
+export type ShiftFilter = {
+  activityId?: InputMaybe<Scalars['ID']['input']>;
+  communityId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only shifts you could sign up for now. */
+  eligibleForMe?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Default: now. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  includeCancelled?: InputMaybe<Scalars['Boolean']['input']>;
+  skill?: InputMaybe<Skill>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type ShiftPayload = {
+  errors: Array<UserError>;
+  shift?: Maybe<Shift>;
+};
+
+export type ShiftStatus =
+  | 'CANCELLED'
+  | 'OPEN';
+
+export type SignUpForShiftInput = {
+  shiftId: Scalars['ID']['input'];
+};
+
+/** A volunteer’s place on a shift. */
+export type Signup = Node & {
+  attendance: Attendance;
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  checkedInAt?: Maybe<Scalars['DateTime']['output']>;
+  checkedOutAt?: Maybe<Scalars['DateTime']['output']>;
+  hoursConfirmedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Opaque global identifier. */
+  id: Scalars['ID']['output'];
+  minutes?: Maybe<Scalars['Int']['output']>;
+  promotedAt?: Maybe<Scalars['DateTime']['output']>;
+  shift: Shift;
+  status: SignupStatus;
+  volunteer: Volunteer;
+  /** 1 = next in line; null unless waitlisted. */
+  waitlistPosition?: Maybe<Scalars['Int']['output']>;
+};
+
+export type SignupPayload = {
+  errors: Array<UserError>;
+  signup?: Maybe<Signup>;
+};
+
+export type SignupStatus =
+  | 'CANCELLED'
+  | 'CONFIRMED'
+  | 'WAITLISTED';
+
+export type Skill =
+  /** 课业辅导 child tutoring */
+  | 'CHILD_TUTORING'
+  /** 环境清洁 cleaning */
+  | 'CLEANING'
+  /** 烹饪 cooking */
+  | 'COOKING'
+  /** 文化艺术 culture and arts */
+  | 'CULTURE_ARTS'
+  /** 助残服务 disability support */
+  | 'DISABILITY_SUPPORT'
+  /** 驾驶 driving */
+  | 'DRIVING'
+  /** 助老服务 elder care */
+  | 'ELDER_CARE'
+  /** 活动保障 event support */
+  | 'EVENT_SUPPORT'
+  /** 应急救护 first aid */
+  | 'FIRST_AID'
+  /** 信息技术 IT help */
+  | 'IT'
+  /** 法律咨询 legal advice */
+  | 'LEGAL'
+  /** 医疗卫生 medical */
+  | 'MEDICAL'
+  /** 治安巡逻 security patrol */
+  | 'PATROL'
+  /** 心理疏导 psychological support */
+  | 'PSYCHOLOGICAL_SUPPORT'
+  /** 手语 sign language */
+  | 'SIGN_LANGUAGE'
+  /** 翻译 translation */
+  | 'TRANSLATION';
 
 /** Staffing against the provincial standard (see docs/ARCHITECTURE.md). */
 export type StaffingFiguresType = {
@@ -961,6 +1299,19 @@ export type UpdateCommitmentInput = {
   version: Scalars['Int']['input'];
 };
 
+export type UpdateMyVolunteerProfileInput = {
+  availability?: InputMaybe<Array<AvailabilitySlotInput>>;
+  communityId?: InputMaybe<Scalars['ID']['input']>;
+  /** Empty string clears it. */
+  gridId?: InputMaybe<Scalars['ID']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  realName?: InputMaybe<Scalars['String']['input']>;
+  skills?: InputMaybe<Array<Skill>>;
+  /** The unit you work for (its liaison confirms); empty string clears it. */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Only the fields given are changed. */
 export type UpdateUnitInput = {
   address?: InputMaybe<Scalars['String']['input']>;
@@ -995,6 +1346,49 @@ export type UserError = {
   /** Path to the input field at fault, e.g. ["input", "name"]; null for the whole input. */
   field?: Maybe<Array<Scalars['String']['output']>>;
   message: Scalars['String']['output'];
+};
+
+/** A volunteer’s profile and service totals. */
+export type Volunteer = Node & {
+  affiliation: Affiliation;
+  availability: Array<AvailabilitySlot>;
+  community: Community;
+  grid?: Maybe<Grid>;
+  /** Opaque global identifier. */
+  id: Scalars['ID']['output'];
+  phone: Scalars['String']['output'];
+  realName: Scalars['String']['output'];
+  skills: Array<Skill>;
+  /** 0–5 stars at 100 / 300 / 600 / 1,000 / 1,500 hours. */
+  starLevel: Scalars['Int']['output'];
+  /** The unit they say they work for; see affiliation. */
+  unit?: Maybe<Unit>;
+  /** Confirmed service hours. */
+  verifiedHours: Scalars['Float']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type VolunteerConnection = {
+  edges: Array<VolunteerEdge>;
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type VolunteerEdge = {
+  cursor: Scalars['String']['output'];
+  node: Volunteer;
+};
+
+export type VolunteerFilter = {
+  communityId?: InputMaybe<Scalars['ID']['input']>;
+  skill?: InputMaybe<Skill>;
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type VolunteerPayload = {
+  errors: Array<UserError>;
+  volunteer?: Maybe<Volunteer>;
 };
 
 export type WithdrawCommitmentInput = {

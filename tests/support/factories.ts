@@ -1,7 +1,8 @@
 // Test data written straight through the ORM; every name is unique so tests never collide.
 import { randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { hashPassword } from '../../api/src/modules/auth/password.js';
+import { hashPassword, newToken, tokenHash } from '../../api/src/modules/auth/password.js';
+import { Session } from '../../api/src/modules/auth/session.entity.js';
 import { Role, User } from '../../api/src/modules/auth/user.entity.js';
 import { Community } from '../../api/src/modules/directory/community.entity.js';
 import { Grid } from '../../api/src/modules/directory/grid.entity.js';
@@ -10,6 +11,10 @@ import { toGlobalId } from '../../api/src/graphql/relay.js';
 import { CommitmentCategory } from '../../api/src/modules/commitments/category.entity.js';
 import { Commitment } from '../../api/src/modules/commitments/commitment.entity.js';
 import { CommitmentStatus, Measure } from '../../api/src/modules/commitments/commitment.enums.js';
+import { Activity } from '../../api/src/modules/shifts/activity.entity.js';
+import { Shift } from '../../api/src/modules/shifts/shift.entity.js';
+import { Affiliation, OrganiserKind, Skill } from '../../api/src/modules/shifts/shift.enums.js';
+import { Volunteer } from '../../api/src/modules/shifts/volunteer.entity.js';
 import { TEST_PASSWORD } from './test-app.js';
 
 const suffix = () => randomBytes(4).toString('hex');
@@ -153,3 +158,111 @@ export async function makeCommitment(
 }
 
 export { CommitmentStatus, Measure };
+
+// ---------------------------------------------------------------- volunteer service
+
+export async function makeVolunteer(
+  orm: MikroORM,
+  community: Community,
+  data: { skills?: Skill[]; username?: string; unit?: Unit | null; affiliation?: Affiliation } = {},
+): Promise<{ user: User; volunteer: Volunteer }> {
+  const user = await makeUser(orm, { role: Role.VOLUNTEER, community, username: data.username });
+  const em = orm.em.fork();
+  const volunteer = em.create(Volunteer, {
+    user: em.getReference(User, user.id),
+    realName: user.displayName,
+    phone: '13600000000',
+    community: em.getReference(Community, community.id),
+    skills: data.skills ?? [],
+    unit: data.unit ? em.getReference(Unit, data.unit.id) : null,
+    affiliation: data.affiliation ?? (data.unit ? Affiliation.CONFIRMED : Affiliation.NONE),
+  });
+  await em.flush();
+  return { user, volunteer };
+}
+
+export async function makeActivity(
+  orm: MikroORM,
+  community: Community,
+  data: {
+    createdBy: User;
+    requiredSkills?: Skill[];
+    organiserUnit?: Unit;
+    commitment?: Commitment;
+  },
+): Promise<Activity> {
+  const em = orm.em.fork();
+  const activity = em.create(Activity, {
+    community: em.getReference(Community, community.id),
+    organiserKind: data.organiserUnit ? OrganiserKind.UNIT : OrganiserKind.COMMUNITY,
+    organiserUnit: data.organiserUnit ? em.getReference(Unit, data.organiserUnit.id) : null,
+    createdBy: em.getReference(User, data.createdBy.id),
+    commitment: data.commitment ? em.getReference(Commitment, data.commitment.id) : null,
+    title: `测试活动${suffix()}`,
+    location: '社区服务中心',
+    requiredSkills: data.requiredSkills ?? [],
+  });
+  await em.flush();
+  return activity;
+}
+
+const HOUR = 3_600_000;
+
+/** A shift starting `startsInHours` from now, lasting `hours`. */
+export async function makeShift(
+  orm: MikroORM,
+  activity: Activity,
+  data: { capacity?: number; startsInHours?: number; hours?: number } = {},
+): Promise<Shift> {
+  const em = orm.em.fork();
+  const startsAt = new Date(Date.now() + (data.startsInHours ?? 48) * HOUR);
+  const shift = em.create(Shift, {
+    activity: em.getReference(Activity, activity.id),
+    community: em.getReference(Community, activity.community.id),
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + (data.hours ?? 3) * HOUR),
+    capacity: data.capacity ?? 10,
+  });
+  await em.flush();
+  return shift;
+}
+
+export { Affiliation, Skill };
+
+/** Many volunteers at once, each with a live bearer token (written directly, no argon2 per user). */
+export async function makeVolunteersWithTokens(
+  orm: MikroORM,
+  community: Community,
+  count: number,
+  skills: Skill[] = [],
+): Promise<{ volunteer: Volunteer; token: string }[]> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const hash = await passwordHash;
+  const em = orm.em.fork();
+  const batch = suffix();
+  const rows = Array.from({ length: count }, (_, i) => {
+    const user = em.create(User, {
+      username: `v${batch}-${i}`,
+      passwordHash: hash,
+      displayName: `志愿者${i}`,
+      role: Role.VOLUNTEER,
+      community: em.getReference(Community, community.id),
+    });
+    const volunteer = em.create(Volunteer, {
+      user,
+      realName: user.displayName,
+      phone: '13600000000',
+      community: em.getReference(Community, community.id),
+      skills,
+    });
+    const token = newToken();
+    em.create(Session, {
+      user,
+      tokenHash: tokenHash(token),
+      expiresAt: new Date(Date.now() + 86_400_000),
+    });
+    return { volunteer, token };
+  });
+  await em.flush();
+  return rows;
+}

@@ -11,6 +11,11 @@ import { Commitment } from '../modules/commitments/commitment.entity.js';
 import { EvidenceFile } from '../modules/commitments/evidence-file.entity.js';
 import { Fulfilment } from '../modules/commitments/fulfilment.entity.js';
 import { Need } from '../modules/commitments/need.entity.js';
+import { Notification } from '../modules/notifications/notification.entity.js';
+import { Activity } from '../modules/shifts/activity.entity.js';
+import { Shift } from '../modules/shifts/shift.entity.js';
+import { Signup } from '../modules/shifts/signup.entity.js';
+import { Volunteer } from '../modules/shifts/volunteer.entity.js';
 import { BaseEntity } from './base.entity.js';
 
 export const entities = [
@@ -27,4 +32,9 @@ export const entities = [
   CommitmentEvent,
   Fulfilment,
   EvidenceFile,
+  Volunteer,
+  Activity,
+  Shift,
+  Signup,
+  Notification,
 ];

@@ -95,6 +95,29 @@ const rules = {
   /** Read a community's standings and co-building report. */
   'standings.read': (user: User, scope: Scope) =>
     isAdmin(user) || (scope.communityId != null && user.community?.id === scope.communityId),
+  /** Organise an activity in a community: its staff, its social workers, or a unit's liaison. */
+  'activity.create': (user: User, scope: Scope) =>
+    isAdmin(user) ||
+    isStaffOf(user, scope.communityId) ||
+    (user.role === Role.SOCIAL_WORKER && scope.communityId != null && user.community?.id === scope.communityId) ||
+    isLiaisonOf(user, scope.unitId),
+  /** Run an activity (shifts, cancellations, attendance, hours): staff, its creator, its unit's liaison. */
+  'activity.manage': (user: User, scope: Scope) =>
+    isAdmin(user) ||
+    isStaffOf(user, scope.communityId) ||
+    user.id === scope.userId ||
+    isLiaisonOf(user, scope.unitId),
+  /** Take a place on a shift. */
+  'shift.signUp': (user: User) => user.role === Role.VOLUNTEER,
+  /** See a volunteer's profile unmasked: themselves, their community's staff and social workers. */
+  'volunteer.read': (user: User, scope: Scope) =>
+    isAdmin(user) ||
+    user.id === scope.userId ||
+    isStaffOf(user, scope.communityId) ||
+    (user.role === Role.SOCIAL_WORKER && scope.communityId != null && user.community?.id === scope.communityId),
+  /** Confirm or reject that a volunteer works for a unit: its liaison, or staff. */
+  'affiliation.review': (user: User, scope: Scope) =>
+    isAdmin(user) || isStaffOf(user, scope.communityId) || isLiaisonOf(user, scope.unitId),
   /** Read another user's account (and their phone unmasked). */
   'user.read': (user: User, scope: Scope) =>
     isAdmin(user) || user.id === scope.userId || isStaffOf(user, scope.communityId),

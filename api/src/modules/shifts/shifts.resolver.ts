@@ -1,0 +1,311 @@
+// GraphQL surface of volunteer service; the rules are in the *.service.ts files and policy.ts.
+import { Arg, Args, Ctx, FieldResolver, Float, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { Context } from '../../context.js';
+import { registerNode } from '../../graphql/node.js';
+import { ConnectionArgs, idOf, paginate } from '../../graphql/relay.js';
+import { authorize, can, isAdmin, maskName, maskPhone } from '../auth/policy.js';
+import { Role, User } from '../auth/user.entity.js';
+import { CommitmentCategory } from '../commitments/category.entity.js';
+import { Commitment } from '../commitments/commitment.entity.js';
+import { canReadCommitment } from '../commitments/commitments.service.js';
+import { Need } from '../commitments/need.entity.js';
+import { Community } from '../directory/community.entity.js';
+import { Grid } from '../directory/grid.entity.js';
+import { Unit } from '../directory/unit.entity.js';
+import { Activity } from './activity.entity.js';
+import { Shift } from './shift.entity.js';
+import { ShiftStatus, SignupStatus } from './shift.enums.js';
+import * as shifts from './shifts.service.js';
+import {
+  ActivityConnection,
+  ActivityFilter,
+  ActivityPayload,
+  AvailabilitySlotType,
+  CancelShiftInput,
+  CancelSignupInput,
+  CancelSignupPayload,
+  CreateActivityInput,
+  CreateShiftInput,
+  ReviewAffiliationInput,
+  ShiftConnection,
+  ShiftFilter,
+  ShiftPayload,
+  SignUpForShiftInput,
+  SignupPayload,
+  UpdateMyVolunteerProfileInput,
+  VolunteerConnection,
+  VolunteerFilter,
+  VolunteerPayload,
+} from './shifts.types.js';
+import { Signup } from './signup.entity.js';
+import * as signups from './signups.service.js';
+import { activityScope } from './signups.service.js';
+import { starLevel } from './star-level.js';
+import { Volunteer } from './volunteer.entity.js';
+import * as volunteers from './volunteers.service.js';
+
+@Resolver(() => Volunteer)
+export class VolunteerResolver {
+  @Query(() => Volunteer, { nullable: true, description: 'Your volunteer profile, once you have one.' })
+  myVolunteerProfile(@Ctx() ctx: Context) {
+    return volunteers.volunteerOf(ctx.em, ctx.viewer.requireUser());
+  }
+
+  @Query(() => VolunteerConnection, { description: 'Volunteers of a community (staff, social workers, the office).' })
+  volunteers(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => VolunteerFilter, { nullable: true }) filter: VolunteerFilter | null,
+    @Ctx() ctx: Context,
+  ) {
+    const user = ctx.viewer.requireUser();
+    const communityId = filter?.communityId ? idOf(filter.communityId, 'Community') ?? 0 : isAdmin(user) ? null : (user.community?.id ?? 0);
+    const unitId = filter?.unitId ? idOf(filter.unitId, 'Unit') ?? 0 : null;
+    // A unit's liaison sees the volunteers who say they work for the unit; others need the community.
+    if (unitId !== null && user.role === Role.UNIT_LIAISON) authorize(ctx.viewer, 'affiliation.review', { unitId });
+    else authorize(ctx.viewer, 'volunteer.read', { communityId });
+    const where: FilterQuery<Volunteer> = {};
+    if (communityId !== null && !(unitId !== null && user.role === Role.UNIT_LIAISON)) where.community = communityId;
+    if (unitId !== null) where.unit = unitId;
+    if (filter?.skill) where.skills = { $contains: [filter.skill] };
+    return paginate(ctx.em, Volunteer, { where, keys: ['id'], args });
+  }
+
+  private canRead(v: Volunteer, ctx: Context) {
+    return can(ctx.viewer, 'volunteer.read', { userId: v.user.id, communityId: v.community.id }) ||
+      (v.unit !== null && can(ctx.viewer, 'affiliation.review', { unitId: v.unit.id }));
+  }
+
+  @FieldResolver(() => String)
+  realName(@Root() v: Volunteer, @Ctx() ctx: Context) {
+    return this.canRead(v, ctx) ? v.realName : maskName(v.realName);
+  }
+
+  @FieldResolver(() => String)
+  phone(@Root() v: Volunteer, @Ctx() ctx: Context) {
+    return this.canRead(v, ctx) ? v.phone : maskPhone(v.phone);
+  }
+
+  @FieldResolver(() => [AvailabilitySlotType])
+  availability(@Root() v: Volunteer) {
+    return v.availability;
+  }
+
+  @FieldResolver(() => Community)
+  community(@Root() v: Volunteer, @Ctx() ctx: Context) {
+    return ctx.loaders.directory.community.load(v.community.id);
+  }
+
+  @FieldResolver(() => Grid, { nullable: true })
+  grid(@Root() v: Volunteer, @Ctx() ctx: Context) {
+    return v.grid ? ctx.loaders.directory.grid.load(v.grid.id) : null;
+  }
+
+  @FieldResolver(() => Unit, { nullable: true, description: 'The unit they say they work for; see affiliation.' })
+  unit(@Root() v: Volunteer, @Ctx() ctx: Context) {
+    return v.unit ? ctx.loaders.directory.unit.load(v.unit.id) : null;
+  }
+
+  @FieldResolver(() => Float, { description: 'Confirmed service hours.' })
+  verifiedHours(@Root() v: Volunteer) {
+    return Math.round((v.verifiedMinutes / 60) * 100) / 100;
+  }
+
+  @FieldResolver(() => Int, { description: '0–5 stars at 100 / 300 / 600 / 1,000 / 1,500 hours.' })
+  starLevel(@Root() v: Volunteer) {
+    return starLevel(v.verifiedMinutes);
+  }
+
+  @Mutation(() => VolunteerPayload)
+  updateMyVolunteerProfile(
+    @Arg('input', () => UpdateMyVolunteerProfileInput) input: UpdateMyVolunteerProfileInput,
+    @Ctx() ctx: Context,
+  ) {
+    return volunteers.updateMyVolunteerProfile(ctx, input);
+  }
+
+  @Mutation(() => VolunteerPayload, { description: 'A unit confirms (or not) that a volunteer works for it.' })
+  reviewAffiliation(@Arg('input', () => ReviewAffiliationInput) input: ReviewAffiliationInput, @Ctx() ctx: Context) {
+    return volunteers.reviewAffiliation(ctx, input);
+  }
+}
+
+@Resolver(() => Activity)
+export class ActivityResolver {
+  @Query(() => ActivityConnection)
+  activities(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | null,
+    @Ctx() ctx: Context,
+  ) {
+    return shifts.listActivities(ctx, filter ?? {}, args);
+  }
+
+  @FieldResolver(() => Community)
+  community(@Root() a: Activity, @Ctx() ctx: Context) {
+    return ctx.loaders.directory.community.load(a.community.id);
+  }
+
+  @FieldResolver(() => Unit, { nullable: true })
+  organiserUnit(@Root() a: Activity, @Ctx() ctx: Context) {
+    return a.organiserUnit ? ctx.loaders.directory.unit.load(a.organiserUnit.id) : null;
+  }
+
+  @FieldResolver(() => User)
+  createdBy(@Root() a: Activity, @Ctx() ctx: Context) {
+    return ctx.loaders.auth.user.load(a.createdBy.id);
+  }
+
+  @FieldResolver(() => CommitmentCategory, { nullable: true })
+  category(@Root() a: Activity, @Ctx() ctx: Context) {
+    return a.category ? ctx.loaders.commitments.category.load(a.category.id) : null;
+  }
+
+  @FieldResolver(() => Commitment, { nullable: true })
+  async commitment(@Root() a: Activity, @Ctx() ctx: Context) {
+    const c = a.commitment ? await ctx.loaders.commitments.commitment.load(a.commitment.id) : null;
+    return c && canReadCommitment(ctx.viewer, c) ? c : null;
+  }
+
+  @FieldResolver(() => Need, { nullable: true })
+  need(@Root() a: Activity, @Ctx() ctx: Context) {
+    return a.need ? ctx.loaders.commitments.need.load(a.need.id) : null;
+  }
+
+  @FieldResolver(() => ShiftConnection)
+  shifts(@Root() a: Activity, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+    return ctx.loaders.shifts.shiftsOfActivity.load({ parentId: a.id, args });
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether you run it (shifts, attendance, hours).' })
+  viewerCanManage(@Root() a: Activity, @Ctx() ctx: Context) {
+    return can(ctx.viewer, 'activity.manage', activityScope(a));
+  }
+
+  @Mutation(() => ActivityPayload)
+  createActivity(@Arg('input', () => CreateActivityInput) input: CreateActivityInput, @Ctx() ctx: Context) {
+    return shifts.createActivity(ctx, input);
+  }
+}
+
+@Resolver(() => Shift)
+export class ShiftResolver {
+  @Query(() => ShiftConnection, { description: 'Shifts by start time; upcoming unless `from` says otherwise.' })
+  shifts(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => ShiftFilter, { nullable: true }) filter: ShiftFilter | null,
+    @Ctx() ctx: Context,
+  ) {
+    return shifts.listShifts(ctx, filter ?? {}, args);
+  }
+
+  @FieldResolver(() => Activity)
+  activity(@Root() s: Shift, @Ctx() ctx: Context) {
+    return ctx.loaders.shifts.activity.load(s.activity.id);
+  }
+
+  @FieldResolver(() => Community)
+  community(@Root() s: Shift, @Ctx() ctx: Context) {
+    return ctx.loaders.directory.community.load(s.community.id);
+  }
+
+  @FieldResolver(() => Int, { description: 'Confirmed places still free (0 once cancelled).' })
+  spotsRemaining(@Root() s: Shift) {
+    return s.status === ShiftStatus.OPEN ? s.capacity - s.confirmedCount : 0;
+  }
+
+  @FieldResolver(() => Int)
+  confirmedCount(@Root() s: Shift) {
+    return s.confirmedCount;
+  }
+
+  @FieldResolver(() => Signup, { nullable: true, description: 'Your live sign-up on this shift, if any.' })
+  async viewerSignup(@Root() s: Shift, @Ctx() ctx: Context) {
+    const user = ctx.viewer.user;
+    if (!user) return null;
+    const volunteer = await ctx.loaders.shifts.volunteerOfUser.load(user.id);
+    return volunteer ? ctx.loaders.shifts.signupOfVolunteer.load(`${volunteer.id}:${s.id}`) : null;
+  }
+
+  @FieldResolver(() => [Signup], { nullable: true, description: 'Everyone signed up; only for those who run it.' })
+  async signups(@Root() s: Shift, @Ctx() ctx: Context) {
+    const activity = await ctx.loaders.shifts.activity.load(s.activity.id);
+    if (!activity || !can(ctx.viewer, 'activity.manage', activityScope(activity))) return null;
+    return ctx.loaders.shifts.liveSignupsOfShift.load(s.id);
+  }
+
+  @Mutation(() => ShiftPayload)
+  createShift(@Arg('input', () => CreateShiftInput) input: CreateShiftInput, @Ctx() ctx: Context) {
+    return shifts.createShift(ctx, input);
+  }
+
+  @Mutation(() => ShiftPayload, { description: 'Cancels the shift and tells everyone signed up.' })
+  cancelShift(@Arg('input', () => CancelShiftInput) input: CancelShiftInput, @Ctx() ctx: Context) {
+    return shifts.cancelShift(ctx, input);
+  }
+}
+
+@Resolver(() => Signup)
+export class SignupResolver {
+  @Query(() => [Signup], { description: 'Your live sign-ups (confirmed and waitlisted), soonest first.' })
+  async mySignups(
+    @Arg('includePast', () => Boolean, { nullable: true }) includePast: boolean | null,
+    @Ctx() ctx: Context,
+  ) {
+    const volunteer = await volunteers.volunteerOf(ctx.em, ctx.viewer.requireUser());
+    if (!volunteer) return [];
+    return ctx.em.find(
+      Signup,
+      {
+        volunteer: volunteer.id,
+        status: { $ne: SignupStatus.CANCELLED },
+        ...(includePast ? {} : { endsAt: { $gt: new Date() } }),
+      },
+      { orderBy: { startsAt: 'asc' }, limit: 200 },
+    );
+  }
+
+  @FieldResolver(() => Shift)
+  shift(@Root() s: Signup, @Ctx() ctx: Context) {
+    return ctx.loaders.shifts.shift.load(s.shift.id);
+  }
+
+  @FieldResolver(() => Volunteer)
+  volunteer(@Root() s: Signup, @Ctx() ctx: Context) {
+    return ctx.loaders.shifts.volunteer.load(s.volunteer.id);
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: '1 = next in line; null unless waitlisted.' })
+  waitlistPosition(@Root() s: Signup, @Ctx() ctx: Context) {
+    return s.status === SignupStatus.WAITLISTED ? ctx.loaders.shifts.waitlistPosition.load(s.id) : null;
+  }
+
+  @Mutation(() => SignupPayload, {
+    description: 'A place while places remain, else a waitlist ticket; never more than the capacity.',
+  })
+  async signUpForShift(@Arg('input', () => SignUpForShiftInput) input: SignUpForShiftInput, @Ctx() ctx: Context) {
+    const { signup, errors } = await signups.signUpForShift(ctx, input);
+    return { signup, errors };
+  }
+
+  @Mutation(() => CancelSignupPayload, { description: 'Gives up a place; the first waitlisted volunteer gets it.' })
+  cancelSignup(@Arg('input', () => CancelSignupInput) input: CancelSignupInput, @Ctx() ctx: Context) {
+    return signups.cancelSignup(ctx, input);
+  }
+}
+
+registerNode('Activity', (ctx, id) => (ctx.viewer.isAuthenticated ? ctx.loaders.shifts.activity.load(id) : Promise.resolve(null)));
+registerNode('Shift', (ctx, id) => (ctx.viewer.isAuthenticated ? ctx.loaders.shifts.shift.load(id) : Promise.resolve(null)));
+registerNode('Volunteer', async (ctx, id) => {
+  const v = await ctx.loaders.shifts.volunteer.load(id);
+  return v && can(ctx.viewer, 'volunteer.read', { userId: v.user.id, communityId: v.community.id }) ? v : null;
+});
+registerNode('Signup', async (ctx, id) => {
+  const s = await ctx.loaders.shifts.signup.load(id);
+  if (!s) return null;
+  const volunteer = await ctx.loaders.shifts.volunteer.load(s.volunteer.id);
+  if (volunteer?.user.id === ctx.viewer.user?.id) return s;
+  const shift = await ctx.loaders.shifts.shift.load(s.shift.id);
+  const activity = shift && (await ctx.loaders.shifts.activity.load(shift.activity.id));
+  return activity && can(ctx.viewer, 'activity.manage', activityScope(activity)) ? s : null;
+});

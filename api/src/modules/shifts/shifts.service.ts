@@ -1,0 +1,247 @@
+// Activities and their shifts: organising them, cancelling, and finding shifts to sign up for.
+import { LockMode, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import type { Context } from '../../context.js';
+import { badUserInput, userError, UserErrorCode, userErrorsFromZod, type UserError } from '../../graphql/errors.js';
+import { idOf, paginate, type ConnectionArgs, type ConnectionData } from '../../graphql/relay.js';
+import { authorize } from '../auth/policy.js';
+import { Role } from '../auth/user.entity.js';
+import { CommitmentCategory } from '../commitments/category.entity.js';
+import { Commitment } from '../commitments/commitment.entity.js';
+import { Measure } from '../commitments/commitment.enums.js';
+import { Need } from '../commitments/need.entity.js';
+import { Community } from '../directory/community.entity.js';
+import { Unit } from '../directory/unit.entity.js';
+import { notify } from '../notifications/notifications.service.js';
+import { Activity } from './activity.entity.js';
+import { Shift } from './shift.entity.js';
+import { OrganiserKind, ShiftStatus, SignupStatus, Skill } from './shift.enums.js';
+import { Signup } from './signup.entity.js';
+import { activityScope } from './signups.service.js';
+import { volunteerOf } from './volunteers.service.js';
+
+const field = (name: string) => ['input', name];
+
+const activitySchema = z.object({
+  title: z.string().trim().min(1, 'Title is required.').max(120),
+  description: z.string().trim().max(4000).nullish(),
+  location: z.string().trim().min(1, 'Where does it take place?').max(200),
+  requiredSkills: z.array(z.enum(Skill)).max(8).nullish(),
+});
+
+export async function createActivity(
+  ctx: Context,
+  input: {
+    communityId?: string | null;
+    organiserUnitId?: string | null;
+    categoryId?: string | null;
+    commitmentId?: string | null;
+    needId?: string | null;
+    title: string;
+    description?: string | null;
+    location: string;
+    requiredSkills?: Skill[] | null;
+  },
+): Promise<{ activity: Activity | null; errors: UserError[] }> {
+  const user = ctx.viewer.requireUser();
+  const fail = (...errors: UserError[]) => ({ activity: null, errors });
+  const em = ctx.em;
+  let unit: Unit | null = null;
+  let community: Community | null = null;
+  if (input.organiserUnitId) {
+    const id = idOf(input.organiserUnitId, 'Unit');
+    unit = id ? await em.findOne(Unit, id, { populate: ['community'] }) : null;
+    if (!unit) return fail(userError(UserErrorCode.NOT_FOUND, 'No such unit.', field('organiserUnitId')));
+    community = unit.community;
+  } else {
+    const id = input.communityId ? idOf(input.communityId, 'Community') : (user.community?.id ?? null);
+    community = id ? await em.findOne(Community, id) : null;
+    if (!community) return fail(userError(UserErrorCode.NOT_FOUND, 'Choose the community.', field('communityId')));
+  }
+  authorize(ctx.viewer, 'activity.create', { communityId: community.id, unitId: unit?.id ?? null });
+  const parsed = activitySchema.safeParse(input);
+  if (!parsed.success) return fail(...userErrorsFromZod(parsed.error));
+
+  const errors: UserError[] = [];
+  let category: CommitmentCategory | null = null;
+  if (input.categoryId) {
+    const id = idOf(input.categoryId, 'CommitmentCategory');
+    category = id ? await em.findOne(CommitmentCategory, { id, active: true }) : null;
+    if (!category) errors.push(userError(UserErrorCode.NOT_FOUND, 'Choose an active category.', field('categoryId')));
+  }
+  let commitment: Commitment | null = null;
+  if (input.commitmentId) {
+    const id = idOf(input.commitmentId, 'Commitment');
+    commitment = id ? await em.findOne(Commitment, id) : null;
+    if (!commitment || commitment.community.id !== community.id) {
+      errors.push(userError(UserErrorCode.NOT_FOUND, 'No such commitment in this community.', field('commitmentId')));
+    } else if (commitment.measure !== Measure.VOLUNTEER_HOURS) {
+      errors.push(userError(UserErrorCode.INVALID, 'Only a volunteer-hours commitment can collect hours.', field('commitmentId')));
+    } else if (unit && commitment.unit.id !== unit.id) {
+      errors.push(userError(UserErrorCode.INVALID, 'A unit’s activity can count toward its own commitments only.', field('commitmentId')));
+    }
+  }
+  let need: Need | null = null;
+  if (input.needId) {
+    const id = idOf(input.needId, 'Need');
+    need = id ? await em.findOne(Need, { id, community: community.id }) : null;
+    if (!need) errors.push(userError(UserErrorCode.NOT_FOUND, 'No such need in this community.', field('needId')));
+  }
+  if (errors.length) return fail(...errors);
+
+  const organiserKind = unit
+    ? OrganiserKind.UNIT
+    : user.role === Role.SOCIAL_WORKER
+      ? OrganiserKind.SOCIAL_WORKER
+      : OrganiserKind.COMMUNITY;
+  const activity = em.create(Activity, {
+    community,
+    organiserKind,
+    organiserUnit: unit,
+    createdBy: user,
+    category,
+    commitment,
+    need,
+    title: parsed.data.title,
+    description: parsed.data.description ?? '',
+    location: parsed.data.location,
+    requiredSkills: [...new Set(parsed.data.requiredSkills ?? [])].sort(),
+  });
+  await em.flush();
+  return { activity, errors: [] };
+}
+
+export const MAX_SHIFT_HOURS = 24;
+
+export async function createShift(
+  ctx: Context,
+  input: { activityId: string; startsAt: Date; endsAt: Date; capacity: number },
+): Promise<{ shift: Shift | null; errors: UserError[] }> {
+  ctx.viewer.requireUser();
+  const fail = (...errors: UserError[]) => ({ shift: null, errors });
+  const id = idOf(input.activityId, 'Activity');
+  const activity = id ? await ctx.em.findOne(Activity, id) : null;
+  if (!activity) return fail(userError(UserErrorCode.NOT_FOUND, 'No such activity.', field('activityId')));
+  authorize(ctx.viewer, 'activity.manage', activityScope(activity));
+  const errors: UserError[] = [];
+  if (!(input.startsAt instanceof Date) || Number.isNaN(input.startsAt.getTime())) {
+    errors.push(userError(UserErrorCode.INVALID, 'Enter a start time.', field('startsAt')));
+  } else if (input.startsAt.getTime() <= Date.now()) {
+    errors.push(userError(UserErrorCode.OUT_OF_RANGE, 'A shift must start in the future.', field('startsAt')));
+  }
+  if (!(input.endsAt > input.startsAt)) {
+    errors.push(userError(UserErrorCode.INVALID, 'A shift must end after it starts.', field('endsAt')));
+  } else if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_SHIFT_HOURS * 3_600_000) {
+    errors.push(userError(UserErrorCode.OUT_OF_RANGE, `A shift lasts at most ${MAX_SHIFT_HOURS} hours.`, field('endsAt')));
+  }
+  if (!Number.isInteger(input.capacity) || input.capacity < 1 || input.capacity > 10_000) {
+    errors.push(userError(UserErrorCode.OUT_OF_RANGE, 'Capacity is a whole number from 1 to 10,000.', field('capacity')));
+  }
+  if (errors.length) return fail(...errors);
+  const shift = ctx.em.create(Shift, {
+    activity,
+    community: activity.community,
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    capacity: input.capacity,
+  });
+  await ctx.em.flush();
+  return { shift, errors: [] };
+}
+
+/** Cancels a shift and every place on it, and tells everyone who had one. */
+export async function cancelShift(
+  ctx: Context,
+  input: { id: string; reason: string },
+): Promise<{ shift: Shift | null; errors: UserError[] }> {
+  ctx.viewer.requireUser();
+  const id = idOf(input.id, 'Shift');
+  const reason = input.reason.trim();
+  return ctx.em.transactional(async (tx) => {
+    const em = tx as EntityManager;
+    const shift = id ? await em.findOne(Shift, id, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+    if (!shift) return { shift: null, errors: [userError(UserErrorCode.NOT_FOUND, 'No such shift.', field('id'))] };
+    const activity = await em.findOneOrFail(Activity, shift.activity.id);
+    authorize(ctx.viewer, 'activity.manage', activityScope(activity));
+    if (!reason) return { shift: null, errors: [userError(UserErrorCode.REQUIRED, 'Tell the volunteers why.', field('reason'))] };
+    if (shift.status === ShiftStatus.CANCELLED) {
+      return { shift: null, errors: [userError(UserErrorCode.INVALID_TRANSITION, 'This shift is already cancelled.')] };
+    }
+    const live = await em.find(
+      Signup,
+      { shift: shift.id, status: { $ne: SignupStatus.CANCELLED } },
+      { populate: ['volunteer'] },
+    );
+    const now = new Date();
+    for (const signup of live) {
+      signup.status = SignupStatus.CANCELLED;
+      signup.cancelledAt = now;
+    }
+    shift.status = ShiftStatus.CANCELLED;
+    shift.cancelReason = reason.slice(0, 1000);
+    shift.confirmedCount = 0;
+    shift.waitlistCount = 0;
+    notify(
+      em,
+      live.map((signup) => ({
+        userId: signup.volunteer.user.id,
+        kind: 'SHIFT_CANCELLED',
+        title: `班次取消：${activity.title}`,
+        body: reason,
+        link: `/shifts/${shift.nodeId}`,
+        data: { shiftId: shift.nodeId, startsAt: shift.startsAt.toISOString() },
+        dedupeKey: `shift-cancelled:signup:${signup.id}`,
+      })),
+    );
+    return { shift, errors: [] };
+  });
+}
+
+export interface ShiftFilter {
+  from?: Date | null;
+  to?: Date | null;
+  communityId?: string | null;
+  activityId?: string | null;
+  skill?: Skill | null;
+  eligibleForMe?: boolean | null;
+  includeCancelled?: boolean | null;
+}
+
+/** Shifts by start time (upcoming by default); `eligibleForMe` keeps those the viewer can take. */
+export async function listShifts(
+  ctx: Context,
+  filter: ShiftFilter,
+  args: ConnectionArgs,
+): Promise<ConnectionData<Shift>> {
+  const user = ctx.viewer.requireUser();
+  const where: FilterQuery<Shift>[] = [{ startsAt: { $gte: filter.from ?? new Date() } }];
+  if (filter.to) where.push({ startsAt: { $lt: filter.to } });
+  if (!filter.includeCancelled) where.push({ status: ShiftStatus.OPEN });
+  if (filter.communityId) where.push({ community: idOf(filter.communityId, 'Community') ?? 0 });
+  if (filter.activityId) where.push({ activity: idOf(filter.activityId, 'Activity') ?? 0 });
+  if (filter.skill) where.push({ activity: { requiredSkills: { $contains: [filter.skill] } } });
+  if (filter.eligibleForMe) {
+    const volunteer = await volunteerOf(ctx.em, user);
+    if (!volunteer) throw badUserInput('Only volunteers with a profile have eligible shifts.');
+    // The viewer's live sign-ups are few: exclude those shifts and their confirmed hours.
+    const mine = await ctx.em.find(Signup, { volunteer: volunteer.id, status: { $ne: SignupStatus.CANCELLED }, endsAt: { $gt: new Date() } });
+    where.push({ status: ShiftStatus.OPEN });
+    where.push({ activity: { requiredSkills: { $contained: volunteer.skills } } });
+    if (mine.length) where.push({ id: { $nin: mine.map((s) => s.shift.id) } });
+    for (const taken of mine.filter((s) => s.status === SignupStatus.CONFIRMED)) {
+      where.push({ $or: [{ endsAt: { $lte: taken.startsAt } }, { startsAt: { $gte: taken.endsAt } }] });
+    }
+  }
+  return paginate(ctx.em, Shift, { where: { $and: where }, keys: ['startsAt', 'id'], args });
+}
+
+export function listActivities(
+  ctx: Context,
+  filter: { communityId?: string | null },
+  args: ConnectionArgs,
+): Promise<ConnectionData<Activity>> {
+  ctx.viewer.requireUser();
+  const where: FilterQuery<Activity> = filter.communityId ? { community: idOf(filter.communityId, 'Community') ?? 0 } : {};
+  return paginate(ctx.em, Activity, { where, keys: ['id'], args });
+}

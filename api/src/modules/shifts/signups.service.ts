@@ -1,0 +1,222 @@
+// Sign-ups: taking a place or a waitlist ticket, cancelling, and promoting from the waitlist.
+//
+// Every change to a shift's places happens inside a transaction holding that shift's row lock
+// (SELECT … FOR UPDATE), so sign-ups and cancellations of one shift queue up, in any number
+// of API processes. The database backs the rules up on its own: a check constraint keeps
+// confirmed places within the capacity, a partial unique index allows one live sign-up per
+// volunteer and shift, and an exclusion constraint refuses overlapping confirmed places.
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../context.js';
+import { userError, UserErrorCode, type UserError } from '../../graphql/errors.js';
+import { idOf } from '../../graphql/relay.js';
+import { authorize, can } from '../auth/policy.js';
+import { notify } from '../notifications/notifications.service.js';
+import { Activity } from './activity.entity.js';
+import { Shift } from './shift.entity.js';
+import { ShiftStatus, SignupStatus } from './shift.enums.js';
+import { Signup } from './signup.entity.js';
+import { volunteerOf } from './volunteers.service.js';
+
+export interface SignupResult {
+  signup: Signup | null;
+  /** 1 = next in line; null unless waitlisted. */
+  waitlistPosition: number | null;
+  errors: UserError[];
+}
+
+const fail = (code: UserErrorCode, message: string, field?: string[]): SignupResult => ({
+  signup: null,
+  waitlistPosition: null,
+  errors: [userError(code, message, field)],
+});
+
+const EXCLUSION_VIOLATION = '23P01';
+const isOverlapViolation = (error: unknown) =>
+  (error as { code?: string }).code === EXCLUSION_VIOLATION ||
+  (error as { cause?: { code?: string } }).cause?.code === EXCLUSION_VIOLATION;
+
+export const activityScope = (activity: Activity) => ({
+  communityId: activity.community.id,
+  unitId: activity.organiserUnit?.id ?? null,
+  userId: activity.createdBy.id,
+});
+
+/** Live waitlist tickets up to and including `seq`: the position in line, without gaps. */
+export async function waitlistPosition(em: EntityManager, shiftId: number, seq: number): Promise<number> {
+  return em.count(Signup, { shift: shiftId, status: SignupStatus.WAITLISTED, waitlistSeq: { $lte: seq } });
+}
+
+export async function signUpForShift(ctx: Context, input: { shiftId: string }): Promise<SignupResult> {
+  const user = authorize(ctx.viewer, 'shift.signUp');
+  const shiftId = idOf(input.shiftId, 'Shift');
+  if (!shiftId) return fail(UserErrorCode.NOT_FOUND, 'No such shift.', ['input', 'shiftId']);
+  try {
+    return await ctx.em.transactional(async (tx) => {
+      const em = tx as EntityManager;
+      const volunteer = await volunteerOf(em, user, { create: true });
+      if (!volunteer) {
+        return fail(UserErrorCode.REQUIRED, 'Complete your volunteer profile (community) first.');
+      }
+      const shift = await em.findOne(Shift, shiftId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!shift) return fail(UserErrorCode.NOT_FOUND, 'No such shift.', ['input', 'shiftId']);
+      if (shift.status === ShiftStatus.CANCELLED) {
+        return fail(UserErrorCode.SHIFT_CANCELLED, 'This shift was cancelled.');
+      }
+      if (shift.startsAt.getTime() <= Date.now()) {
+        return fail(UserErrorCode.SHIFT_STARTED, 'This shift has already started.');
+      }
+      const activity = await em.findOneOrFail(Activity, shift.activity.id);
+      const missing = activity.requiredSkills.filter((skill) => !volunteer.skills.includes(skill));
+      if (missing.length) {
+        return fail(UserErrorCode.MISSING_SKILL, `This shift needs skills you have not listed: ${missing.join(', ')}.`);
+      }
+      const existing = await em.findOne(Signup, {
+        shift: shift.id,
+        volunteer: volunteer.id,
+        status: { $ne: SignupStatus.CANCELLED },
+      });
+      if (existing) return fail(UserErrorCode.ALREADY_SIGNED_UP, 'You have already signed up for this shift.');
+      const clash = await em.findOne(Signup, {
+        volunteer: volunteer.id,
+        status: SignupStatus.CONFIRMED,
+        startsAt: { $lt: shift.endsAt },
+        endsAt: { $gt: shift.startsAt },
+      });
+      if (clash) {
+        return fail(UserErrorCode.OVERLAPPING_SHIFT, 'You already have a confirmed shift at this time.');
+      }
+
+      const signup = em.create(Signup, {
+        shift,
+        volunteer,
+        status: SignupStatus.CONFIRMED,
+        startsAt: shift.startsAt,
+        endsAt: shift.endsAt,
+      });
+      if (shift.confirmedCount < shift.capacity) {
+        shift.confirmedCount += 1;
+      } else {
+        shift.lastWaitlistSeq += 1;
+        shift.waitlistCount += 1;
+        signup.status = SignupStatus.WAITLISTED;
+        signup.waitlistSeq = shift.lastWaitlistSeq;
+      }
+      await em.flush();
+      return {
+        signup,
+        waitlistPosition: signup.waitlistSeq === null ? null : await waitlistPosition(em, shift.id, signup.waitlistSeq),
+        errors: [],
+      };
+    });
+  } catch (error) {
+    // The database's own guards, for the rare race the checks above could not see.
+    if (isOverlapViolation(error)) {
+      return fail(UserErrorCode.OVERLAPPING_SHIFT, 'You already have a confirmed shift at this time.');
+    }
+    if (error instanceof UniqueConstraintViolationException) {
+      return fail(UserErrorCode.ALREADY_SIGNED_UP, 'You have already signed up for this shift.');
+    }
+    throw error;
+  }
+}
+
+/**
+ * Fills free places from the waitlist, first ticket first. A waitlisted volunteer who has
+ * meanwhile confirmed another shift at the same time is passed over (they keep their ticket).
+ * Runs under the caller's lock on `shift`.
+ */
+export async function promoteFromWaitlist(em: EntityManager, shift: Shift): Promise<Signup[]> {
+  const promoted: Signup[] = [];
+  if (shift.status !== ShiftStatus.OPEN || shift.confirmedCount >= shift.capacity) return promoted;
+  const waiting = await em.find(
+    Signup,
+    { shift: shift.id, status: SignupStatus.WAITLISTED },
+    { orderBy: { waitlistSeq: 'asc' }, populate: ['volunteer'] },
+  );
+  for (const signup of waiting) {
+    if (shift.confirmedCount >= shift.capacity) break;
+    const clash = await em.count(Signup, {
+      volunteer: signup.volunteer.id,
+      status: SignupStatus.CONFIRMED,
+      startsAt: { $lt: shift.endsAt },
+      endsAt: { $gt: shift.startsAt },
+    });
+    if (clash) continue;
+    signup.status = SignupStatus.CONFIRMED;
+    signup.promotedAt = new Date();
+    shift.confirmedCount += 1;
+    shift.waitlistCount -= 1;
+    promoted.push(signup);
+  }
+  const activity = promoted.length ? await em.findOneOrFail(Activity, shift.activity.id) : null;
+  notify(
+    em,
+    promoted.map((signup) => ({
+      userId: signup.volunteer.user.id,
+      kind: 'WAITLIST_PROMOTED',
+      title: `候补转正：${activity!.title}`,
+      body: 'A place became free: you are now confirmed for this shift.',
+      link: `/shifts/${shift.nodeId}`,
+      data: { shiftId: shift.nodeId, startsAt: shift.startsAt.toISOString() },
+      dedupeKey: `promoted:signup:${signup.id}`,
+    })),
+  );
+  return promoted;
+}
+
+export interface CancelResult {
+  signup: Signup | null;
+  promoted: Signup[];
+  errors: UserError[];
+}
+
+/** A volunteer gives up their place (before the cut-off), or an organiser removes someone. */
+export async function cancelSignup(ctx: Context, input: { signupId: string }): Promise<CancelResult> {
+  const user = ctx.viewer.requireUser();
+  const signupId = idOf(input.signupId, 'Signup');
+  const none = (code: UserErrorCode, message: string, field?: string[]): CancelResult => ({
+    signup: null,
+    promoted: [],
+    errors: [userError(code, message, field)],
+  });
+  if (!signupId) return none(UserErrorCode.NOT_FOUND, 'No such sign-up.', ['input', 'signupId']);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ctx.em.transactional(async (tx) => {
+        const em = tx as EntityManager;
+        const found = await em.findOne(Signup, signupId, { populate: ['volunteer'] });
+        if (!found) return none(UserErrorCode.NOT_FOUND, 'No such sign-up.', ['input', 'signupId']);
+        const shift = await em.findOneOrFail(Shift, found.shift.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        const signup = await em.findOneOrFail(Signup, found.id, { refresh: true });
+        const activity = await em.findOneOrFail(Activity, shift.activity.id);
+        const own = signup.volunteer.user.id === user.id;
+        const organiser = can(ctx.viewer, 'activity.manage', activityScope(activity));
+        if (!own && !organiser) authorize(ctx.viewer, 'activity.manage', activityScope(activity));
+        if (signup.status === SignupStatus.CANCELLED) {
+          return none(UserErrorCode.INVALID_TRANSITION, 'This sign-up is already cancelled.');
+        }
+        const cutoff = shift.startsAt.getTime() - ctx.app.config.shifts.cancelCutoffMinutes * 60_000;
+        if (!organiser && Date.now() > cutoff) {
+          return none(
+            UserErrorCode.PAST_CUTOFF,
+            `Places can be given up until ${ctx.app.config.shifts.cancelCutoffMinutes} minutes before the start; please tell the organiser instead.`,
+          );
+        }
+        const wasConfirmed = signup.status === SignupStatus.CONFIRMED;
+        signup.status = SignupStatus.CANCELLED;
+        signup.cancelledAt = new Date();
+        if (wasConfirmed) shift.confirmedCount -= 1;
+        else shift.waitlistCount -= 1;
+        const promoted = wasConfirmed ? await promoteFromWaitlist(em, shift) : [];
+        await em.flush();
+        return { signup, promoted, errors: [] };
+      });
+    } catch (error) {
+      // A promoted volunteer confirmed an overlapping shift at this very moment: try again,
+      // and they will be passed over.
+      if (isOverlapViolation(error) && attempt < 3) continue;
+      throw error;
+    }
+  }
+}

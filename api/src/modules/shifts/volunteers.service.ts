@@ -1,0 +1,171 @@
+// Volunteer profiles: created from the account on first use, edited by the volunteer, and the
+// affiliation to a resident unit confirmed by that unit.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { OptimisticLockError } from '@mikro-orm/core';
+import { z } from 'zod';
+import type { Context } from '../../context.js';
+import { userError, UserErrorCode, userErrorsFromZod, type UserError } from '../../graphql/errors.js';
+import { idOf } from '../../graphql/relay.js';
+import { displayNameSchema, phoneSchema } from '../auth/auth.validation.js';
+import { authorize } from '../auth/policy.js';
+import { Role, User } from '../auth/user.entity.js';
+import { Community } from '../directory/community.entity.js';
+import { Grid } from '../directory/grid.entity.js';
+import { Unit } from '../directory/unit.entity.js';
+import { notify } from '../notifications/notifications.service.js';
+import { Affiliation, Skill } from './shift.enums.js';
+import { Volunteer, type AvailabilitySlot } from './volunteer.entity.js';
+
+/** The user's volunteer profile; with `create`, made from their account when missing. */
+export async function volunteerOf(
+  em: EntityManager,
+  user: User,
+  options: { create?: boolean } = {},
+): Promise<Volunteer | null> {
+  const existing = await em.findOne(Volunteer, { user: user.id });
+  if (existing || !options.create || !user.community) return existing;
+  const volunteer = em.create(Volunteer, {
+    user,
+    realName: user.displayName,
+    phone: user.phone ?? '',
+    community: em.getReference(Community, user.community.id),
+  });
+  await em.flush();
+  return volunteer;
+}
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM (24-hour).');
+const availabilitySchema = z
+  .array(
+    z
+      .object({ day: z.number().int().min(1, 'Day is 1 (Monday) to 7 (Sunday).').max(7, 'Day is 1 (Monday) to 7 (Sunday).'), start: time, end: time })
+      .refine((slot) => slot.start < slot.end, 'A slot must end after it starts.'),
+  )
+  .max(21, 'At most 21 weekly slots.');
+
+const profileSchema = z.object({
+  realName: displayNameSchema.optional(),
+  phone: phoneSchema.optional(),
+  skills: z.array(z.enum(Skill)).max(16).optional(),
+  availability: availabilitySchema.optional(),
+});
+
+export interface VolunteerResult {
+  volunteer: Volunteer | null;
+  errors: UserError[];
+}
+
+export async function updateMyVolunteerProfile(
+  ctx: Context,
+  input: {
+    version?: number | null;
+    realName?: string | null;
+    phone?: string | null;
+    communityId?: string | null;
+    gridId?: string | null;
+    skills?: Skill[] | null;
+    availability?: AvailabilitySlot[] | null;
+    /** A unit to declare; null leaves it, "" clears it. */
+    unitId?: string | null;
+  },
+): Promise<VolunteerResult> {
+  const user = authorize(ctx.viewer, 'shift.signUp');
+  const fail = (...errors: UserError[]): VolunteerResult => ({ volunteer: null, errors });
+  const parsed = profileSchema.safeParse(
+    Object.fromEntries(Object.entries(input).filter(([key, value]) => value != null && key in profileSchema.shape)),
+  );
+  if (!parsed.success) return fail(...userErrorsFromZod(parsed.error));
+  const em = ctx.em;
+  let community: Community | null = null;
+  if (input.communityId) {
+    const id = idOf(input.communityId, 'Community');
+    community = id ? await em.findOne(Community, id) : null;
+    if (!community) return fail(userError(UserErrorCode.NOT_FOUND, 'No such community.', ['input', 'communityId']));
+  }
+  const volunteer =
+    (await volunteerOf(em, user)) ??
+    (community || user.community
+      ? em.create(Volunteer, {
+          user,
+          realName: user.displayName,
+          phone: user.phone ?? '',
+          community: community ?? em.getReference(Community, user.community!.id),
+        })
+      : null);
+  if (!volunteer) return fail(userError(UserErrorCode.REQUIRED, 'Choose your community.', ['input', 'communityId']));
+  if (input.version != null && input.version !== volunteer.version) {
+    return fail(userError(UserErrorCode.CONFLICT, 'Your profile changed on another device; reload it.', ['input', 'version']));
+  }
+  if (community && community.id !== volunteer.community.id) {
+    volunteer.community = community;
+    volunteer.grid = null;
+  }
+  if (input.gridId !== undefined && input.gridId !== null) {
+    if (input.gridId === '') volunteer.grid = null;
+    else {
+      const id = idOf(input.gridId, 'Grid');
+      const grid = id ? await em.findOne(Grid, { id, community: volunteer.community.id }) : null;
+      if (!grid) return fail(userError(UserErrorCode.NOT_FOUND, 'No such grid in your community.', ['input', 'gridId']));
+      volunteer.grid = grid;
+    }
+  }
+  const data = parsed.data;
+  if (data.realName) volunteer.realName = data.realName;
+  if (data.phone) volunteer.phone = data.phone;
+  if (data.skills) volunteer.skills = [...new Set(data.skills)].sort();
+  if (data.availability) volunteer.availability = data.availability;
+  if (input.unitId !== undefined && input.unitId !== null) {
+    if (input.unitId === '') {
+      volunteer.unit = null;
+      volunteer.affiliation = Affiliation.NONE;
+    } else {
+      const id = idOf(input.unitId, 'Unit');
+      const unit = id ? await em.findOne(Unit, id) : null;
+      if (!unit) return fail(userError(UserErrorCode.NOT_FOUND, 'No such unit.', ['input', 'unitId']));
+      if (volunteer.unit?.id !== unit.id) {
+        volunteer.unit = unit;
+        volunteer.affiliation = Affiliation.PENDING;
+        const liaisons = await em.find(User, { role: Role.UNIT_LIAISON, unit: unit.id, active: true });
+        notify(
+          em,
+          liaisons.map((liaison) => ({
+            userId: liaison.id,
+            kind: 'AFFILIATION_REQUESTED',
+            title: `${volunteer.realName} 申请确认为本单位志愿者`,
+            body: 'A volunteer says they work for your unit. Confirm it so their hours count for the unit.',
+            link: '/volunteers?affiliation=PENDING',
+          })),
+        );
+      }
+    }
+  }
+  try {
+    await em.flush();
+  } catch (error) {
+    if (error instanceof OptimisticLockError) {
+      return fail(userError(UserErrorCode.CONFLICT, 'Your profile changed on another device; reload it.', ['input', 'version']));
+    }
+    throw error;
+  }
+  return { volunteer, errors: [] };
+}
+
+/** The unit's liaison (or staff) confirms or rejects that a volunteer works for the unit. */
+export async function reviewAffiliation(
+  ctx: Context,
+  input: { volunteerId: string; confirm: boolean },
+): Promise<VolunteerResult> {
+  ctx.viewer.requireUser();
+  const id = idOf(input.volunteerId, 'Volunteer');
+  const volunteer = id ? await ctx.em.findOne(Volunteer, id, { populate: ['unit'] }) : null;
+  if (!volunteer || !volunteer.unit) {
+    return { volunteer: null, errors: [userError(UserErrorCode.NOT_FOUND, 'No such volunteer asking to join a unit.', ['input', 'volunteerId'])] };
+  }
+  authorize(ctx.viewer, 'affiliation.review', { unitId: volunteer.unit.id, communityId: volunteer.unit.community.id });
+  if (volunteer.affiliation !== Affiliation.PENDING) {
+    return { volunteer: null, errors: [userError(UserErrorCode.INVALID_TRANSITION, 'This affiliation was already decided.')] };
+  }
+  volunteer.affiliation = input.confirm ? Affiliation.CONFIRMED : Affiliation.REJECTED;
+  await ctx.em.flush();
+  return { volunteer, errors: [] };
+}
