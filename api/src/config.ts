@@ -84,7 +84,32 @@ export function loadConfig() {
     shifts: {
       /** Volunteers may cancel their own place until this many minutes before the start. */
       cancelCutoffMinutes: int('SHIFT_CANCEL_CUTOFF_MINUTES', 120),
+      /** Service time is rounded to this many minutes… */
+      hoursRoundingMinutes: int('HOURS_ROUNDING_MINUTES', 15, 1),
+      /** …down (the national rule counts actual time served), to the nearest, or up. */
+      hoursRoundingMode: oneOf('HOURS_ROUNDING_MODE', ['down', 'nearest', 'up'] as const, 'down'),
+      /** How long a shift's check-in QR code stays valid. */
+      qrCodeTtlSeconds: int('SHIFT_QR_TTL_SECONDS', 300, 30),
+      /** Hours for one to five stars. */
+      starLevelHours: str('STAR_LEVEL_HOURS', '100,300,600,1000,1500')
+        .split(',')
+        .map((h) => {
+          const hours = Number(h.trim());
+          if (!Number.isFinite(hours) || hours <= 0)
+            throw new Error(`STAR_LEVEL_HOURS: "${h}" is not a number of hours`);
+          return hours;
+        }),
+      /** Reminders go out this many hours before a confirmed shift. */
+      reminderHours: [24, 2] as const,
     },
+    /** Signs short-lived codes (shift QR check-in). Set a long random value in production. */
+    appSecret: str('APP_SECRET', 'gongjian-development-secret-change-me'),
+    /** Outgoing e-mail (reminders); unset means in-app notifications only. */
+    smtpUrl: optional('SMTP_URL'),
+    mailFrom: str('MAIL_FROM', 'Gongjian 共建 <no-reply@localhost>'),
+    /** Where people reach the web app and the API from outside (links in e-mails, calendar feeds). */
+    publicWebUrl: str('PUBLIC_WEB_URL', 'http://localhost:3000'),
+    publicApiUrl: str('PUBLIC_API_URL', 'http://localhost:4000'),
     /** Seed the Qingshan demo data when the database is empty (used by `npm start`). */
     seedDemo: bool('SEED_DEMO', false),
     migrateOnStart: bool('MIGRATE_ON_START', true),

@@ -13,6 +13,8 @@ import {
   FulfilmentResolver,
   NeedResolver,
 } from './modules/commitments/commitments.resolver.js';
+import { NotificationResolver } from './modules/notifications/notifications.resolver.js';
+import { AttendanceResolver } from './modules/shifts/attendance.resolver.js';
 import {
   ActivityResolver,
   ShiftResolver,
@@ -41,6 +43,8 @@ export const resolvers = [
   ActivityResolver,
   ShiftResolver,
   SignupResolver,
+  AttendanceResolver,
+  NotificationResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

@@ -12,6 +12,7 @@ import { queryLimits } from './graphql/limits.js';
 import { buildGraphQLSchema } from './schema.js';
 import { evidenceRouter } from './modules/commitments/evidence.routes.js';
 import { reportRouter } from './modules/commitments/report.routes.js';
+import { volunteerRouter } from './modules/shifts/volunteer.routes.js';
 
 export interface RunningServer {
   httpServer: http.Server;
@@ -71,6 +72,7 @@ export async function createServer(
 
   server.use('/files', evidenceRouter(app));
   server.use('/reports', reportRouter(app));
+  server.use('/volunteer', volunteerRouter(app));
 
   server.use(
     '/graphql',

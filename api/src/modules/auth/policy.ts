@@ -99,7 +99,9 @@ const rules = {
   'activity.create': (user: User, scope: Scope) =>
     isAdmin(user) ||
     isStaffOf(user, scope.communityId) ||
-    (user.role === Role.SOCIAL_WORKER && scope.communityId != null && user.community?.id === scope.communityId) ||
+    (user.role === Role.SOCIAL_WORKER &&
+      scope.communityId != null &&
+      user.community?.id === scope.communityId) ||
     isLiaisonOf(user, scope.unitId),
   /** Run an activity (shifts, cancellations, attendance, hours): staff, its creator, its unit's liaison. */
   'activity.manage': (user: User, scope: Scope) =>
@@ -114,7 +116,9 @@ const rules = {
     isAdmin(user) ||
     user.id === scope.userId ||
     isStaffOf(user, scope.communityId) ||
-    (user.role === Role.SOCIAL_WORKER && scope.communityId != null && user.community?.id === scope.communityId),
+    (user.role === Role.SOCIAL_WORKER &&
+      scope.communityId != null &&
+      user.community?.id === scope.communityId),
   /** Confirm or reject that a volunteer works for a unit: its liaison, or staff. */
   'affiliation.review': (user: User, scope: Scope) =>
     isAdmin(user) || isStaffOf(user, scope.communityId) || isLiaisonOf(user, scope.unitId),

@@ -14,7 +14,10 @@ import { OrganiserKind, Skill } from './shift.enums.js';
 @Entity({ tableName: 'activity' })
 @Index({ properties: ['community', 'id'] })
 @Index({ properties: ['commitment'] })
-@ObjectType('Activity', { implements: Node, description: 'A volunteer service activity (服务活动).' })
+@ObjectType('Activity', {
+  implements: Node,
+  description: 'A volunteer service activity (服务活动).',
+})
 export class Activity extends BaseEntity<
   'description' | 'requiredSkills' | 'organiserUnit' | 'category' | 'commitment' | 'need'
 > {

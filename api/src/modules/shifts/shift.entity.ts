@@ -14,7 +14,10 @@ import { ShiftStatus } from './shift.enums.js';
 @Check({ name: 'shift_times_ordered', expression: 'ends_at > starts_at' })
 @Check({ name: 'shift_capacity_positive', expression: 'capacity >= 1' })
 // The database itself refuses more confirmed places than the capacity.
-@Check({ name: 'shift_places_within_capacity', expression: 'confirmed_count >= 0 and confirmed_count <= capacity and waitlist_count >= 0' })
+@Check({
+  name: 'shift_places_within_capacity',
+  expression: 'confirmed_count >= 0 and confirmed_count <= capacity and waitlist_count >= 0',
+})
 @ObjectType('Shift', { implements: Node, description: 'A shift of an activity (班次).' })
 export class Shift extends BaseEntity<
   'status' | 'confirmedCount' | 'waitlistCount' | 'lastWaitlistSeq' | 'cancelReason'

@@ -35,7 +35,9 @@ export function createShiftLoaders(em: EntityManager) {
         $or: pairs.map(([volunteer, shift]) => ({ volunteer, shift })),
         status: { $ne: SignupStatus.CANCELLED },
       });
-      return pairs.map(([v, s]) => rows.find((r) => r.volunteer.id === v && r.shift.id === s) ?? null);
+      return pairs.map(
+        ([v, s]) => rows.find((r) => r.volunteer.id === v && r.shift.id === s) ?? null,
+      );
     }),
     /** Waitlist positions: live tickets up to and including each one, per shift. */
     waitlistPosition: new DataLoader<number, number | null>(async (signupIds) => {

@@ -1,5 +1,16 @@
 // GraphQL surface of volunteer service; the rules are in the *.service.ts files and policy.ts.
-import { Arg, Args, Ctx, FieldResolver, Float, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  Float,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../../context.js';
 import { registerNode } from '../../graphql/node.js';
@@ -47,33 +58,46 @@ import * as volunteers from './volunteers.service.js';
 
 @Resolver(() => Volunteer)
 export class VolunteerResolver {
-  @Query(() => Volunteer, { nullable: true, description: 'Your volunteer profile, once you have one.' })
+  @Query(() => Volunteer, {
+    nullable: true,
+    description: 'Your volunteer profile, once you have one.',
+  })
   myVolunteerProfile(@Ctx() ctx: Context) {
     return volunteers.volunteerOf(ctx.em, ctx.viewer.requireUser());
   }
 
-  @Query(() => VolunteerConnection, { description: 'Volunteers of a community (staff, social workers, the office).' })
+  @Query(() => VolunteerConnection, {
+    description: 'Volunteers of a community (staff, social workers, the office).',
+  })
   volunteers(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => VolunteerFilter, { nullable: true }) filter: VolunteerFilter | null,
     @Ctx() ctx: Context,
   ) {
     const user = ctx.viewer.requireUser();
-    const communityId = filter?.communityId ? idOf(filter.communityId, 'Community') ?? 0 : isAdmin(user) ? null : (user.community?.id ?? 0);
-    const unitId = filter?.unitId ? idOf(filter.unitId, 'Unit') ?? 0 : null;
+    const communityId = filter?.communityId
+      ? (idOf(filter.communityId, 'Community') ?? 0)
+      : isAdmin(user)
+        ? null
+        : (user.community?.id ?? 0);
+    const unitId = filter?.unitId ? (idOf(filter.unitId, 'Unit') ?? 0) : null;
     // A unit's liaison sees the volunteers who say they work for the unit; others need the community.
-    if (unitId !== null && user.role === Role.UNIT_LIAISON) authorize(ctx.viewer, 'affiliation.review', { unitId });
+    if (unitId !== null && user.role === Role.UNIT_LIAISON)
+      authorize(ctx.viewer, 'affiliation.review', { unitId });
     else authorize(ctx.viewer, 'volunteer.read', { communityId });
     const where: FilterQuery<Volunteer> = {};
-    if (communityId !== null && !(unitId !== null && user.role === Role.UNIT_LIAISON)) where.community = communityId;
+    if (communityId !== null && !(unitId !== null && user.role === Role.UNIT_LIAISON))
+      where.community = communityId;
     if (unitId !== null) where.unit = unitId;
     if (filter?.skill) where.skills = { $contains: [filter.skill] };
     return paginate(ctx.em, Volunteer, { where, keys: ['id'], args });
   }
 
   private canRead(v: Volunteer, ctx: Context) {
-    return can(ctx.viewer, 'volunteer.read', { userId: v.user.id, communityId: v.community.id }) ||
-      (v.unit !== null && can(ctx.viewer, 'affiliation.review', { unitId: v.unit.id }));
+    return (
+      can(ctx.viewer, 'volunteer.read', { userId: v.user.id, communityId: v.community.id }) ||
+      (v.unit !== null && can(ctx.viewer, 'affiliation.review', { unitId: v.unit.id }))
+    );
   }
 
   @FieldResolver(() => String)
@@ -101,7 +125,10 @@ export class VolunteerResolver {
     return v.grid ? ctx.loaders.directory.grid.load(v.grid.id) : null;
   }
 
-  @FieldResolver(() => Unit, { nullable: true, description: 'The unit they say they work for; see affiliation.' })
+  @FieldResolver(() => Unit, {
+    nullable: true,
+    description: 'The unit they say they work for; see affiliation.',
+  })
   unit(@Root() v: Volunteer, @Ctx() ctx: Context) {
     return v.unit ? ctx.loaders.directory.unit.load(v.unit.id) : null;
   }
@@ -124,8 +151,13 @@ export class VolunteerResolver {
     return volunteers.updateMyVolunteerProfile(ctx, input);
   }
 
-  @Mutation(() => VolunteerPayload, { description: 'A unit confirms (or not) that a volunteer works for it.' })
-  reviewAffiliation(@Arg('input', () => ReviewAffiliationInput) input: ReviewAffiliationInput, @Ctx() ctx: Context) {
+  @Mutation(() => VolunteerPayload, {
+    description: 'A unit confirms (or not) that a volunteer works for it.',
+  })
+  reviewAffiliation(
+    @Arg('input', () => ReviewAffiliationInput) input: ReviewAffiliationInput,
+    @Ctx() ctx: Context,
+  ) {
     return volunteers.reviewAffiliation(ctx, input);
   }
 }
@@ -173,7 +205,11 @@ export class ActivityResolver {
   }
 
   @FieldResolver(() => ShiftConnection)
-  shifts(@Root() a: Activity, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: Context) {
+  shifts(
+    @Root() a: Activity,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: Context,
+  ) {
     return ctx.loaders.shifts.shiftsOfActivity.load({ parentId: a.id, args });
   }
 
@@ -183,14 +219,19 @@ export class ActivityResolver {
   }
 
   @Mutation(() => ActivityPayload)
-  createActivity(@Arg('input', () => CreateActivityInput) input: CreateActivityInput, @Ctx() ctx: Context) {
+  createActivity(
+    @Arg('input', () => CreateActivityInput) input: CreateActivityInput,
+    @Ctx() ctx: Context,
+  ) {
     return shifts.createActivity(ctx, input);
   }
 }
 
 @Resolver(() => Shift)
 export class ShiftResolver {
-  @Query(() => ShiftConnection, { description: 'Shifts by start time; upcoming unless `from` says otherwise.' })
+  @Query(() => ShiftConnection, {
+    description: 'Shifts by start time; upcoming unless `from` says otherwise.',
+  })
   shifts(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Arg('filter', () => ShiftFilter, { nullable: true }) filter: ShiftFilter | null,
@@ -219,7 +260,10 @@ export class ShiftResolver {
     return s.confirmedCount;
   }
 
-  @FieldResolver(() => Signup, { nullable: true, description: 'Your live sign-up on this shift, if any.' })
+  @FieldResolver(() => Signup, {
+    nullable: true,
+    description: 'Your live sign-up on this shift, if any.',
+  })
   async viewerSignup(@Root() s: Shift, @Ctx() ctx: Context) {
     const user = ctx.viewer.user;
     if (!user) return null;
@@ -227,7 +271,10 @@ export class ShiftResolver {
     return volunteer ? ctx.loaders.shifts.signupOfVolunteer.load(`${volunteer.id}:${s.id}`) : null;
   }
 
-  @FieldResolver(() => [Signup], { nullable: true, description: 'Everyone signed up; only for those who run it.' })
+  @FieldResolver(() => [Signup], {
+    nullable: true,
+    description: 'Everyone signed up; only for those who run it.',
+  })
   async signups(@Root() s: Shift, @Ctx() ctx: Context) {
     const activity = await ctx.loaders.shifts.activity.load(s.activity.id);
     if (!activity || !can(ctx.viewer, 'activity.manage', activityScope(activity))) return null;
@@ -247,7 +294,9 @@ export class ShiftResolver {
 
 @Resolver(() => Signup)
 export class SignupResolver {
-  @Query(() => [Signup], { description: 'Your live sign-ups (confirmed and waitlisted), soonest first.' })
+  @Query(() => [Signup], {
+    description: 'Your live sign-ups (confirmed and waitlisted), soonest first.',
+  })
   async mySignups(
     @Arg('includePast', () => Boolean, { nullable: true }) includePast: boolean | null,
     @Ctx() ctx: Context,
@@ -275,30 +324,50 @@ export class SignupResolver {
     return ctx.loaders.shifts.volunteer.load(s.volunteer.id);
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: '1 = next in line; null unless waitlisted.' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: '1 = next in line; null unless waitlisted.',
+  })
   waitlistPosition(@Root() s: Signup, @Ctx() ctx: Context) {
-    return s.status === SignupStatus.WAITLISTED ? ctx.loaders.shifts.waitlistPosition.load(s.id) : null;
+    return s.status === SignupStatus.WAITLISTED
+      ? ctx.loaders.shifts.waitlistPosition.load(s.id)
+      : null;
   }
 
   @Mutation(() => SignupPayload, {
-    description: 'A place while places remain, else a waitlist ticket; never more than the capacity.',
+    description:
+      'A place while places remain, else a waitlist ticket; never more than the capacity.',
   })
-  async signUpForShift(@Arg('input', () => SignUpForShiftInput) input: SignUpForShiftInput, @Ctx() ctx: Context) {
+  async signUpForShift(
+    @Arg('input', () => SignUpForShiftInput) input: SignUpForShiftInput,
+    @Ctx() ctx: Context,
+  ) {
     const { signup, errors } = await signups.signUpForShift(ctx, input);
     return { signup, errors };
   }
 
-  @Mutation(() => CancelSignupPayload, { description: 'Gives up a place; the first waitlisted volunteer gets it.' })
-  cancelSignup(@Arg('input', () => CancelSignupInput) input: CancelSignupInput, @Ctx() ctx: Context) {
+  @Mutation(() => CancelSignupPayload, {
+    description: 'Gives up a place; the first waitlisted volunteer gets it.',
+  })
+  cancelSignup(
+    @Arg('input', () => CancelSignupInput) input: CancelSignupInput,
+    @Ctx() ctx: Context,
+  ) {
     return signups.cancelSignup(ctx, input);
   }
 }
 
-registerNode('Activity', (ctx, id) => (ctx.viewer.isAuthenticated ? ctx.loaders.shifts.activity.load(id) : Promise.resolve(null)));
-registerNode('Shift', (ctx, id) => (ctx.viewer.isAuthenticated ? ctx.loaders.shifts.shift.load(id) : Promise.resolve(null)));
+registerNode('Activity', (ctx, id) =>
+  ctx.viewer.isAuthenticated ? ctx.loaders.shifts.activity.load(id) : Promise.resolve(null),
+);
+registerNode('Shift', (ctx, id) =>
+  ctx.viewer.isAuthenticated ? ctx.loaders.shifts.shift.load(id) : Promise.resolve(null),
+);
 registerNode('Volunteer', async (ctx, id) => {
   const v = await ctx.loaders.shifts.volunteer.load(id);
-  return v && can(ctx.viewer, 'volunteer.read', { userId: v.user.id, communityId: v.community.id }) ? v : null;
+  return v && can(ctx.viewer, 'volunteer.read', { userId: v.user.id, communityId: v.community.id })
+    ? v
+    : null;
 });
 registerNode('Signup', async (ctx, id) => {
   const s = await ctx.loaders.shifts.signup.load(id);

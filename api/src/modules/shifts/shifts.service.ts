@@ -3,7 +3,13 @@ import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
-import { badUserInput, userError, UserErrorCode, userErrorsFromZod, type UserError } from '../../graphql/errors.js';
+import {
+  badUserInput,
+  userError,
+  UserErrorCode,
+  userErrorsFromZod,
+  type UserError,
+} from '../../graphql/errors.js';
 import { idOf, paginate, type ConnectionArgs, type ConnectionData } from '../../graphql/relay.js';
 import { authorize } from '../auth/policy.js';
 import { Role } from '../auth/user.entity.js';
@@ -52,12 +58,18 @@ export async function createActivity(
   if (input.organiserUnitId) {
     const id = idOf(input.organiserUnitId, 'Unit');
     unit = id ? await em.findOne(Unit, id, { populate: ['community'] }) : null;
-    if (!unit) return fail(userError(UserErrorCode.NOT_FOUND, 'No such unit.', field('organiserUnitId')));
+    if (!unit)
+      return fail(userError(UserErrorCode.NOT_FOUND, 'No such unit.', field('organiserUnitId')));
     community = unit.community;
   } else {
-    const id = input.communityId ? idOf(input.communityId, 'Community') : (user.community?.id ?? null);
+    const id = input.communityId
+      ? idOf(input.communityId, 'Community')
+      : (user.community?.id ?? null);
     community = id ? await em.findOne(Community, id) : null;
-    if (!community) return fail(userError(UserErrorCode.NOT_FOUND, 'Choose the community.', field('communityId')));
+    if (!community)
+      return fail(
+        userError(UserErrorCode.NOT_FOUND, 'Choose the community.', field('communityId')),
+      );
   }
   authorize(ctx.viewer, 'activity.create', { communityId: community.id, unitId: unit?.id ?? null });
   const parsed = activitySchema.safeParse(input);
@@ -68,25 +80,49 @@ export async function createActivity(
   if (input.categoryId) {
     const id = idOf(input.categoryId, 'CommitmentCategory');
     category = id ? await em.findOne(CommitmentCategory, { id, active: true }) : null;
-    if (!category) errors.push(userError(UserErrorCode.NOT_FOUND, 'Choose an active category.', field('categoryId')));
+    if (!category)
+      errors.push(
+        userError(UserErrorCode.NOT_FOUND, 'Choose an active category.', field('categoryId')),
+      );
   }
   let commitment: Commitment | null = null;
   if (input.commitmentId) {
     const id = idOf(input.commitmentId, 'Commitment');
     commitment = id ? await em.findOne(Commitment, id) : null;
     if (!commitment || commitment.community.id !== community.id) {
-      errors.push(userError(UserErrorCode.NOT_FOUND, 'No such commitment in this community.', field('commitmentId')));
+      errors.push(
+        userError(
+          UserErrorCode.NOT_FOUND,
+          'No such commitment in this community.',
+          field('commitmentId'),
+        ),
+      );
     } else if (commitment.measure !== Measure.VOLUNTEER_HOURS) {
-      errors.push(userError(UserErrorCode.INVALID, 'Only a volunteer-hours commitment can collect hours.', field('commitmentId')));
+      errors.push(
+        userError(
+          UserErrorCode.INVALID,
+          'Only a volunteer-hours commitment can collect hours.',
+          field('commitmentId'),
+        ),
+      );
     } else if (unit && commitment.unit.id !== unit.id) {
-      errors.push(userError(UserErrorCode.INVALID, 'A unit’s activity can count toward its own commitments only.', field('commitmentId')));
+      errors.push(
+        userError(
+          UserErrorCode.INVALID,
+          'A unit’s activity can count toward its own commitments only.',
+          field('commitmentId'),
+        ),
+      );
     }
   }
   let need: Need | null = null;
   if (input.needId) {
     const id = idOf(input.needId, 'Need');
     need = id ? await em.findOne(Need, { id, community: community.id }) : null;
-    if (!need) errors.push(userError(UserErrorCode.NOT_FOUND, 'No such need in this community.', field('needId')));
+    if (!need)
+      errors.push(
+        userError(UserErrorCode.NOT_FOUND, 'No such need in this community.', field('needId')),
+      );
   }
   if (errors.length) return fail(...errors);
 
@@ -122,21 +158,38 @@ export async function createShift(
   const fail = (...errors: UserError[]) => ({ shift: null, errors });
   const id = idOf(input.activityId, 'Activity');
   const activity = id ? await ctx.em.findOne(Activity, id) : null;
-  if (!activity) return fail(userError(UserErrorCode.NOT_FOUND, 'No such activity.', field('activityId')));
+  if (!activity)
+    return fail(userError(UserErrorCode.NOT_FOUND, 'No such activity.', field('activityId')));
   authorize(ctx.viewer, 'activity.manage', activityScope(activity));
   const errors: UserError[] = [];
   if (!(input.startsAt instanceof Date) || Number.isNaN(input.startsAt.getTime())) {
     errors.push(userError(UserErrorCode.INVALID, 'Enter a start time.', field('startsAt')));
   } else if (input.startsAt.getTime() <= Date.now()) {
-    errors.push(userError(UserErrorCode.OUT_OF_RANGE, 'A shift must start in the future.', field('startsAt')));
+    errors.push(
+      userError(UserErrorCode.OUT_OF_RANGE, 'A shift must start in the future.', field('startsAt')),
+    );
   }
   if (!(input.endsAt > input.startsAt)) {
-    errors.push(userError(UserErrorCode.INVALID, 'A shift must end after it starts.', field('endsAt')));
+    errors.push(
+      userError(UserErrorCode.INVALID, 'A shift must end after it starts.', field('endsAt')),
+    );
   } else if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_SHIFT_HOURS * 3_600_000) {
-    errors.push(userError(UserErrorCode.OUT_OF_RANGE, `A shift lasts at most ${MAX_SHIFT_HOURS} hours.`, field('endsAt')));
+    errors.push(
+      userError(
+        UserErrorCode.OUT_OF_RANGE,
+        `A shift lasts at most ${MAX_SHIFT_HOURS} hours.`,
+        field('endsAt'),
+      ),
+    );
   }
   if (!Number.isInteger(input.capacity) || input.capacity < 1 || input.capacity > 10_000) {
-    errors.push(userError(UserErrorCode.OUT_OF_RANGE, 'Capacity is a whole number from 1 to 10,000.', field('capacity')));
+    errors.push(
+      userError(
+        UserErrorCode.OUT_OF_RANGE,
+        'Capacity is a whole number from 1 to 10,000.',
+        field('capacity'),
+      ),
+    );
   }
   if (errors.length) return fail(...errors);
   const shift = ctx.em.create(Shift, {
@@ -161,12 +214,23 @@ export async function cancelShift(
   return ctx.em.transactional(async (tx) => {
     const em = tx as EntityManager;
     const shift = id ? await em.findOne(Shift, id, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-    if (!shift) return { shift: null, errors: [userError(UserErrorCode.NOT_FOUND, 'No such shift.', field('id'))] };
+    if (!shift)
+      return {
+        shift: null,
+        errors: [userError(UserErrorCode.NOT_FOUND, 'No such shift.', field('id'))],
+      };
     const activity = await em.findOneOrFail(Activity, shift.activity.id);
     authorize(ctx.viewer, 'activity.manage', activityScope(activity));
-    if (!reason) return { shift: null, errors: [userError(UserErrorCode.REQUIRED, 'Tell the volunteers why.', field('reason'))] };
+    if (!reason)
+      return {
+        shift: null,
+        errors: [userError(UserErrorCode.REQUIRED, 'Tell the volunteers why.', field('reason'))],
+      };
     if (shift.status === ShiftStatus.CANCELLED) {
-      return { shift: null, errors: [userError(UserErrorCode.INVALID_TRANSITION, 'This shift is already cancelled.')] };
+      return {
+        shift: null,
+        errors: [userError(UserErrorCode.INVALID_TRANSITION, 'This shift is already cancelled.')],
+      };
     }
     const live = await em.find(
       Signup,
@@ -225,12 +289,18 @@ export async function listShifts(
     const volunteer = await volunteerOf(ctx.em, user);
     if (!volunteer) throw badUserInput('Only volunteers with a profile have eligible shifts.');
     // The viewer's live sign-ups are few: exclude those shifts and their confirmed hours.
-    const mine = await ctx.em.find(Signup, { volunteer: volunteer.id, status: { $ne: SignupStatus.CANCELLED }, endsAt: { $gt: new Date() } });
+    const mine = await ctx.em.find(Signup, {
+      volunteer: volunteer.id,
+      status: { $ne: SignupStatus.CANCELLED },
+      endsAt: { $gt: new Date() },
+    });
     where.push({ status: ShiftStatus.OPEN });
     where.push({ activity: { requiredSkills: { $contained: volunteer.skills } } });
     if (mine.length) where.push({ id: { $nin: mine.map((s) => s.shift.id) } });
     for (const taken of mine.filter((s) => s.status === SignupStatus.CONFIRMED)) {
-      where.push({ $or: [{ endsAt: { $lte: taken.startsAt } }, { startsAt: { $gte: taken.endsAt } }] });
+      where.push({
+        $or: [{ endsAt: { $lte: taken.startsAt } }, { startsAt: { $gte: taken.endsAt } }],
+      });
     }
   }
   return paginate(ctx.em, Shift, { where: { $and: where }, keys: ['startsAt', 'id'], args });
@@ -242,6 +312,8 @@ export function listActivities(
   args: ConnectionArgs,
 ): Promise<ConnectionData<Activity>> {
   ctx.viewer.requireUser();
-  const where: FilterQuery<Activity> = filter.communityId ? { community: idOf(filter.communityId, 'Community') ?? 0 } : {};
+  const where: FilterQuery<Activity> = filter.communityId
+    ? { community: idOf(filter.communityId, 'Community') ?? 0 }
+    : {};
   return paginate(ctx.em, Activity, { where, keys: ['id'], args });
 }

@@ -32,10 +32,15 @@ export class UpdateMyVolunteerProfileInput {
   @Field(() => String, { nullable: true }) realName?: string | null;
   @Field(() => String, { nullable: true }) phone?: string | null;
   @Field(() => ID, { nullable: true }) communityId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Empty string clears it.' }) gridId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Empty string clears it.' }) gridId?:
+    string | null;
   @Field(() => [Skill], { nullable: true }) skills?: Skill[] | null;
-  @Field(() => [AvailabilitySlotInput], { nullable: true }) availability?: AvailabilitySlotInput[] | null;
-  @Field(() => ID, { nullable: true, description: 'The unit you work for (its liaison confirms); empty string clears it.' })
+  @Field(() => [AvailabilitySlotInput], { nullable: true }) availability?:
+    AvailabilitySlotInput[] | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The unit you work for (its liaison confirms); empty string clears it.',
+  })
   unitId?: string | null;
 }
 
@@ -48,15 +53,21 @@ export class VolunteerPayload {
 @InputType()
 export class ReviewAffiliationInput {
   @Field(() => ID) volunteerId!: string;
-  @Field(() => Boolean, { description: 'true: they work for the unit; false: they do not.' }) confirm!: boolean;
+  @Field(() => Boolean, { description: 'true: they work for the unit; false: they do not.' })
+  confirm!: boolean;
 }
 
 @InputType()
 export class CreateActivityInput {
-  @Field(() => ID, { nullable: true, description: 'Default: your community.' }) communityId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'For activities a unit organises.' }) organiserUnitId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Default: your community.' }) communityId?:
+    string | null;
+  @Field(() => ID, { nullable: true, description: 'For activities a unit organises.' })
+  organiserUnitId?: string | null;
   @Field(() => ID, { nullable: true }) categoryId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'A VOLUNTEER_HOURS commitment the hours count toward.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A VOLUNTEER_HOURS commitment the hours count toward.',
+  })
   commitmentId?: string | null;
   @Field(() => ID, { nullable: true }) needId?: string | null;
   @Field(() => String) title!: string;
@@ -127,7 +138,8 @@ export class SignupPayload {
 @ObjectType()
 export class CancelSignupPayload {
   @Field(() => Signup, { nullable: true }) signup!: Signup | null;
-  @Field(() => [Signup], { description: 'Waitlisted sign-ups moved into the freed place.' }) promoted!: Signup[];
+  @Field(() => [Signup], { description: 'Waitlisted sign-ups moved into the freed place.' })
+  promoted!: Signup[];
   @Field(() => [UserError]) errors!: UserError[];
 }
 

@@ -21,7 +21,10 @@ import { Volunteer } from './volunteer.entity.js';
 })
 @Index({ properties: ['shift', 'status', 'waitlistSeq'] })
 @Index({ properties: ['volunteer', 'startsAt'] })
-@Check({ name: 'signup_waitlist_has_ticket', expression: `status <> 'WAITLISTED' or waitlist_seq is not null` })
+@Check({
+  name: 'signup_waitlist_has_ticket',
+  expression: `status <> 'WAITLISTED' or waitlist_seq is not null`,
+})
 @Check({ name: 'signup_minutes_non_negative', expression: 'minutes is null or minutes >= 0' })
 @ObjectType('Signup', { implements: Node, description: 'A volunteer’s place on a shift.' })
 export class Signup extends BaseEntity<

@@ -43,11 +43,22 @@ export const activityScope = (activity: Activity) => ({
 });
 
 /** Live waitlist tickets up to and including `seq`: the position in line, without gaps. */
-export async function waitlistPosition(em: EntityManager, shiftId: number, seq: number): Promise<number> {
-  return em.count(Signup, { shift: shiftId, status: SignupStatus.WAITLISTED, waitlistSeq: { $lte: seq } });
+export async function waitlistPosition(
+  em: EntityManager,
+  shiftId: number,
+  seq: number,
+): Promise<number> {
+  return em.count(Signup, {
+    shift: shiftId,
+    status: SignupStatus.WAITLISTED,
+    waitlistSeq: { $lte: seq },
+  });
 }
 
-export async function signUpForShift(ctx: Context, input: { shiftId: string }): Promise<SignupResult> {
+export async function signUpForShift(
+  ctx: Context,
+  input: { shiftId: string },
+): Promise<SignupResult> {
   const user = authorize(ctx.viewer, 'shift.signUp');
   const shiftId = idOf(input.shiftId, 'Shift');
   if (!shiftId) return fail(UserErrorCode.NOT_FOUND, 'No such shift.', ['input', 'shiftId']);
@@ -69,14 +80,18 @@ export async function signUpForShift(ctx: Context, input: { shiftId: string }): 
       const activity = await em.findOneOrFail(Activity, shift.activity.id);
       const missing = activity.requiredSkills.filter((skill) => !volunteer.skills.includes(skill));
       if (missing.length) {
-        return fail(UserErrorCode.MISSING_SKILL, `This shift needs skills you have not listed: ${missing.join(', ')}.`);
+        return fail(
+          UserErrorCode.MISSING_SKILL,
+          `This shift needs skills you have not listed: ${missing.join(', ')}.`,
+        );
       }
       const existing = await em.findOne(Signup, {
         shift: shift.id,
         volunteer: volunteer.id,
         status: { $ne: SignupStatus.CANCELLED },
       });
-      if (existing) return fail(UserErrorCode.ALREADY_SIGNED_UP, 'You have already signed up for this shift.');
+      if (existing)
+        return fail(UserErrorCode.ALREADY_SIGNED_UP, 'You have already signed up for this shift.');
       const clash = await em.findOne(Signup, {
         volunteer: volunteer.id,
         status: SignupStatus.CONFIRMED,
@@ -84,7 +99,10 @@ export async function signUpForShift(ctx: Context, input: { shiftId: string }): 
         endsAt: { $gt: shift.startsAt },
       });
       if (clash) {
-        return fail(UserErrorCode.OVERLAPPING_SHIFT, 'You already have a confirmed shift at this time.');
+        return fail(
+          UserErrorCode.OVERLAPPING_SHIFT,
+          'You already have a confirmed shift at this time.',
+        );
       }
 
       const signup = em.create(Signup, {
@@ -105,14 +123,20 @@ export async function signUpForShift(ctx: Context, input: { shiftId: string }): 
       await em.flush();
       return {
         signup,
-        waitlistPosition: signup.waitlistSeq === null ? null : await waitlistPosition(em, shift.id, signup.waitlistSeq),
+        waitlistPosition:
+          signup.waitlistSeq === null
+            ? null
+            : await waitlistPosition(em, shift.id, signup.waitlistSeq),
         errors: [],
       };
     });
   } catch (error) {
     // The database's own guards, for the rare race the checks above could not see.
     if (isOverlapViolation(error)) {
-      return fail(UserErrorCode.OVERLAPPING_SHIFT, 'You already have a confirmed shift at this time.');
+      return fail(
+        UserErrorCode.OVERLAPPING_SHIFT,
+        'You already have a confirmed shift at this time.',
+      );
     }
     if (error instanceof UniqueConstraintViolationException) {
       return fail(UserErrorCode.ALREADY_SIGNED_UP, 'You have already signed up for this shift.');
@@ -172,7 +196,10 @@ export interface CancelResult {
 }
 
 /** A volunteer gives up their place (before the cut-off), or an organiser removes someone. */
-export async function cancelSignup(ctx: Context, input: { signupId: string }): Promise<CancelResult> {
+export async function cancelSignup(
+  ctx: Context,
+  input: { signupId: string },
+): Promise<CancelResult> {
   const user = ctx.viewer.requireUser();
   const signupId = idOf(input.signupId, 'Signup');
   const none = (code: UserErrorCode, message: string, field?: string[]): CancelResult => ({
@@ -187,7 +214,9 @@ export async function cancelSignup(ctx: Context, input: { signupId: string }): P
         const em = tx as EntityManager;
         const found = await em.findOne(Signup, signupId, { populate: ['volunteer'] });
         if (!found) return none(UserErrorCode.NOT_FOUND, 'No such sign-up.', ['input', 'signupId']);
-        const shift = await em.findOneOrFail(Shift, found.shift.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        const shift = await em.findOneOrFail(Shift, found.shift.id, {
+          lockMode: LockMode.PESSIMISTIC_WRITE,
+        });
         const signup = await em.findOneOrFail(Signup, found.id, { refresh: true });
         const activity = await em.findOneOrFail(Activity, shift.activity.id);
         const own = signup.volunteer.user.id === user.id;
@@ -196,7 +225,8 @@ export async function cancelSignup(ctx: Context, input: { signupId: string }): P
         if (signup.status === SignupStatus.CANCELLED) {
           return none(UserErrorCode.INVALID_TRANSITION, 'This sign-up is already cancelled.');
         }
-        const cutoff = shift.startsAt.getTime() - ctx.app.config.shifts.cancelCutoffMinutes * 60_000;
+        const cutoff =
+          shift.startsAt.getTime() - ctx.app.config.shifts.cancelCutoffMinutes * 60_000;
         if (!organiser && Date.now() > cutoff) {
           return none(
             UserErrorCode.PAST_CUTOFF,

@@ -1,5 +1,14 @@
 // A volunteer's profile (志愿者档案): who they are, what they can do, when, and for which unit.
-import { Check, Entity, Enum, Index, ManyToOne, OneToOne, Property, type Rel } from '@mikro-orm/core';
+import {
+  Check,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  OneToOne,
+  Property,
+  type Rel,
+} from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
 import { Node } from '../../graphql/relay.js';
@@ -20,9 +29,19 @@ export interface AvailabilitySlot {
 @Index({ properties: ['community'] })
 @Index({ properties: ['unit', 'affiliation'] })
 @Check({ name: 'volunteer_minutes_non_negative', expression: 'verified_minutes >= 0' })
-@ObjectType('Volunteer', { implements: Node, description: 'A volunteer’s profile and service totals.' })
+@ObjectType('Volunteer', {
+  implements: Node,
+  description: 'A volunteer’s profile and service totals.',
+})
 export class Volunteer extends BaseEntity<
-  'grid' | 'skills' | 'availability' | 'unit' | 'affiliation' | 'verifiedMinutes' | 'calendarTokenHash' | 'version'
+  | 'grid'
+  | 'skills'
+  | 'availability'
+  | 'unit'
+  | 'affiliation'
+  | 'verifiedMinutes'
+  | 'calendarTokenHash'
+  | 'version'
 > {
   @OneToOne(() => User, { owner: true, unique: true, deleteRule: 'cascade' })
   user!: Rel<User>;

@@ -4,7 +4,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { OptimisticLockError } from '@mikro-orm/core';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
-import { userError, UserErrorCode, userErrorsFromZod, type UserError } from '../../graphql/errors.js';
+import {
+  userError,
+  UserErrorCode,
+  userErrorsFromZod,
+  type UserError,
+} from '../../graphql/errors.js';
 import { idOf } from '../../graphql/relay.js';
 import { displayNameSchema, phoneSchema } from '../auth/auth.validation.js';
 import { authorize } from '../auth/policy.js';
@@ -38,7 +43,15 @@ const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM (24-hour).
 const availabilitySchema = z
   .array(
     z
-      .object({ day: z.number().int().min(1, 'Day is 1 (Monday) to 7 (Sunday).').max(7, 'Day is 1 (Monday) to 7 (Sunday).'), start: time, end: time })
+      .object({
+        day: z
+          .number()
+          .int()
+          .min(1, 'Day is 1 (Monday) to 7 (Sunday).')
+          .max(7, 'Day is 1 (Monday) to 7 (Sunday).'),
+        start: time,
+        end: time,
+      })
       .refine((slot) => slot.start < slot.end, 'A slot must end after it starts.'),
   )
   .max(21, 'At most 21 weekly slots.');
@@ -72,7 +85,9 @@ export async function updateMyVolunteerProfile(
   const user = authorize(ctx.viewer, 'shift.signUp');
   const fail = (...errors: UserError[]): VolunteerResult => ({ volunteer: null, errors });
   const parsed = profileSchema.safeParse(
-    Object.fromEntries(Object.entries(input).filter(([key, value]) => value != null && key in profileSchema.shape)),
+    Object.fromEntries(
+      Object.entries(input).filter(([key, value]) => value != null && key in profileSchema.shape),
+    ),
   );
   if (!parsed.success) return fail(...userErrorsFromZod(parsed.error));
   const em = ctx.em;
@@ -80,7 +95,10 @@ export async function updateMyVolunteerProfile(
   if (input.communityId) {
     const id = idOf(input.communityId, 'Community');
     community = id ? await em.findOne(Community, id) : null;
-    if (!community) return fail(userError(UserErrorCode.NOT_FOUND, 'No such community.', ['input', 'communityId']));
+    if (!community)
+      return fail(
+        userError(UserErrorCode.NOT_FOUND, 'No such community.', ['input', 'communityId']),
+      );
   }
   const volunteer =
     (await volunteerOf(em, user)) ??
@@ -92,9 +110,17 @@ export async function updateMyVolunteerProfile(
           community: community ?? em.getReference(Community, user.community!.id),
         })
       : null);
-  if (!volunteer) return fail(userError(UserErrorCode.REQUIRED, 'Choose your community.', ['input', 'communityId']));
+  if (!volunteer)
+    return fail(
+      userError(UserErrorCode.REQUIRED, 'Choose your community.', ['input', 'communityId']),
+    );
   if (input.version != null && input.version !== volunteer.version) {
-    return fail(userError(UserErrorCode.CONFLICT, 'Your profile changed on another device; reload it.', ['input', 'version']));
+    return fail(
+      userError(UserErrorCode.CONFLICT, 'Your profile changed on another device; reload it.', [
+        'input',
+        'version',
+      ]),
+    );
   }
   if (community && community.id !== volunteer.community.id) {
     volunteer.community = community;
@@ -105,7 +131,13 @@ export async function updateMyVolunteerProfile(
     else {
       const id = idOf(input.gridId, 'Grid');
       const grid = id ? await em.findOne(Grid, { id, community: volunteer.community.id }) : null;
-      if (!grid) return fail(userError(UserErrorCode.NOT_FOUND, 'No such grid in your community.', ['input', 'gridId']));
+      if (!grid)
+        return fail(
+          userError(UserErrorCode.NOT_FOUND, 'No such grid in your community.', [
+            'input',
+            'gridId',
+          ]),
+        );
       volunteer.grid = grid;
     }
   }
@@ -121,11 +153,16 @@ export async function updateMyVolunteerProfile(
     } else {
       const id = idOf(input.unitId, 'Unit');
       const unit = id ? await em.findOne(Unit, id) : null;
-      if (!unit) return fail(userError(UserErrorCode.NOT_FOUND, 'No such unit.', ['input', 'unitId']));
+      if (!unit)
+        return fail(userError(UserErrorCode.NOT_FOUND, 'No such unit.', ['input', 'unitId']));
       if (volunteer.unit?.id !== unit.id) {
         volunteer.unit = unit;
         volunteer.affiliation = Affiliation.PENDING;
-        const liaisons = await em.find(User, { role: Role.UNIT_LIAISON, unit: unit.id, active: true });
+        const liaisons = await em.find(User, {
+          role: Role.UNIT_LIAISON,
+          unit: unit.id,
+          active: true,
+        });
         notify(
           em,
           liaisons.map((liaison) => ({
@@ -143,7 +180,12 @@ export async function updateMyVolunteerProfile(
     await em.flush();
   } catch (error) {
     if (error instanceof OptimisticLockError) {
-      return fail(userError(UserErrorCode.CONFLICT, 'Your profile changed on another device; reload it.', ['input', 'version']));
+      return fail(
+        userError(UserErrorCode.CONFLICT, 'Your profile changed on another device; reload it.', [
+          'input',
+          'version',
+        ]),
+      );
     }
     throw error;
   }
@@ -159,11 +201,27 @@ export async function reviewAffiliation(
   const id = idOf(input.volunteerId, 'Volunteer');
   const volunteer = id ? await ctx.em.findOne(Volunteer, id, { populate: ['unit'] }) : null;
   if (!volunteer || !volunteer.unit) {
-    return { volunteer: null, errors: [userError(UserErrorCode.NOT_FOUND, 'No such volunteer asking to join a unit.', ['input', 'volunteerId'])] };
+    return {
+      volunteer: null,
+      errors: [
+        userError(UserErrorCode.NOT_FOUND, 'No such volunteer asking to join a unit.', [
+          'input',
+          'volunteerId',
+        ]),
+      ],
+    };
   }
-  authorize(ctx.viewer, 'affiliation.review', { unitId: volunteer.unit.id, communityId: volunteer.unit.community.id });
+  authorize(ctx.viewer, 'affiliation.review', {
+    unitId: volunteer.unit.id,
+    communityId: volunteer.unit.community.id,
+  });
   if (volunteer.affiliation !== Affiliation.PENDING) {
-    return { volunteer: null, errors: [userError(UserErrorCode.INVALID_TRANSITION, 'This affiliation was already decided.')] };
+    return {
+      volunteer: null,
+      errors: [
+        userError(UserErrorCode.INVALID_TRANSITION, 'This affiliation was already decided.'),
+      ],
+    };
   }
   volunteer.affiliation = input.confirm ? Affiliation.CONFIRMED : Affiliation.REJECTED;
   await ctx.em.flush();
