@@ -1,5 +1,7 @@
-// Loads the Qingshan demo (six communities, their grids, 288 units, demo accounts, and a year of
-// co-building: needs, commitments, fulfilment records) into an empty database, in one transaction.
+// Loads the Qingshan demo (six communities, their grids, 288 units, demo accounts, a year of
+// co-building: needs, commitments, fulfilment records; and volunteer service: volunteers,
+// activities, four weeks of shifts either side of now with sign-ups and attendance) into an
+// empty database, in one transaction.
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { hashPassword } from '../api/src/modules/auth/password.js';
 import { Role, User } from '../api/src/modules/auth/user.entity.js';
@@ -11,6 +13,7 @@ import type { Logger } from '../api/src/logger.js';
 import { insertCoBuilding, planCoBuilding } from './commitments.js';
 import { DEMO_PASSWORD, demoAccounts, demoUnitOf } from './demo-accounts.js';
 import { communities, grids, units } from './qingshan/index.js';
+import { insertVolunteerService, planVolunteerService } from './shifts.js';
 
 export interface SeedCounts {
   communities: number;
@@ -19,10 +22,21 @@ export interface SeedCounts {
   users: number;
   commitments: number;
   fulfilments: number;
+  volunteers: number;
+  activities: number;
+  shifts: number;
+  signups: number;
 }
 
-/** Seeds when the database holds no community yet; returns what was written (or null). */
-export async function seedDemoIfEmpty(orm: MikroORM, logger?: Logger): Promise<SeedCounts | null> {
+/**
+ * Seeds when the database holds no community yet; returns what was written (or null).
+ * Shifts are laid out around `now` (default: the real current time).
+ */
+export async function seedDemoIfEmpty(
+  orm: MikroORM,
+  logger?: Logger,
+  options: { now?: Date } = {},
+): Promise<SeedCounts | null> {
   const em = orm.em.fork();
   if ((await em.count(Community, {})) > 0) {
     logger?.info('database already has data; demo seed skipped');
@@ -37,10 +51,12 @@ export async function seedDemoIfEmpty(orm: MikroORM, logger?: Logger): Promise<S
       communityByCode.set(c.code, tx.create(Community, c));
     }
     const gridsByCommunity = new Map<string, Grid[]>();
+    const gridByCode = new Map<string, Grid>();
     for (const g of grids) {
       const { communityCode, ...rest } = g;
       const grid = tx.create(Grid, { ...rest, community: communityByCode.get(communityCode)! });
       gridsByCommunity.set(communityCode, [...(gridsByCommunity.get(communityCode) ?? []), grid]);
+      gridByCode.set(g.code, grid);
     }
     const unitByName = new Map<string, Unit>();
     const unitEntities: Unit[] = [];
@@ -59,6 +75,7 @@ export async function seedDemoIfEmpty(orm: MikroORM, logger?: Logger): Promise<S
     });
     const staffByCommunity = new Map<string, User>();
     const liaisonByUnitIndex = new Map<number, User>();
+    const demoUsers = new Map<string, User>();
     for (const account of demoAccounts) {
       const seedUnit = demoUnitOf(account, units);
       const user = tx.create(User, {
@@ -74,22 +91,55 @@ export async function seedDemoIfEmpty(orm: MikroORM, logger?: Logger): Promise<S
         staffByCommunity.set(account.communityCode, user);
       }
       if (seedUnit) liaisonByUnitIndex.set(units.indexOf(seedUnit), user);
+      demoUsers.set(account.username, user);
     }
     // A year of co-building; staff accounts act for units without a demo liaison.
-    const coBuilding = insertCoBuilding(tx, planCoBuilding(units), {
+    const categoryByCode = new Map(categories.map((c) => [c.code, c]));
+    const coBuildingPlan = planCoBuilding(units);
+    const coBuilding = insertCoBuilding(tx, coBuildingPlan, {
       units: unitEntities,
       communityByCode,
-      categoryByCode: new Map(categories.map((c) => [c.code, c])),
+      categoryByCode,
       staffByCommunity,
       liaisonByUnitIndex,
     });
+    // Volunteers, activities and shifts around now; some activities serve the commitments above.
+    const service = insertVolunteerService(
+      tx,
+      planVolunteerService(
+        {
+          communities,
+          grids,
+          units,
+          coBuilding: coBuildingPlan,
+          liaisonUnitIndexes: [...liaisonByUnitIndex.keys()],
+          socialWorker: 'social.jianan',
+        },
+        options.now ?? new Date(),
+      ),
+      coBuildingPlan,
+      {
+        units: unitEntities,
+        communityByCode,
+        gridByCode,
+        categoryByCode,
+        staffByCommunity,
+        liaisonByUnitIndex,
+        demoUsers,
+        passwordHash,
+      },
+    );
     return {
       communities: communities.length,
       grids: grids.length,
       units: units.length,
-      users: demoAccounts.length,
+      users: demoAccounts.length + service.users,
       commitments: coBuilding.commitments,
       fulfilments: coBuilding.fulfilments,
+      volunteers: service.volunteers,
+      activities: service.activities,
+      shifts: service.shifts,
+      signups: service.signups,
     };
   });
   logger?.info(counts, 'Qingshan demo data seeded');

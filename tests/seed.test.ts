@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { planCoBuilding, SEED_TODAY } from '../seeds/commitments.js';
 import { DEMO_PASSWORD, demoAccounts } from '../seeds/demo-accounts.js';
 import { units } from '../seeds/qingshan/index.js';
-import { seedDemoIfEmpty } from '../seeds/seed.js';
+import { seedDemoIfEmpty, type SeedCounts } from '../seeds/seed.js';
+import { DEMO_VOLUNTEER, VOLUNTEERS_PER_COMMUNITY } from '../seeds/shifts.js';
 import { useTestApp, type AnyData } from './support/test-app.js';
 
 const t = useTestApp();
@@ -12,18 +13,40 @@ describe('the Qingshan demo seed', () => {
   const sql = (query: string, params: unknown[] = []) =>
     t.orm.em.getConnection().execute<AnyData[]>(query, params);
 
+  let counts: SeedCounts;
+
   it('loads the six communities with the report’s totals, once', async () => {
     const started = performance.now();
-    expect(await seedDemoIfEmpty(t.orm)).toEqual({
+    counts = (await seedDemoIfEmpty(t.orm))!;
+    const seconds = (performance.now() - started) / 1000;
+    expect(counts).toMatchObject({
       communities: 6,
       grids: 75,
       units: 288,
-      users: demoAccounts.length,
+      users: demoAccounts.length + 6 * VOLUNTEERS_PER_COMMUNITY,
       commitments: 523,
       fulfilments: 2547,
+      // sixty per community and the demo volunteer's profile
+      volunteers: 6 * VOLUNTEERS_PER_COMMUNITY + 1,
+      activities: 31,
     });
-    const seconds = (performance.now() - started) / 1000;
-    expect(seconds).toBeLessThan(15);
+    // Shifts are laid out around the real current time, so their numbers vary a little by day.
+    expect(counts.shifts).toBeGreaterThan(500);
+    expect(counts.signups).toBeGreaterThan(3000);
+    const [rows] = await sql(
+      `select (select count(*) from app_user)::int as users, (select count(*) from volunteer)::int as volunteers,
+              (select count(*) from activity)::int as activities, (select count(*) from shift)::int as shifts,
+              (select count(*) from signup)::int as signups`,
+    );
+    expect(rows).toEqual({
+      users: counts.users,
+      volunteers: counts.volunteers,
+      activities: counts.activities,
+      shifts: counts.shifts,
+      signups: counts.signups,
+    });
+    // The whole demo, hashing included; about 1–2 s on a laptop.
+    expect(seconds).toBeLessThan(10);
     expect(await seedDemoIfEmpty(t.orm)).toBeNull();
 
     const res = await t.gql(
@@ -248,5 +271,300 @@ describe('the Qingshan demo seed', () => {
     );
     // session, units, commitments, categories, communities
     expect(statements, t.statements.join('\n')).toBe(5);
+  });
+
+  // ---------------------------------------------------------------- volunteer service
+
+  it('gives each community sixty volunteers with profiles, some confirmed by their unit', async () => {
+    const perCommunity = await sql(
+      `select c.code, count(*)::int as n,
+              count(*) filter (where v.affiliation = 'CONFIRMED')::int as confirmed,
+              count(*) filter (where v.affiliation = 'PENDING')::int as pending,
+              count(*) filter (where v.unit_id is not null and u.community_id <> v.community_id)::int as foreign_unit,
+              count(*) filter (where v.affiliation in ('CONFIRMED', 'PENDING') and v.unit_id is null)::int as no_unit,
+              count(*) filter (where g.community_id <> v.community_id or v.grid_id is null)::int as wrong_grid,
+              count(*) filter (where cardinality(v.skills) not between 1 and 4)::int as wrong_skills,
+              count(*) filter (where v.phone !~ '^1[3-9][0-9]{9}$')::int as wrong_phone,
+              count(*) filter (where jsonb_array_length(v.availability) = 0)::int as no_availability,
+              count(*) filter (where a.role <> 'VOLUNTEER' or a.community_id <> v.community_id)::int as wrong_user
+         from volunteer v
+         join community c on c.id = v.community_id
+         join app_user a on a.id = v.user_id
+         left join grid g on g.id = v.grid_id
+         left join unit u on u.id = v.unit_id
+        group by c.code order by c.code`,
+    );
+    expect(perCommunity).toHaveLength(6);
+    for (const row of perCommunity) {
+      expect(row.n).toBe(VOLUNTEERS_PER_COMMUNITY + (row.code === 'jianan' ? 1 : 0));
+      expect(row.confirmed / row.n).toBeGreaterThan(0.15);
+      expect(row.confirmed / row.n).toBeLessThan(0.25);
+      expect(row.pending).toBeGreaterThan(0);
+      expect(row).toMatchObject({
+        foreign_unit: 0,
+        no_unit: 0,
+        wrong_grid: 0,
+        wrong_skills: 0,
+        wrong_phone: 0,
+        no_availability: 0,
+        wrong_user: 0,
+      });
+    }
+    const [demo] = await sql(
+      `select v.skills, v.affiliation, v.unit_id from volunteer v join app_user a on a.id = v.user_id
+        where a.username = ?`,
+      [DEMO_VOLUNTEER],
+    );
+    expect(demo).toEqual({
+      skills: ['CLEANING', 'ELDER_CARE', 'PATROL'],
+      affiliation: 'NONE',
+      unit_id: null,
+    });
+  });
+
+  it('organises activities by communities, units and the social worker', async () => {
+    const rows = await sql(
+      `select c.code, a.organiser_kind, a.title, a.required_skills, cb.username as created_by, cb.role,
+              ou.community_id = a.community_id as unit_in_community, a.commitment_id,
+              cm.status as commitment_status, cm.measure, cm.unit_id = a.organiser_unit_id as own_commitment
+         from activity a
+         join community c on c.id = a.community_id
+         join app_user cb on cb.id = a.created_by_id
+         left join unit ou on ou.id = a.organiser_unit_id
+         left join commitment cm on cm.id = a.commitment_id
+        order by a.id`,
+    );
+    const byCode = (code: string) => rows.filter((r) => r.code === code);
+    expect(byCode('jianan')).toHaveLength(6);
+    for (const code of ['yangguang', 'fukang', 'tiane', 'liantong', 'guotuziyuan'])
+      expect(byCode(code)).toHaveLength(5);
+    const social = rows.filter((r) => r.organiser_kind === 'SOCIAL_WORKER');
+    expect(social).toHaveLength(1);
+    expect(social[0]).toMatchObject({ code: 'jianan', created_by: 'social.jianan' });
+    const units = rows.filter((r) => r.organiser_kind === 'UNIT');
+    expect(units.length).toBeGreaterThanOrEqual(3);
+    expect(units.every((r) => r.unit_in_community)).toBe(true);
+    expect(units.some((r) => r.created_by === 'liaison.jianan')).toBe(true);
+    expect(
+      rows
+        .filter((r) => r.organiser_kind === 'COMMUNITY')
+        .every((r) => r.role === 'COMMUNITY_STAFF' && r.created_by === `staff.${r.code}`),
+    ).toBe(true);
+    const linked = rows.filter((r) => r.commitment_id !== null);
+    expect(linked.length).toBeGreaterThanOrEqual(1);
+    expect(linked.length).toBeLessThanOrEqual(2);
+    for (const r of linked) {
+      expect(r).toMatchObject({
+        organiser_kind: 'UNIT',
+        commitment_status: 'ACTIVE',
+        measure: 'VOLUNTEER_HOURS',
+        own_commitment: true,
+      });
+    }
+    expect(rows.some((r) => r.required_skills.includes('MEDICAL'))).toBe(true);
+  });
+
+  it('lays out four weeks of daytime shifts either side of now', async () => {
+    const [span] = await sql(
+      `select count(*) filter (where starts_at < now() - interval '29 days' or starts_at > now() + interval '29 days')::int as outside,
+              count(*) filter (where starts_at < now())::int as past,
+              count(*) filter (where starts_at > now())::int as upcoming,
+              count(*) filter (where capacity not between 4 and 20)::int as wrong_capacity,
+              count(*) filter (where (starts_at at time zone 'Asia/Shanghai')::time < '07:00'
+                                  or (ends_at at time zone 'Asia/Shanghai')::time > '20:00'
+                                  or (starts_at at time zone 'Asia/Shanghai')::date
+                                     <> (ends_at at time zone 'Asia/Shanghai')::date)::int as not_daytime,
+              count(*) filter (where status = 'CANCELLED')::int as cancelled
+         from shift`,
+    );
+    expect(span).toMatchObject({ outside: 0, wrong_capacity: 0, not_daytime: 0 });
+    expect(span!.past).toBeGreaterThan(200);
+    expect(span!.upcoming).toBeGreaterThan(200);
+    expect(span!.cancelled).toBeGreaterThan(0);
+    // 2–4 shifts a week per activity (the four whole weeks ahead of today)
+    const weekly = await sql(
+      `select activity_id, date_trunc('week', starts_at at time zone 'Asia/Shanghai') as week, count(*)::int as n
+         from shift
+        where starts_at at time zone 'Asia/Shanghai' >= date_trunc('week', now() at time zone 'Asia/Shanghai') + interval '1 week'
+          and starts_at at time zone 'Asia/Shanghai' < date_trunc('week', now() at time zone 'Asia/Shanghai') + interval '4 weeks'
+        group by 1, 2`,
+    );
+    expect(weekly.length).toBeGreaterThan(31 * 2);
+    expect(weekly.filter((w) => w.n < 2 || w.n > 4)).toEqual([]);
+  });
+
+  it('keeps every shift’s counters equal to its sign-ups, within capacity, tickets 1..n', async () => {
+    const [broken] = await sql(
+      `select count(*) filter (where sh.confirmed_count <> coalesce(c.confirmed, 0))::int as confirmed_wrong,
+              count(*) filter (where sh.confirmed_count > sh.capacity)::int as over_capacity,
+              count(*) filter (where sh.waitlist_count <> coalesce(c.waitlisted, 0))::int as waitlist_wrong,
+              count(*) filter (where coalesce(c.waitlisted, 0) > 0
+                                 and (c.min_seq <> 1 or c.max_seq <> c.waitlisted
+                                      or c.distinct_seq <> c.waitlisted))::int as tickets_wrong,
+              count(*) filter (where sh.last_waitlist_seq < coalesce(c.max_seq, 0))::int as last_seq_wrong,
+              count(*) filter (where sh.waitlist_count > 0 and sh.confirmed_count < sh.capacity)::int as waiting_for_free_place,
+              count(*) filter (where sh.status = 'CANCELLED'
+                                 and (sh.confirmed_count > 0 or sh.waitlist_count > 0 or coalesce(c.live, 0) > 0
+                                      or sh.cancel_reason = ''))::int as cancelled_wrong
+         from shift sh
+         left join (select shift_id,
+                           count(*) filter (where status = 'CONFIRMED') as confirmed,
+                           count(*) filter (where status = 'WAITLISTED') as waitlisted,
+                           count(*) filter (where status <> 'CANCELLED') as live,
+                           min(waitlist_seq) filter (where status = 'WAITLISTED') as min_seq,
+                           max(waitlist_seq) filter (where status = 'WAITLISTED') as max_seq,
+                           count(distinct waitlist_seq) filter (where status = 'WAITLISTED') as distinct_seq
+                      from signup group by shift_id) c on c.shift_id = sh.id`,
+    );
+    expect(broken).toEqual({
+      confirmed_wrong: 0,
+      over_capacity: 0,
+      waitlist_wrong: 0,
+      tickets_wrong: 0,
+      last_seq_wrong: 0,
+      waiting_for_free_place: 0,
+      cancelled_wrong: 0,
+    });
+    const [fill] = await sql(
+      `select count(*) filter (where confirmed_count = capacity and waitlist_count > 0)::int as full_with_waitlist,
+              count(*) filter (where confirmed_count between 1 and capacity - 1)::int as partly,
+              count(*)::int as open
+         from shift where status = 'OPEN'`,
+    );
+    expect(fill!.full_with_waitlist).toBeGreaterThan(10);
+    expect(fill!.partly / fill!.open).toBeGreaterThan(0.5);
+  });
+
+  it('never gives a volunteer overlapping places and copies each sign-up’s times from its shift', async () => {
+    const [broken] = await sql(
+      `select
+         (select count(*) from signup a join signup b
+             on a.volunteer_id = b.volunteer_id and a.id < b.id
+            and a.status = 'CONFIRMED' and b.status = 'CONFIRMED'
+            and tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at))::int as overlapping,
+         (select count(*) from signup s join shift sh on sh.id = s.shift_id
+           where s.starts_at <> sh.starts_at or s.ends_at <> sh.ends_at)::int as wrong_times,
+         (select count(*) from (select 1 from signup where status <> 'CANCELLED'
+                                 group by shift_id, volunteer_id having count(*) > 1) d)::int as duplicate_live,
+         (select count(*) from signup s join shift sh on sh.id = s.shift_id join activity a on a.id = sh.activity_id
+                 join volunteer v on v.id = s.volunteer_id
+           where s.status <> 'CANCELLED' and not (a.required_skills <@ v.skills))::int as missing_skill,
+         (select count(*) from signup s where s.created_at >= s.starts_at
+             or s.created_at > now() or s.updated_at < s.created_at)::int as wrong_dates,
+         (select count(*) from signup where (status = 'WAITLISTED') <> (waitlist_seq is not null))::int as wrong_ticket`,
+    );
+    expect(broken).toEqual({
+      overlapping: 0,
+      wrong_times: 0,
+      duplicate_live: 0,
+      missing_skill: 0,
+      wrong_dates: 0,
+      wrong_ticket: 0,
+    });
+  });
+
+  it('records attendance on past shifts, with minutes rounded down to 15 and confirmed by the organiser', async () => {
+    const [att] = await sql(
+      `select
+         count(*) filter (where s.attendance <> 'EXPECTED' and (s.status <> 'CONFIRMED' or s.starts_at > now()))::int as too_early,
+         count(*) filter (where s.attendance = 'EXPECTED' and s.status = 'CONFIRMED' and s.ends_at <= now())::int as unmarked,
+         count(*) filter (where s.attendance = 'CHECKED_OUT'
+                            and (s.minutes is null or s.minutes % 15 <> 0
+                                 or s.minutes > extract(epoch from s.ends_at - s.starts_at) / 60
+                                 or s.checked_in_at is null or s.checked_out_at <= s.checked_in_at))::int as wrong_minutes,
+         count(*) filter (where s.attendance <> 'CHECKED_OUT' and (s.minutes is not null or s.hours_confirmed_at is not null))::int as minutes_without_checkout,
+         count(*) filter (where (s.hours_confirmed_at is null) <> (s.hours_confirmed_by_id is null)
+                            or s.hours_confirmed_at < s.checked_out_at or s.hours_confirmed_at > now())::int as wrong_confirmation,
+         count(*) filter (where s.hours_confirmed_by_id is not null and s.hours_confirmed_by_id <> a.created_by_id)::int as not_organiser,
+         count(*) filter (where s.attendance = 'CHECKED_OUT')::int as checked_out,
+         count(*) filter (where s.hours_confirmed_at is not null)::int as confirmed,
+         count(*) filter (where s.attendance = 'NO_SHOW')::int as no_show
+       from signup s join shift sh on sh.id = s.shift_id join activity a on a.id = sh.activity_id`,
+    );
+    expect(att).toMatchObject({
+      too_early: 0,
+      unmarked: 0,
+      wrong_minutes: 0,
+      minutes_without_checkout: 0,
+      wrong_confirmation: 0,
+      not_organiser: 0,
+    });
+    expect(att!.confirmed / att!.checked_out).toBeGreaterThan(0.8);
+    expect(att!.no_show).toBeGreaterThan(0);
+    expect(att!.no_show / att!.checked_out).toBeLessThan(0.15);
+  });
+
+  it('keeps verified minutes at least the confirmed minutes of each volunteer’s sign-ups', async () => {
+    // Imported history (from before the platform) comes on top for some; the rest match exactly.
+    const rows = await sql(
+      `select a.username, v.verified_minutes,
+              coalesce(sum(s.minutes) filter (where s.hours_confirmed_at is not null), 0)::int as confirmed
+         from volunteer v join app_user a on a.id = v.user_id
+         left join signup s on s.volunteer_id = v.id
+        group by a.username, v.verified_minutes`,
+    );
+    expect(rows.filter((r) => r.verified_minutes < r.confirmed)).toEqual([]);
+    const exact = rows.filter((r) => r.verified_minutes === r.confirmed).length;
+    expect(exact / rows.length).toBeGreaterThan(0.5);
+    expect(exact).toBeLessThan(rows.length);
+    const demo = rows.find((r) => r.username === DEMO_VOLUNTEER)!;
+    expect(demo.verified_minutes).toBe(demo.confirmed);
+    expect(demo.confirmed).toBeGreaterThan(0);
+    // Long-serving volunteers reach every star level (100 / 300 / 600 / 1,000 / 1,500 hours).
+    const stars = (minutes: number) =>
+      [100, 300, 600, 1000, 1500].filter((h) => minutes / 60 >= h).length;
+    expect(new Set(rows.map((r) => stars(r.verified_minutes)))).toEqual(
+      new Set([0, 1, 2, 3, 4, 5]),
+    );
+  });
+
+  it('shows the demo volunteer two confirmed shifts and one waitlisted, all upcoming', async () => {
+    const token = await t.login(DEMO_VOLUNTEER, DEMO_PASSWORD);
+    const res = await t.gql(
+      `{ mySignups { status waitlistPosition shift { startsAt capacity confirmedCount activity { title } } }
+         myVolunteerProfile { skills affiliation } }`,
+      {},
+      token,
+    );
+    expect(res.errors).toBeUndefined();
+    const signups = res.data!.mySignups as AnyData[];
+    expect(signups.map((s) => s.status).sort()).toEqual(['CONFIRMED', 'CONFIRMED', 'WAITLISTED']);
+    for (const s of signups)
+      expect(new Date(s.shift.startsAt).getTime()).toBeGreaterThan(Date.now());
+    const waiting = signups.find((s) => s.status === 'WAITLISTED')!;
+    expect(waiting.waitlistPosition).toBeGreaterThanOrEqual(1);
+    expect(waiting.shift.confirmedCount).toBe(waiting.shift.capacity);
+    expect(res.data!.myVolunteerProfile).toEqual({
+      skills: ['CLEANING', 'ELDER_CARE', 'PATROL'],
+      affiliation: 'NONE',
+    });
+    const past = await t.gql('{ mySignups(includePast: true) { attendance minutes } }', {}, token);
+    expect((past.data!.mySignups as AnyData[]).some((s) => s.attendance === 'CHECKED_OUT')).toBe(
+      true,
+    );
+  });
+
+  it('plans the same volunteers, activities and shifts for the same moment', async () => {
+    const { planCoBuilding: plan } = await import('../seeds/commitments.js');
+    const { planVolunteerService } = await import('../seeds/shifts.js');
+    const { communities, grids } = await import('../seeds/qingshan/index.js');
+    const input = {
+      communities,
+      grids,
+      units,
+      coBuilding: plan(units),
+      liaisonUnitIndexes: [0, 1],
+      socialWorker: 'social.jianan',
+    };
+    const now = new Date('2027-03-10T02:00:00Z');
+    const a = planVolunteerService(input, now);
+    expect(planVolunteerService(input, now)).toEqual(a);
+    // Volunteers and activities do not depend on the moment; shifts follow it.
+    const later = planVolunteerService(input, new Date('2027-07-01T09:00:00Z'));
+    expect(later.volunteers.map((v) => v.username)).toEqual(a.volunteers.map((v) => v.username));
+    expect(later.activities.map((x) => x.location)).toEqual(a.activities.map((x) => x.location));
+    expect(later.shifts[0]!.startsAt.getTime()).toBeGreaterThan(
+      a.shifts.at(-1)!.startsAt.getTime(),
+    );
   });
 });

@@ -7,6 +7,7 @@ import type { Viewer } from './modules/auth/policy.js';
 import { createCommitmentLoaders } from './modules/commitments/commitments.loaders.js';
 import { createDirectoryLoaders } from './modules/directory/directory.loaders.js';
 import { createShiftLoaders } from './modules/shifts/shifts.loaders.js';
+import { createPairingLoaders } from './modules/pairing/pairing.loaders.js';
 
 export function createLoaders(em: EntityManager) {
   return {
@@ -14,6 +15,7 @@ export function createLoaders(em: EntityManager) {
     directory: createDirectoryLoaders(em),
     commitments: createCommitmentLoaders(em),
     shifts: createShiftLoaders(em),
+    pairing: createPairingLoaders(em),
   };
 }
 

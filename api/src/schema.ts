@@ -14,7 +14,13 @@ import {
   NeedResolver,
 } from './modules/commitments/commitments.resolver.js';
 import { NotificationResolver } from './modules/notifications/notifications.resolver.js';
+import {
+  PairingResolver,
+  SocialWorkerResolver,
+  SupervisionLogResolver,
+} from './modules/pairing/pairing.resolver.js';
 import { AttendanceResolver } from './modules/shifts/attendance.resolver.js';
+import { CalendarFeedResolver } from './modules/shifts/calendar.resolver.js';
 import {
   ActivityResolver,
   ShiftResolver,
@@ -44,7 +50,11 @@ export const resolvers = [
   ShiftResolver,
   SignupResolver,
   AttendanceResolver,
+  CalendarFeedResolver,
   NotificationResolver,
+  SocialWorkerResolver,
+  PairingResolver,
+  SupervisionLogResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

@@ -8,6 +8,7 @@ import { pinoHttp } from 'pino-http';
 import type { App } from './app.js';
 import { createContext, type Context } from './context.js';
 import { createErrorFormatter } from './graphql/errors.js';
+import { redactSecrets } from './http/responses.js';
 import { queryLimits } from './graphql/limits.js';
 import { buildGraphQLSchema } from './schema.js';
 import { evidenceRouter } from './modules/commitments/evidence.routes.js';
@@ -56,6 +57,10 @@ export async function createServer(
     pinoHttp({
       logger,
       autoLogging: { ignore: (req) => req.url === '/healthz' },
+      // The calendar feed's token is its only key: never write it to the logs.
+      serializers: {
+        req: (req: { url?: string }) => ({ ...req, url: req.url && redactSecrets(req.url) }),
+      },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
     }),
   );

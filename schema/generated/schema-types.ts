@@ -89,6 +89,19 @@ export type AvailabilitySlotInput = {
   start: Scalars['String']['input'];
 };
 
+/** Nothing to choose: the feed is always your own. */
+export type CalendarFeedInput = {
+  /** Echoed back in the payload. */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CalendarFeedPayload = {
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  errors: Array<UserError>;
+  /** The private iCal URL to subscribe to; keep it secret. Null after revoking. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
 export type CancelShiftInput = {
   id: Scalars['ID']['input'];
   /** Sent to everyone signed up. */
@@ -109,6 +122,28 @@ export type CancelSignupPayload = {
 export type CategoryPayload = {
   category?: Maybe<CommitmentCategory>;
   errors: Array<UserError>;
+};
+
+export type CheckInInput = {
+  /** When they arrived; default now. */
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  signupId: Scalars['ID']['input'];
+};
+
+export type CheckInWithCodeInput = {
+  /** The code from the QR code shown at the venue. */
+  code: Scalars['String']['input'];
+};
+
+export type CheckOutInput = {
+  /** When they left; default now. */
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  signupId: Scalars['ID']['input'];
+};
+
+export type CheckOutWithCodeInput = {
+  /** The code from the QR code shown at the venue. */
+  code: Scalars['String']['input'];
 };
 
 /** What a resident unit pledged (承诺). */
@@ -330,6 +365,24 @@ export type CommunityStaffing = {
   workerShortfall: Scalars['Int']['output'];
 };
 
+export type ConfirmHoursInput = {
+  /** A correction, from 0 to the shift’s length; default the checked minutes. */
+  minutes?: InputMaybe<Scalars['Int']['input']>;
+  signupId: Scalars['ID']['input'];
+};
+
+export type ConfirmPairingsInput = {
+  communityId: Scalars['ID']['input'];
+  proposals: Array<PairingProposalInput>;
+};
+
+export type ConfirmPairingsPayload = {
+  /** One per refused proposal, field ["input", "proposals", "<index>"(, …)]. */
+  errors: Array<UserError>;
+  /** The pairings made. */
+  pairings: Array<Pairing>;
+};
+
 export type CreateActivityInput = {
   categoryId?: InputMaybe<Scalars['ID']['input']>;
   /** A VOLUNTEER_HOURS commitment the hours count toward. */
@@ -443,6 +496,11 @@ export type CreateUserInput = {
 export type CreateUserPayload = {
   errors: Array<UserError>;
   user?: Maybe<User>;
+};
+
+export type EndPairingInput = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 /** A photo or document proving a fulfilment. */
@@ -575,6 +633,14 @@ export type ImportUnitsPayload = {
   validCount: Scalars['Int']['output'];
 };
 
+export type LogSupervisionInput = {
+  /** YYYY-MM-DD, not in the future. */
+  date: Scalars['String']['input'];
+  mode: SupervisionMode;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  pairingId: Scalars['ID']['input'];
+};
+
 export type LoginInput = {
   password: Scalars['String']['input'];
   username: Scalars['String']['input'];
@@ -597,6 +663,25 @@ export type LogoutPayload = {
   ok: Scalars['Boolean']['output'];
 };
 
+export type MarkNoShowInput = {
+  signupId: Scalars['ID']['input'];
+};
+
+export type MarkNotificationsReadInput = {
+  /** Mark every one of yours read. */
+  all?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Your notifications to mark read. */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+export type MarkNotificationsReadPayload = {
+  /** How many were unread and are now read. */
+  count: Scalars['Int']['output'];
+  errors: Array<UserError>;
+  /** Your unread notifications after this change. */
+  unreadCount: Scalars['Int']['output'];
+};
+
 /** What a need or a commitment is counted in. */
 export type Measure =
   /** 活动（场） events */
@@ -617,6 +702,18 @@ export type Mutation = {
   cancelShift: ShiftPayload;
   /** Gives up a place; the first waitlisted volunteer gets it. */
   cancelSignup: CancelSignupPayload;
+  /** The organiser checks a confirmed volunteer in (from 60 minutes before the start). */
+  checkIn: SignupPayload;
+  /** A volunteer checks in with the venue’s QR code. */
+  checkInWithCode: SignupPayload;
+  /** The organiser checks a volunteer out; the minutes served are computed. */
+  checkOut: SignupPayload;
+  /** A volunteer checks out with the venue’s QR code. */
+  checkOutWithCode: SignupPayload;
+  /** The organiser confirms (or corrects) the hours: they count toward the volunteer’s total and any linked commitment of their unit. */
+  confirmHours: SignupPayload;
+  /** Makes the chosen pairs; each refused one comes back in errors. */
+  confirmPairings: ConfirmPairingsPayload;
   createActivity: ActivityPayload;
   createCategory: CategoryPayload;
   createCommitment: CommitmentPayload;
@@ -626,10 +723,19 @@ export type Mutation = {
   createShift: ShiftPayload;
   createUnit: UnitPayload;
   createUser: CreateUserPayload;
+  /** Ends a pairing; to reassign, end it and confirm a new one. */
+  endPairing: PairingPayload;
   /** Imports units from an xlsx or CSV sheet: all rows or none, with an error per bad row. */
   importUnits: ImportUnitsPayload;
+  /** A new private calendar (iCal) URL of your shifts; the previous URL stops working. */
+  issueCalendarFeed: CalendarFeedPayload;
+  logSupervision: SupervisionLogPayload;
   login: LoginPayload;
   logout: LogoutPayload;
+  /** The organiser marks a confirmed volunteer who did not come, once the shift started. */
+  markNoShow: SignupPayload;
+  /** Marks your notifications read (the ids given, or all); others’ ids are ignored. */
+  markNotificationsRead: MarkNotificationsReadPayload;
   recordFulfilment: FulfilmentPayload;
   /** Public: a resident signs up as a volunteer. */
   registerVolunteer: LoginPayload;
@@ -641,6 +747,8 @@ export type Mutation = {
   reviewFulfilment: FulfilmentPayload;
   /** Staff decide on a target change the unit asked for. */
   reviewTargetChange: CommitmentPayload;
+  /** Stops your calendar URL from working. */
+  revokeCalendarFeed: CalendarFeedPayload;
   /** Close a need (or open it again). */
   setNeedStatus: NeedPayload;
   /** A place while places remain, else a waitlist ticket; never more than the capacity. */
@@ -649,6 +757,8 @@ export type Mutation = {
   updateCategory: CategoryPayload;
   updateCommitment: CommitmentPayload;
   updateMyVolunteerProfile: VolunteerPayload;
+  /** A social worker edits their profile; their community’s staff and the office may too. */
+  updateSocialWorkerProfile: SocialWorkerPayload;
   updateUnit: UnitPayload;
   withdrawCommitment: CommitmentPayload;
 };
@@ -661,6 +771,36 @@ export type MutationCancelShiftArgs = {
 
 export type MutationCancelSignupArgs = {
   input: CancelSignupInput;
+};
+
+
+export type MutationCheckInArgs = {
+  input: CheckInInput;
+};
+
+
+export type MutationCheckInWithCodeArgs = {
+  input: CheckInWithCodeInput;
+};
+
+
+export type MutationCheckOutArgs = {
+  input: CheckOutInput;
+};
+
+
+export type MutationCheckOutWithCodeArgs = {
+  input: CheckOutWithCodeInput;
+};
+
+
+export type MutationConfirmHoursArgs = {
+  input: ConfirmHoursInput;
+};
+
+
+export type MutationConfirmPairingsArgs = {
+  input: ConfirmPairingsInput;
 };
 
 
@@ -709,8 +849,23 @@ export type MutationCreateUserArgs = {
 };
 
 
+export type MutationEndPairingArgs = {
+  input: EndPairingInput;
+};
+
+
 export type MutationImportUnitsArgs = {
   input: ImportUnitsInput;
+};
+
+
+export type MutationIssueCalendarFeedArgs = {
+  input?: InputMaybe<CalendarFeedInput>;
+};
+
+
+export type MutationLogSupervisionArgs = {
+  input: LogSupervisionInput;
 };
 
 
@@ -721,6 +876,16 @@ export type MutationLoginArgs = {
 
 export type MutationLogoutArgs = {
   input?: InputMaybe<LogoutInput>;
+};
+
+
+export type MutationMarkNoShowArgs = {
+  input: MarkNoShowInput;
+};
+
+
+export type MutationMarkNotificationsReadArgs = {
+  input: MarkNotificationsReadInput;
 };
 
 
@@ -754,6 +919,11 @@ export type MutationReviewTargetChangeArgs = {
 };
 
 
+export type MutationRevokeCalendarFeedArgs = {
+  input?: InputMaybe<CalendarFeedInput>;
+};
+
+
 export type MutationSetNeedStatusArgs = {
   input: SetNeedStatusInput;
 };
@@ -781,6 +951,11 @@ export type MutationUpdateCommitmentArgs = {
 
 export type MutationUpdateMyVolunteerProfileArgs = {
   input: UpdateMyVolunteerProfileInput;
+};
+
+
+export type MutationUpdateSocialWorkerProfileArgs = {
+  input: UpdateSocialWorkerProfileInput;
 };
 
 
@@ -847,12 +1022,25 @@ export type Node = {
 /** A message to one user. */
 export type Notification = Node & {
   body: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
   /** Opaque global identifier. */
   id: Scalars['ID']['output'];
   kind: Scalars['String']['output'];
   link?: Maybe<Scalars['String']['output']>;
   readAt?: Maybe<Scalars['DateTime']['output']>;
   title: Scalars['String']['output'];
+};
+
+export type NotificationConnection = {
+  edges: Array<NotificationEdge>;
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type NotificationEdge = {
+  cursor: Scalars['String']['output'];
+  node: Notification;
 };
 
 export type OrganiserKind =
@@ -867,6 +1055,107 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** A social worker paired with a volunteer. */
+export type Pairing = Node & {
+  community: Community;
+  /** The score and its parts when confirmed. */
+  components?: Maybe<PairingScore>;
+  confirmedAt: Scalars['DateTime']['output'];
+  confirmedBy: User;
+  /** Whole days since lastContactDate (Asia/Shanghai). */
+  daysSinceContact: Scalars['Int']['output'];
+  endReason?: Maybe<Scalars['String']['output']>;
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Opaque global identifier. */
+  id: Scalars['ID']['output'];
+  /** YYYY-MM-DD: latest supervision, else confirmation day. */
+  lastContactDate: Scalars['String']['output'];
+  score?: Maybe<Scalars['Int']['output']>;
+  socialWorker: SocialWorker;
+  status: PairingStatus;
+  supervisionLogs: SupervisionLogConnection;
+  volunteer: Volunteer;
+};
+
+
+/** A social worker paired with a volunteer. */
+export type PairingSupervisionLogsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type PairingConnection = {
+  edges: Array<PairingEdge>;
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Volunteers in an active pairing out of all volunteers. */
+export type PairingCoverage = {
+  paired: Scalars['Int']['output'];
+  /** paired / volunteers (0 when there are none). */
+  ratio: Scalars['Float']['output'];
+  volunteers: Scalars['Int']['output'];
+};
+
+export type PairingEdge = {
+  cursor: Scalars['String']['output'];
+  node: Pairing;
+};
+
+export type PairingPayload = {
+  errors: Array<UserError>;
+  pairing?: Maybe<Pairing>;
+};
+
+/** The best pairing of a community’s unpaired volunteers. */
+export type PairingPlan = {
+  proposals: Array<PairingProposal>;
+  /** Sum of the proposals’ totals: the largest possible. */
+  totalScore: Scalars['Int']['output'];
+  unmatched: Array<UnmatchedVolunteer>;
+};
+
+/** A pair the optimal plan proposes. */
+export type PairingProposal = {
+  score: PairingScore;
+  socialWorker: SocialWorker;
+  volunteer: Volunteer;
+};
+
+export type PairingProposalInput = {
+  socialWorkerId: Scalars['ID']['input'];
+  volunteerId: Scalars['ID']['input'];
+};
+
+/** Why a pair scores what it does; `total` is the sum of the parts. */
+export type PairingScore = {
+  /** overlapPerHour × shared weekly hours (capped), or a penalty when they never meet. */
+  availability: Scalars['Int']['output'];
+  /** perFreePlace × the worker’s free places before the plan. */
+  capacity: Scalars['Int']['output'];
+  matchedSpecialties: Array<Specialty>;
+  overlapHoursPerWeek: Scalars['Float']['output'];
+  /** sameGrid when both are in the same grid. */
+  sameGrid: Scalars['Int']['output'];
+  /** specialtyMatch × specialties the volunteer’s skills serve. */
+  skillFit: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
+export type PairingStatus =
+  | 'ACTIVE'
+  | 'ENDED';
+
+export type Qualification =
+  /** 助理社会工作师 assistant social worker */
+  | 'ASSISTANT'
+  /** 社会工作师 social worker */
+  | 'INTERMEDIATE'
+  /** 高级社会工作师 senior social worker */
+  | 'SENIOR';
+
 export type Query = {
   activities: ActivityConnection;
   commitment?: Maybe<Commitment>;
@@ -878,18 +1167,34 @@ export type Query = {
   community?: Maybe<Community>;
   /** Your live sign-ups (confirmed and waitlisted), soonest first. */
   mySignups: Array<Signup>;
+  /** Your social worker profile. */
+  mySocialWorkerProfile?: Maybe<SocialWorker>;
   /** Your volunteer profile, once you have one. */
   myVolunteerProfile?: Maybe<Volunteer>;
   needs: NeedConnection;
   /** Any object by its global ID; null if unknown or not visible to you. */
   node?: Maybe<Node>;
+  /** Your notifications, newest first. */
+  notifications: NotificationConnection;
+  /** Volunteers paired / all volunteers. */
+  pairingCoverage: PairingCoverage;
+  /** The optimal pairing of the community’s unpaired volunteers with its social workers (largest total score, no caseload exceeded); nothing is saved until confirmPairings. */
+  pairingSuggestions: PairingPlan;
+  /** A community’s pairings; a social worker sees their own. */
+  pairings: PairingConnection;
+  /** A QR code to show at the venue, for those who run the activity; null for no such (or a cancelled) shift. */
+  shiftCheckInCode?: Maybe<ShiftCheckInCode>;
   /** Shifts by start time; upcoming unless `from` says otherwise. */
   shifts: ShiftConnection;
+  /** A community’s social workers with their load (staff, social workers, office). */
+  socialWorkers: SocialWorkerConnection;
   /** Workers and grid leaders against the provincial standard; staff see their own community. */
   staffingReport: StaffingReport;
   /** Each unit’s commitments, fulfilment rate and rank for a year; lagging units first. */
   unitStandings: Array<UnitStanding>;
   units: UnitConnection;
+  /** How many of your notifications are unread. */
+  unreadNotificationCount: Scalars['Int']['output'];
   /** The signed-in user, or null. */
   viewer?: Maybe<User>;
   /** Volunteers of a community (staff, social workers, the office). */
@@ -949,9 +1254,46 @@ export type QueryNodeArgs = {
 };
 
 
+export type QueryNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryPairingCoverageArgs = {
+  communityId: Scalars['ID']['input'];
+};
+
+
+export type QueryPairingSuggestionsArgs = {
+  communityId: Scalars['ID']['input'];
+};
+
+
+export type QueryPairingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  communityId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<PairingStatus>;
+};
+
+
+export type QueryShiftCheckInCodeArgs = {
+  shiftId: Scalars['ID']['input'];
+};
+
+
 export type QueryShiftsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ShiftFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySocialWorkersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  communityId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1071,6 +1413,16 @@ export type Shift = Node & {
   waitlistCount: Scalars['Int']['output'];
 };
 
+/** A short-lived, signed code for volunteers to check themselves in and out. */
+export type ShiftCheckInCode = {
+  code: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  /** The QR code as an SVG document. */
+  qrSvg: Scalars['String']['output'];
+  /** The web page the QR code opens. */
+  url: Scalars['String']['output'];
+};
+
 export type ShiftConnection = {
   edges: Array<ShiftEdge>;
   pageInfo: PageInfo;
@@ -1114,6 +1466,10 @@ export type Signup = Node & {
   cancelledAt?: Maybe<Scalars['DateTime']['output']>;
   checkedInAt?: Maybe<Scalars['DateTime']['output']>;
   checkedOutAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Service hours (minutes / 60, two decimals); null until checked out. */
+  hours?: Maybe<Scalars['Float']['output']>;
+  /** Whether the organiser confirmed the hours. */
+  hoursConfirmed: Scalars['Boolean']['output'];
   hoursConfirmedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global identifier. */
   id: Scalars['ID']['output'];
@@ -1170,6 +1526,67 @@ export type Skill =
   /** 翻译 translation */
   | 'TRANSLATION';
 
+/** A social worker’s profile (社工), with the caseload they can take. */
+export type SocialWorker = Node & {
+  /** Pairings now active. */
+  activePairings: Scalars['Int']['output'];
+  availability: Array<AvailabilitySlot>;
+  caseloadCap: Scalars['Int']['output'];
+  community: Community;
+  /** caseloadCap − activePairings (never below 0). */
+  freePlaces: Scalars['Int']['output'];
+  grid?: Maybe<Grid>;
+  /** Opaque global identifier. */
+  id: Scalars['ID']['output'];
+  qualification: Qualification;
+  specialties: Array<Specialty>;
+  user: User;
+  version: Scalars['Int']['output'];
+};
+
+export type SocialWorkerConnection = {
+  edges: Array<SocialWorkerEdge>;
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SocialWorkerEdge = {
+  cursor: Scalars['String']['output'];
+  node: SocialWorker;
+};
+
+export type SocialWorkerPayload = {
+  errors: Array<UserError>;
+  socialWorker?: Maybe<SocialWorker>;
+};
+
+export type Specialty =
+  /** 禁毒戒毒 addiction */
+  | 'ADDICTION'
+  /** 儿童社会工作 children */
+  | 'CHILDREN'
+  /** 社区发展 community development */
+  | 'COMMUNITY_DEVELOPMENT'
+  /** 社区矫正 corrections */
+  | 'CORRECTIONS'
+  /** 残障社会工作 disability */
+  | 'DISABILITY'
+  /** 老年社会工作 elderly */
+  | 'ELDERLY'
+  /** 家庭社会工作 family */
+  | 'FAMILY'
+  /** 医务社会工作 medical */
+  | 'MEDICAL'
+  /** 心理健康 mental health */
+  | 'MENTAL_HEALTH'
+  /** 流动人口 migrants */
+  | 'MIGRANTS'
+  /** 社会救助 poverty relief */
+  | 'POVERTY_RELIEF'
+  /** 青少年社会工作 youth */
+  | 'YOUTH';
+
 /** Staffing against the provincial standard (see docs/ARCHITECTURE.md). */
 export type StaffingFiguresType = {
   /** Grids with a grid leader. */
@@ -1199,6 +1616,41 @@ export type SubmitCommitmentInput = {
   id: Scalars['ID']['input'];
   version?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** A supervision contact. */
+export type SupervisionLog = Node & {
+  author: User;
+  /** YYYY-MM-DD */
+  date: Scalars['String']['output'];
+  /** Opaque global identifier. */
+  id: Scalars['ID']['output'];
+  mode: SupervisionMode;
+  notes: Scalars['String']['output'];
+};
+
+export type SupervisionLogConnection = {
+  edges: Array<SupervisionLogEdge>;
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, across pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SupervisionLogEdge = {
+  cursor: Scalars['String']['output'];
+  node: SupervisionLog;
+};
+
+export type SupervisionLogPayload = {
+  errors: Array<UserError>;
+  pairing?: Maybe<Pairing>;
+  supervisionLog?: Maybe<SupervisionLog>;
+};
+
+export type SupervisionMode =
+  | 'GROUP'
+  | 'IN_PERSON'
+  | 'ONLINE'
+  | 'PHONE';
 
 /** A resident unit (驻区单位). */
 export type Unit = Node & {
@@ -1274,6 +1726,17 @@ export type UnitStanding = {
   unit: Unit;
 };
 
+export type UnmatchedReason =
+  | 'ALL_FULL'
+  | 'NOT_WORTH_IT'
+  | 'NO_ADMISSIBLE_WORKER';
+
+/** A volunteer the plan leaves unpaired, and why. */
+export type UnmatchedVolunteer = {
+  reason: UnmatchedReason;
+  volunteer: Volunteer;
+};
+
 export type UpdateCategoryInput = {
   active?: InputMaybe<Scalars['Boolean']['input']>;
   id: Scalars['ID']['input'];
@@ -1309,6 +1772,19 @@ export type UpdateMyVolunteerProfileInput = {
   skills?: InputMaybe<Array<Skill>>;
   /** The unit you work for (its liaison confirms); empty string clears it. */
   unitId?: InputMaybe<Scalars['ID']['input']>;
+  version?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type UpdateSocialWorkerProfileInput = {
+  availability?: InputMaybe<Array<AvailabilitySlotInput>>;
+  caseloadCap?: InputMaybe<Scalars['Int']['input']>;
+  /** Empty string clears it. */
+  gridId?: InputMaybe<Scalars['ID']['input']>;
+  qualification?: InputMaybe<Qualification>;
+  specialties?: InputMaybe<Array<Specialty>>;
+  /** The social worker’s user; default: you. */
+  userId?: InputMaybe<Scalars['ID']['input']>;
+  /** The version you loaded. */
   version?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1352,6 +1828,8 @@ export type UserError = {
 export type Volunteer = Node & {
   affiliation: Affiliation;
   availability: Array<AvailabilitySlot>;
+  /** Whether your private calendar feed is on; null on anyone else’s profile. */
+  calendarFeedActive?: Maybe<Scalars['Boolean']['output']>;
   community: Community;
   grid?: Maybe<Grid>;
   /** Opaque global identifier. */
@@ -1359,7 +1837,7 @@ export type Volunteer = Node & {
   phone: Scalars['String']['output'];
   realName: Scalars['String']['output'];
   skills: Array<Skill>;
-  /** 0–5 stars at 100 / 300 / 600 / 1,000 / 1,500 hours. */
+  /** Stars reached at the configured hours (default 100 / 300 / 600 / 1,000 / 1,500). */
   starLevel: Scalars['Int']['output'];
   /** The unit they say they work for; see affiliation. */
   unit?: Maybe<Unit>;

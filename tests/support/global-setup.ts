@@ -45,8 +45,8 @@ export default async function setup(project: TestProject) {
     stopEmbedded = embedded.stop;
   }
 
-  // The template is named after the migrations, so a changed migration gets a fresh one.
-  const template = `gj_test_template_${await migrationsFingerprint()}`;
+  // One template per run (several runs may share a server), named after the migrations too.
+  const template = `gj_test_template_${await migrationsFingerprint()}_${process.pid}`;
   const templateUrl = databaseUrl(serverUrl, template);
   await dropDatabase(templateUrl);
   await ensureDatabase(templateUrl);

@@ -16,6 +16,9 @@ import { Activity } from '../modules/shifts/activity.entity.js';
 import { Shift } from '../modules/shifts/shift.entity.js';
 import { Signup } from '../modules/shifts/signup.entity.js';
 import { Volunteer } from '../modules/shifts/volunteer.entity.js';
+import { Pairing } from '../modules/pairing/pairing.entity.js';
+import { SocialWorker } from '../modules/pairing/social-worker.entity.js';
+import { SupervisionLog } from '../modules/pairing/supervision-log.entity.js';
 import { BaseEntity } from './base.entity.js';
 
 export const entities = [
@@ -37,4 +40,7 @@ export const entities = [
   Shift,
   Signup,
   Notification,
+  SocialWorker,
+  Pairing,
+  SupervisionLog,
 ];

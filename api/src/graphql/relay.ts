@@ -171,21 +171,28 @@ function toConnection<T>(
 }
 
 /**
- * One page of a top-level list by keyset (ascending on `keys`, the last key unique):
- * one SELECT for the page, one COUNT only when `totalCount` is selected.
+ * One page of a top-level list by keyset (ascending on `keys` unless `direction` is `desc`,
+ * the last key unique): one SELECT for the page, one COUNT only when `totalCount` is selected.
  */
 export async function paginate<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
-  options: { where: FilterQuery<T>; keys: readonly SortKey<T>[]; args: ConnectionArgs },
+  options: {
+    where: FilterQuery<T>;
+    keys: readonly SortKey<T>[];
+    args: ConnectionArgs;
+    /** Every key in the same direction; `desc` lists newest first. */
+    direction?: 'asc' | 'desc';
+  },
 ): Promise<ConnectionData<T>> {
-  const { where, keys, args } = options;
+  const { where, keys, args, direction = 'asc' } = options;
   const { first, after } = pageRequest(args, keys.length);
+  const beyond = direction === 'asc' ? '$gt' : '$lt';
   const afterWhere = after
     ? {
         $or: keys.map((key, i) => ({
           ...Object.fromEntries(keys.slice(0, i).map((k, j) => [k, after[j]])),
-          [key]: { $gt: after[i] },
+          [key]: { [beyond]: after[i] },
         })),
       }
     : undefined;
@@ -196,7 +203,7 @@ export async function paginate<T extends object>(
           entity,
           (afterWhere ? { $and: [where, afterWhere] } : where) as FilterQuery<T>,
           {
-            orderBy: Object.fromEntries(keys.map((k) => [k, 'asc'])) as never,
+            orderBy: Object.fromEntries(keys.map((k) => [k, direction])) as never,
             limit: first + 1,
           },
         );

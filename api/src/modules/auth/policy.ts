@@ -111,6 +111,8 @@ const rules = {
     isLiaisonOf(user, scope.unitId),
   /** Take a place on a shift. */
   'shift.signUp': (user: User) => user.role === Role.VOLUNTEER,
+  /** Check oneself in and out with a shift's QR code (the sign-up itself is checked by the service). */
+  'attendance.selfCheckIn': (user: User) => user.role === Role.VOLUNTEER,
   /** See a volunteer's profile unmasked: themselves, their community's staff and social workers. */
   'volunteer.read': (user: User, scope: Scope) =>
     isAdmin(user) ||
@@ -125,6 +127,24 @@ const rules = {
   /** Read another user's account (and their phone unmasked). */
   'user.read': (user: User, scope: Scope) =>
     isAdmin(user) || user.id === scope.userId || isStaffOf(user, scope.communityId),
+  /** Plan, confirm and end a community's pairings (社工+义工): the office or its staff. */
+  'pairing.manage': (user: User, scope: Scope) =>
+    isAdmin(user) || isStaffOf(user, scope.communityId),
+  /** Read a pairing, or log supervision on it: the office, its community's staff, its social worker. */
+  'supervision.log': (user: User, scope: Scope) =>
+    isAdmin(user) ||
+    isStaffOf(user, scope.communityId) ||
+    (user.role === Role.SOCIAL_WORKER && user.id === scope.userId),
+  /** Edit a social worker's profile: themselves, their community's staff, the office. */
+  'socialWorker.update': (user: User, scope: Scope) =>
+    isAdmin(user) || user.id === scope.userId || isStaffOf(user, scope.communityId),
+  /** Social workers' load and pairing coverage: the office, the community's staff and social workers. */
+  'pairing.overview': (user: User, scope: Scope) =>
+    isAdmin(user) ||
+    isStaffOf(user, scope.communityId) ||
+    (user.role === Role.SOCIAL_WORKER &&
+      scope.communityId != null &&
+      user.community?.id === scope.communityId),
 } as const;
 
 export type Action = keyof typeof rules;

@@ -18,7 +18,7 @@ import {
 } from 'express';
 import multer from 'multer';
 import type { App } from '../../app.js';
-import { createContext, type Context } from '../../context.js';
+import { contextOf, encodeFileName, sendError } from '../../http/responses.js';
 import { idOf } from '../../graphql/relay.js';
 import type { Viewer } from '../auth/policy.js';
 import { canReadCommitment } from './commitments.service.js';
@@ -49,10 +49,8 @@ interface Problem {
   message: string;
 }
 
-function sendError(res: Response, { status, code, message }: Problem): void {
-  if (status === 401) res.set('WWW-Authenticate', 'Bearer');
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-}
+const sendProblem = (res: Response, { status, code, message }: Problem): void =>
+  sendError(res, status, code, message);
 
 const UNAUTHENTICATED: Problem = {
   status: 401,
@@ -67,13 +65,6 @@ const FILE_REQUIRED: Problem = {
 const NOT_FOUND: Problem = { status: 404, code: 'NOT_FOUND', message: 'No such file.' };
 
 /** The request's context (em fork and viewer), built exactly as for /graphql. */
-function contextOf(app: App, req: Request): Promise<Context> {
-  return createContext(app, {
-    ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-    userAgent: req.get('user-agent') ?? null,
-    authorization: req.get('authorization'),
-  });
-}
 
 /** Control, format and bidirectional characters: invisible, or able to disguise an extension. */
 function isUnsafeCodePoint(cp: number): boolean {
@@ -108,14 +99,11 @@ export function evidenceFileName(original: string | undefined, mimeType: string)
 }
 
 /** RFC 8187 value for `filename*=UTF-8''…`. */
-function encodeFileName(name: string): string {
+function safeEncodeFileName(name: string): string {
   try {
-    return encodeURIComponent(name).replace(
-      /['()*]/g,
-      (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-    );
+    return encodeFileName(name);
   } catch {
-    return 'evidence';
+    return 'evidence'; // a lone surrogate cannot be percent-encoded
   }
 }
 
@@ -186,19 +174,19 @@ export function evidenceRouter(app: App): Router {
     // Authenticate before reading the body: anonymous requests never get to send 10 MB.
     const ctx = await contextOf(app, req);
     const user = ctx.viewer.user;
-    if (!user) return sendError(res, UNAUTHENTICATED);
+    if (!user) return sendProblem(res, UNAUTHENTICATED);
 
     const problem = await receive(req, res);
-    if (problem) return sendError(res, problem);
+    if (problem) return sendProblem(res, problem);
     const file = req.file;
-    if (!file?.buffer) return sendError(res, FILE_REQUIRED);
+    if (!file?.buffer) return sendProblem(res, FILE_REQUIRED);
     if (file.buffer.byteLength === 0) {
-      return sendError(res, { ...FILE_REQUIRED, message: 'The file is empty.' });
+      return sendProblem(res, { ...FILE_REQUIRED, message: 'The file is empty.' });
     }
 
     const mimeType = await sniffEvidenceType(file.buffer);
     if (!mimeType) {
-      return sendError(res, {
+      return sendProblem(res, {
         status: 415,
         code: 'UNSUPPORTED_FILE',
         message: 'Upload a photo (JPEG, PNG, WebP or HEIC) or a PDF.',
@@ -230,13 +218,13 @@ export function evidenceRouter(app: App): Router {
 
   const download: RequestHandler<{ id: string }> = async (req, res) => {
     const ctx = await contextOf(app, req);
-    if (!ctx.viewer.user) return sendError(res, UNAUTHENTICATED);
+    if (!ctx.viewer.user) return sendProblem(res, UNAUTHENTICATED);
     const id = idOf(req.params.id, 'EvidenceFile');
     const file = id
       ? await ctx.em.findOne(EvidenceFile, id, { populate: ['fulfilment.commitment'] })
       : null;
     // Refused and unknown look the same, so IDs reveal nothing.
-    if (!file || !mayDownload(ctx.viewer, file)) return sendError(res, NOT_FOUND);
+    if (!file || !mayDownload(ctx.viewer, file)) return sendProblem(res, NOT_FOUND);
 
     const etag = `"${file.sha256}"`;
     res.set({
@@ -268,7 +256,7 @@ export function evidenceRouter(app: App): Router {
     res.status(200).set({
       'Content-Type': file.mimeType,
       'Content-Length': String(size),
-      'Content-Disposition': `inline; filename*=UTF-8''${encodeFileName(file.fileName)}`,
+      'Content-Disposition': `inline; filename*=UTF-8''${safeEncodeFileName(file.fileName)}`,
     });
     try {
       await pipeline(handle.createReadStream(), res);
@@ -290,7 +278,7 @@ export function evidenceRouter(app: App): Router {
       res.destroy();
       return;
     }
-    sendError(res, {
+    sendProblem(res, {
       status: 500,
       code: 'INTERNAL_SERVER_ERROR',
       message: 'Internal server error',

@@ -2,11 +2,11 @@
 //   GET /reports/co-building?communityId=<global id>&year=2026&format=xlsx|csv[&categoryId=][&lang=zh-CN|en]
 // with `Authorization: Bearer <token>`. Who may read it is decided inside `unitStandings`
 // (policy `standings.read`); errors answer in the GraphQL error shape.
-import { Router, type Response } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import type { App } from '../../app.js';
-import { createContext } from '../../context.js';
-import { badUserInput, INTERNAL_ERROR_MESSAGE } from '../../graphql/errors.js';
+import { badUserInput } from '../../graphql/errors.js';
+import { contentDisposition, contextOf, sendThrown } from '../../http/responses.js';
 import {
   buildCoBuildingReport,
   REPORT_LOCALES,
@@ -46,37 +46,12 @@ const reportQuery = z.object({
     .default('zh-CN'),
 });
 
-const STATUS_BY_CODE: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  BAD_USER_INPUT: 400,
-  NOT_FOUND: 404,
-};
-
-/** RFC 5987 `filename*`: percent-encoded UTF-8, with the characters it reserves encoded too. */
-export function contentDisposition(fileName: string, fallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*!]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
-
-function sendError(res: Response, status: number, code: string, message: string): void {
-  if (status === 401) res.set('WWW-Authenticate', 'Bearer');
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-}
-
 export function reportRouter(app: App): Router {
   const router = Router();
 
   router.get('/co-building', async (req, res) => {
     try {
-      const ctx = await createContext(app, {
-        ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-        userAgent: req.get('user-agent') ?? null,
-        authorization: req.get('authorization'),
-      });
+      const ctx = await contextOf(app, req);
       // Strangers learn nothing about the parameters, not even that they are wrong.
       ctx.viewer.requireUser();
       const parsed = reportQuery.safeParse(req.query);
@@ -98,14 +73,7 @@ export function reportRouter(app: App): Router {
         })
         .send(body);
     } catch (error) {
-      const code = (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
-      const status = typeof code === 'string' ? STATUS_BY_CODE[code] : undefined;
-      if (status && typeof code === 'string') {
-        sendError(res, status, code, (error as Error).message);
-        return;
-      }
-      app.logger.error({ err: error, url: req.originalUrl }, 'co-building report failed');
-      sendError(res, 500, 'INTERNAL_SERVER_ERROR', INTERNAL_ERROR_MESSAGE);
+      sendThrown(app, req, res, error, 'co-building report');
     }
   });
 

@@ -16,7 +16,7 @@ import { useTestApp, type AnyData } from '../../../../tests/support/test-app.js'
 import type { User } from '../auth/user.entity.js';
 import type { Community } from '../directory/community.entity.js';
 import { csvSafe } from './report.js';
-import { contentDisposition } from './report.routes.js';
+import { contentDisposition } from '../../http/responses.js';
 
 const t = useTestApp();
 

@@ -1,6 +1,10 @@
-// Writing notifications; each capability calls `notify` inside its own transaction.
+// Writing notifications (each capability calls `notify` inside its own transaction), and the
+// reader's side: a user's own notifications, newest first, and marking them read.
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../context.js';
+import { userError, UserErrorCode, type UserError } from '../../graphql/errors.js';
+import { idOf, paginate, type ConnectionArgs } from '../../graphql/relay.js';
 import { User } from '../auth/user.entity.js';
 import { Notification } from './notification.entity.js';
 
@@ -41,4 +45,81 @@ export async function notifyOnce(em: EntityManager, input: NotificationInput): P
     if (error instanceof UniqueConstraintViolationException) return false;
     throw error;
   }
+}
+
+// ---------------------------------------------------------------- the reader's side
+
+/** The viewer's own notifications, newest first (keyset on id, descending). */
+export function listMyNotifications(
+  ctx: Context,
+  args: ConnectionArgs & { unreadOnly?: boolean | null },
+) {
+  const user = ctx.viewer.requireUser();
+  return paginate(ctx.em, Notification, {
+    where: { user: user.id, ...(args.unreadOnly ? { readAt: null } : {}) },
+    keys: ['id'],
+    direction: 'desc',
+    args,
+  });
+}
+
+export function unreadCount(em: EntityManager, userId: number): Promise<number> {
+  return em.count(Notification, { user: userId, readAt: null });
+}
+
+/** Notifications a user may fetch by id: only their own. */
+export function findMyNotification(ctx: Context, id: number): Promise<Notification | null> {
+  const user = ctx.viewer.user;
+  return user ? ctx.em.findOne(Notification, { id, user: user.id }) : Promise.resolve(null);
+}
+
+/** At most this many ids in one call; `all` covers more. */
+export const MARK_READ_MAX_IDS = 500;
+
+export interface MarkReadResult {
+  count: number;
+  unreadCount: number;
+  errors: UserError[];
+}
+
+/**
+ * Marks the viewer's notifications read: the given ids, or all of them. Ids that are not the
+ * viewer's (or not notifications at all) are ignored, so nobody learns which ids exist.
+ */
+export async function markNotificationsRead(
+  ctx: Context,
+  input: { ids?: string[] | null; all?: boolean | null },
+): Promise<MarkReadResult> {
+  const user = ctx.viewer.requireUser();
+  const fail = (error: UserError): MarkReadResult => ({
+    count: 0,
+    unreadCount: 0,
+    errors: [error],
+  });
+  if (!input.all && !input.ids) {
+    return fail(userError(UserErrorCode.REQUIRED, 'Give the ids to mark read, or all: true.'));
+  }
+  if (!input.all && input.ids!.length > MARK_READ_MAX_IDS) {
+    return fail(
+      userError(
+        UserErrorCode.OUT_OF_RANGE,
+        `At most ${MARK_READ_MAX_IDS} ids at once; use all: true for more.`,
+        ['input', 'ids'],
+      ),
+    );
+  }
+  const ids = input.all
+    ? null
+    : [...new Set(input.ids!.map((id) => idOf(id, 'Notification')))].filter(
+        (id): id is number => id !== null,
+      );
+  const count =
+    ids?.length === 0
+      ? 0
+      : await ctx.em.nativeUpdate(
+          Notification,
+          { user: user.id, readAt: null, ...(ids ? { id: { $in: ids } } : {}) },
+          { readAt: new Date() },
+        );
+  return { count, unreadCount: await unreadCount(ctx.em, user.id), errors: [] };
 }

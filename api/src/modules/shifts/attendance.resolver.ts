@@ -1,6 +1,149 @@
-// GraphQL surface of attendance and hours. Implementation in progress.
-import { Resolver } from 'type-graphql';
+// GraphQL surface of attendance and hours; the rules are in attendance.service.ts and policy.ts.
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { Context } from '../../context.js';
+import * as attendance from './attendance.service.js';
+import { minutesToHours } from './hours.js';
+import { SignupPayload } from './shifts.types.js';
 import { Signup } from './signup.entity.js';
 
+@InputType()
+export class CheckInInput {
+  @Field(() => ID) signupId!: string;
+  @Field(() => Date, { nullable: true, description: 'When they arrived; default now.' })
+  at?: Date | null;
+}
+
+@InputType()
+export class CheckOutInput {
+  @Field(() => ID) signupId!: string;
+  @Field(() => Date, { nullable: true, description: 'When they left; default now.' })
+  at?: Date | null;
+}
+
+@InputType()
+export class CheckInWithCodeInput {
+  @Field(() => String, { description: 'The code from the QR code shown at the venue.' })
+  code!: string;
+}
+
+@InputType()
+export class CheckOutWithCodeInput {
+  @Field(() => String, { description: 'The code from the QR code shown at the venue.' })
+  code!: string;
+}
+
+@InputType()
+export class MarkNoShowInput {
+  @Field(() => ID) signupId!: string;
+}
+
+@InputType()
+export class ConfirmHoursInput {
+  @Field(() => ID) signupId!: string;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'A correction, from 0 to the shift’s length; default the checked minutes.',
+  })
+  minutes?: number | null;
+}
+
+@ObjectType('ShiftCheckInCode', {
+  description: 'A short-lived, signed code for volunteers to check themselves in and out.',
+})
+export class ShiftCheckInCode {
+  @Field(() => String) code!: string;
+  @Field(() => Date) expiresAt!: Date;
+  @Field(() => String, { description: 'The web page the QR code opens.' }) url!: string;
+  @Field(() => String, { description: 'The QR code as an SVG document.' }) qrSvg!: string;
+}
+
 @Resolver(() => Signup)
-export class AttendanceResolver {}
+export class AttendanceResolver {
+  @Query(() => ShiftCheckInCode, {
+    nullable: true,
+    description:
+      'A QR code to show at the venue, for those who run the activity; null for no such (or a cancelled) shift.',
+  })
+  shiftCheckInCode(@Arg('shiftId', () => ID) shiftId: string, @Ctx() ctx: Context) {
+    return attendance.shiftCheckInCode(ctx, shiftId);
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'Service hours (minutes / 60, two decimals); null until checked out.',
+  })
+  hours(@Root() s: Signup) {
+    return s.minutes === null ? null : minutesToHours(s.minutes);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the organiser confirmed the hours.' })
+  hoursConfirmed(@Root() s: Signup) {
+    return s.hoursConfirmedAt !== null;
+  }
+
+  @Mutation(() => SignupPayload, {
+    description:
+      'The organiser checks a confirmed volunteer in (from 60 minutes before the start).',
+  })
+  checkIn(@Arg('input', () => CheckInInput) input: CheckInInput, @Ctx() ctx: Context) {
+    return attendance.checkIn(ctx, input);
+  }
+
+  @Mutation(() => SignupPayload, {
+    description: 'The organiser checks a volunteer out; the minutes served are computed.',
+  })
+  checkOut(@Arg('input', () => CheckOutInput) input: CheckOutInput, @Ctx() ctx: Context) {
+    return attendance.checkOut(ctx, input);
+  }
+
+  @Mutation(() => SignupPayload, { description: 'A volunteer checks in with the venue’s QR code.' })
+  checkInWithCode(
+    @Arg('input', () => CheckInWithCodeInput) input: CheckInWithCodeInput,
+    @Ctx() ctx: Context,
+  ) {
+    return attendance.checkInWithCode(ctx, input);
+  }
+
+  @Mutation(() => SignupPayload, {
+    description: 'A volunteer checks out with the venue’s QR code.',
+  })
+  checkOutWithCode(
+    @Arg('input', () => CheckOutWithCodeInput) input: CheckOutWithCodeInput,
+    @Ctx() ctx: Context,
+  ) {
+    return attendance.checkOutWithCode(ctx, input);
+  }
+
+  @Mutation(() => SignupPayload, {
+    description:
+      'The organiser marks a confirmed volunteer who did not come, once the shift started.',
+  })
+  markNoShow(@Arg('input', () => MarkNoShowInput) input: MarkNoShowInput, @Ctx() ctx: Context) {
+    return attendance.markNoShow(ctx, input);
+  }
+
+  @Mutation(() => SignupPayload, {
+    description:
+      'The organiser confirms (or corrects) the hours: they count toward the volunteer’s total and any linked commitment of their unit.',
+  })
+  confirmHours(
+    @Arg('input', () => ConfirmHoursInput) input: ConfirmHoursInput,
+    @Ctx() ctx: Context,
+  ) {
+    return attendance.confirmHours(ctx, input);
+  }
+}

@@ -138,9 +138,11 @@ export class VolunteerResolver {
     return Math.round((v.verifiedMinutes / 60) * 100) / 100;
   }
 
-  @FieldResolver(() => Int, { description: '0–5 stars at 100 / 300 / 600 / 1,000 / 1,500 hours.' })
-  starLevel(@Root() v: Volunteer) {
-    return starLevel(v.verifiedMinutes);
+  @FieldResolver(() => Int, {
+    description: 'Stars reached at the configured hours (default 100 / 300 / 600 / 1,000 / 1,500).',
+  })
+  starLevel(@Root() v: Volunteer, @Ctx() ctx: Context) {
+    return starLevel(v.verifiedMinutes, ctx.app.config.shifts.starLevelHours);
   }
 
   @Mutation(() => VolunteerPayload)
@@ -310,7 +312,7 @@ export class SignupResolver {
         status: { $ne: SignupStatus.CANCELLED },
         ...(includePast ? {} : { endsAt: { $gt: new Date() } }),
       },
-      { orderBy: { startsAt: 'asc' }, limit: 200 },
+      { orderBy: { startsAt: includePast ? 'desc' : 'asc' }, limit: 200 },
     );
   }
 

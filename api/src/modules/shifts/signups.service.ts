@@ -20,14 +20,11 @@ import { volunteerOf } from './volunteers.service.js';
 
 export interface SignupResult {
   signup: Signup | null;
-  /** 1 = next in line; null unless waitlisted. */
-  waitlistPosition: number | null;
   errors: UserError[];
 }
 
 const fail = (code: UserErrorCode, message: string, field?: string[]): SignupResult => ({
   signup: null,
-  waitlistPosition: null,
   errors: [userError(code, message, field)],
 });
 
@@ -42,19 +39,12 @@ export const activityScope = (activity: Activity) => ({
   userId: activity.createdBy.id,
 });
 
-/** Live waitlist tickets up to and including `seq`: the position in line, without gaps. */
-export async function waitlistPosition(
-  em: EntityManager,
-  shiftId: number,
-  seq: number,
-): Promise<number> {
-  return em.count(Signup, {
-    shift: shiftId,
-    status: SignupStatus.WAITLISTED,
-    waitlistSeq: { $lte: seq },
-  });
-}
-
+/**
+ * The rules are checked first, without holding anything; the shift's row lock is then held only
+ * for the few statements that take the place or the ticket. A request that slips between the
+ * checks and the lock (a double click, a parallel sign-up for an overlapping shift) is stopped
+ * by the unique index or the exclusion constraint.
+ */
 export async function signUpForShift(
   ctx: Context,
   input: { shiftId: string },
@@ -62,84 +52,82 @@ export async function signUpForShift(
   const user = authorize(ctx.viewer, 'shift.signUp');
   const shiftId = idOf(input.shiftId, 'Shift');
   if (!shiftId) return fail(UserErrorCode.NOT_FOUND, 'No such shift.', ['input', 'shiftId']);
+  const em = ctx.em;
+  const volunteer = await volunteerOf(em, user, { create: true });
+  if (!volunteer)
+    return fail(UserErrorCode.REQUIRED, 'Complete your volunteer profile (community) first.');
+  const shift = await em.findOne(Shift, shiftId);
+  if (!shift) return fail(UserErrorCode.NOT_FOUND, 'No such shift.', ['input', 'shiftId']);
+  if (shift.status === ShiftStatus.CANCELLED)
+    return fail(UserErrorCode.SHIFT_CANCELLED, 'This shift was cancelled.');
+  if (shift.startsAt.getTime() <= Date.now()) {
+    return fail(UserErrorCode.SHIFT_STARTED, 'This shift has already started.');
+  }
+  const activity = await em.findOneOrFail(Activity, shift.activity.id);
+  const missing = activity.requiredSkills.filter((skill) => !volunteer.skills.includes(skill));
+  if (missing.length) {
+    return fail(
+      UserErrorCode.MISSING_SKILL,
+      `This shift needs skills you have not listed: ${missing.join(', ')}.`,
+    );
+  }
+  const existing = await em.count(Signup, {
+    shift: shift.id,
+    volunteer: volunteer.id,
+    status: { $ne: SignupStatus.CANCELLED },
+  });
+  if (existing)
+    return fail(UserErrorCode.ALREADY_SIGNED_UP, 'You have already signed up for this shift.');
+  const clash = await em.count(Signup, {
+    volunteer: volunteer.id,
+    shift: { $ne: shift.id },
+    status: SignupStatus.CONFIRMED,
+    startsAt: { $lt: shift.endsAt },
+    endsAt: { $gt: shift.startsAt },
+  });
+  if (clash)
+    return fail(
+      UserErrorCode.OVERLAPPING_SHIFT,
+      'You already have a confirmed shift at this time.',
+    );
+
   try {
-    return await ctx.em.transactional(async (tx) => {
-      const em = tx as EntityManager;
-      const volunteer = await volunteerOf(em, user, { create: true });
-      if (!volunteer) {
-        return fail(UserErrorCode.REQUIRED, 'Complete your volunteer profile (community) first.');
-      }
-      const shift = await em.findOne(Shift, shiftId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!shift) return fail(UserErrorCode.NOT_FOUND, 'No such shift.', ['input', 'shiftId']);
-      if (shift.status === ShiftStatus.CANCELLED) {
+    return await em.transactional(async (tx) => {
+      const locked = await tx.findOneOrFail(Shift, shiftId, {
+        lockMode: LockMode.PESSIMISTIC_WRITE,
+        refresh: true,
+      });
+      if (locked.status === ShiftStatus.CANCELLED)
         return fail(UserErrorCode.SHIFT_CANCELLED, 'This shift was cancelled.');
+      const signup = tx.create(Signup, {
+        shift: locked,
+        volunteer,
+        status: SignupStatus.CONFIRMED,
+        startsAt: locked.startsAt,
+        endsAt: locked.endsAt,
+      });
+      if (locked.confirmedCount < locked.capacity) {
+        locked.confirmedCount += 1;
+      } else {
+        locked.lastWaitlistSeq += 1;
+        locked.waitlistCount += 1;
+        signup.status = SignupStatus.WAITLISTED;
+        signup.waitlistSeq = locked.lastWaitlistSeq;
       }
-      if (shift.startsAt.getTime() <= Date.now()) {
-        return fail(UserErrorCode.SHIFT_STARTED, 'This shift has already started.');
-      }
-      const activity = await em.findOneOrFail(Activity, shift.activity.id);
-      const missing = activity.requiredSkills.filter((skill) => !volunteer.skills.includes(skill));
-      if (missing.length) {
-        return fail(
-          UserErrorCode.MISSING_SKILL,
-          `This shift needs skills you have not listed: ${missing.join(', ')}.`,
-        );
-      }
-      const existing = await em.findOne(Signup, {
-        shift: shift.id,
+      return { signup, errors: [] };
+    });
+  } catch (error) {
+    // The database's own guards, for the races the checks above could not see. A double
+    // click on one shift can trip the overlap guard first: name it for what it is.
+    if (error instanceof UniqueConstraintViolationException || isOverlapViolation(error)) {
+      const again = await em.fork().count(Signup, {
+        shift: shiftId,
         volunteer: volunteer.id,
         status: { $ne: SignupStatus.CANCELLED },
       });
-      if (existing)
-        return fail(UserErrorCode.ALREADY_SIGNED_UP, 'You have already signed up for this shift.');
-      const clash = await em.findOne(Signup, {
-        volunteer: volunteer.id,
-        status: SignupStatus.CONFIRMED,
-        startsAt: { $lt: shift.endsAt },
-        endsAt: { $gt: shift.startsAt },
-      });
-      if (clash) {
-        return fail(
-          UserErrorCode.OVERLAPPING_SHIFT,
-          'You already have a confirmed shift at this time.',
-        );
-      }
-
-      const signup = em.create(Signup, {
-        shift,
-        volunteer,
-        status: SignupStatus.CONFIRMED,
-        startsAt: shift.startsAt,
-        endsAt: shift.endsAt,
-      });
-      if (shift.confirmedCount < shift.capacity) {
-        shift.confirmedCount += 1;
-      } else {
-        shift.lastWaitlistSeq += 1;
-        shift.waitlistCount += 1;
-        signup.status = SignupStatus.WAITLISTED;
-        signup.waitlistSeq = shift.lastWaitlistSeq;
-      }
-      await em.flush();
-      return {
-        signup,
-        waitlistPosition:
-          signup.waitlistSeq === null
-            ? null
-            : await waitlistPosition(em, shift.id, signup.waitlistSeq),
-        errors: [],
-      };
-    });
-  } catch (error) {
-    // The database's own guards, for the rare race the checks above could not see.
-    if (isOverlapViolation(error)) {
-      return fail(
-        UserErrorCode.OVERLAPPING_SHIFT,
-        'You already have a confirmed shift at this time.',
-      );
-    }
-    if (error instanceof UniqueConstraintViolationException) {
-      return fail(UserErrorCode.ALREADY_SIGNED_UP, 'You have already signed up for this shift.');
+      return again
+        ? fail(UserErrorCode.ALREADY_SIGNED_UP, 'You have already signed up for this shift.')
+        : fail(UserErrorCode.OVERLAPPING_SHIFT, 'You already have a confirmed shift at this time.');
     }
     throw error;
   }

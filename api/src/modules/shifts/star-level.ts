@@ -1,12 +1,13 @@
-// Star levels for volunteers by confirmed service hours (星级志愿者), thresholds configurable.
+// Star levels for volunteers by confirmed service hours (星级志愿者), thresholds configurable
+// (`STAR_LEVEL_HOURS`, default 100 / 300 / 600 / 1,000 / 1,500 hours).
 
 /** Hours at which a volunteer reaches one to five stars. */
 export const DEFAULT_STAR_THRESHOLDS = [100, 300, 600, 1000, 1500] as const;
 
+/** Stars earned: how many thresholds the confirmed hours have reached (compared in minutes). */
 export function starLevel(
   verifiedMinutes: number,
   thresholds: readonly number[] = DEFAULT_STAR_THRESHOLDS,
 ): number {
-  const hours = verifiedMinutes / 60;
-  return thresholds.filter((t) => hours >= t).length;
+  return thresholds.filter((hours) => verifiedMinutes >= hours * 60).length;
 }

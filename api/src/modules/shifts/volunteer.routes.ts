@@ -1,7 +1,86 @@
-// HTTP routes for volunteers: the private calendar feed and the service record. In progress.
+// HTTP routes for volunteers, outside GraphQL because calendar apps and browsers fetch files:
+//   GET /volunteer/calendar/<token>.ics              the private calendar feed (the token is the key)
+//   GET /volunteer/service-record.xlsx|pdf[?volunteerId=<global id>]   with `Authorization: Bearer`
+// The service record is the viewer's own; staff and social workers of the volunteer's community
+// and the office may fetch someone else's (policy `volunteer.read`). Errors answer in the
+// GraphQL error shape, as the other download routes do.
 import { Router } from 'express';
 import type { App } from '../../app.js';
+import { badUserInput, INTERNAL_ERROR_MESSAGE } from '../../graphql/errors.js';
+import { contentDisposition, contextOf, sendError, sendThrown } from '../../http/responses.js';
+import { calendarFeed } from './calendar.js';
+import {
+  loadServiceRecord,
+  serviceRecordFileName,
+  serviceRecordPdf,
+  serviceRecordXlsx,
+} from './service-record.js';
 
-export function volunteerRouter(_app: App): Router {
-  return Router();
+const RECORD_FORMATS = {
+  xlsx: {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    build: serviceRecordXlsx,
+  },
+  pdf: { type: 'application/pdf', build: serviceRecordPdf },
+} as const;
+
+export function volunteerRouter(app: App): Router {
+  const router = Router();
+
+  router.get('/calendar/:token.ics', async (req, res) => {
+    try {
+      const feed = await calendarFeed(app.orm.em.fork(), app.config, req.params.token);
+      if (feed === null) {
+        res.status(404).type('text/plain').send('Not found');
+        return;
+      }
+      res
+        .status(200)
+        .set({
+          'Content-Type': 'text/calendar; charset=utf-8',
+          'Content-Disposition': 'inline; filename="gongjian-shifts.ics"',
+          'Cache-Control': 'private, max-age=300',
+          'X-Content-Type-Options': 'nosniff',
+        })
+        .send(feed);
+    } catch (error) {
+      app.logger.error({ err: error }, 'calendar feed failed');
+      res.status(500).type('text/plain').send(INTERNAL_ERROR_MESSAGE);
+    }
+  });
+
+  router.get('/service-record.:format', async (req, res) => {
+    const extension = req.params.format;
+    if (extension !== 'xlsx' && extension !== 'pdf') {
+      sendError(res, 404, 'NOT_FOUND', 'The service record comes as .xlsx or .pdf.');
+      return;
+    }
+    try {
+      const ctx = await contextOf(app, req);
+      ctx.viewer.requireUser();
+      const { volunteerId } = req.query;
+      if (volunteerId !== undefined && typeof volunteerId !== 'string') {
+        throw badUserInput('Give one volunteerId.');
+      }
+      const record = await loadServiceRecord(ctx, volunteerId || null);
+      const format = RECORD_FORMATS[extension];
+      const body = await format.build(record);
+      res
+        .status(200)
+        .set({
+          'Content-Type': format.type,
+          'Content-Disposition': contentDisposition(
+            `${serviceRecordFileName(record)}.${extension}`,
+            `service-record-${record.generatedOn}.${extension}`,
+          ),
+          'Cache-Control': 'private, no-store',
+          'X-Content-Type-Options': 'nosniff',
+        })
+        .send(body);
+    } catch (error) {
+      sendThrown(app, req, res, error, 'service record');
+    }
+  });
+
+  return router;
 }

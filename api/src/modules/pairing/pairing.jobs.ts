@@ -1,0 +1,95 @@
+// Background jobs of the pairing capability: the 14-day supervision alert.
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { daysBetween, shanghaiDate } from '../../graphql/dates.js';
+import { shanghaiCron, type JobDefinition } from '../../jobs/queue.js';
+import type { Logger } from '../../logger.js';
+import { notifyOnce } from '../notifications/notifications.service.js';
+
+export const SUPERVISION_ALERTS_JOB = 'pairing.supervision-alerts';
+
+/** An active pairing with no supervision (nor confirmation) for this many days is overdue. */
+export const SUPERVISION_OVERDUE_DAYS = 14;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Notifies each overdue pairing's social worker and its community's staff, once per pairing and
+ * period without contact: the dedupe key names the pairing, the day of the last contact and the
+ * recipient, so a new supervision log starts a new period (and a new alert 14 days later).
+ */
+export async function sendSupervisionAlerts(
+  em: EntityManager,
+  today: string = shanghaiDate(),
+): Promise<{ overdue: number; notified: number }> {
+  const cutoff = new Date(Date.parse(`${today}T00:00:00Z`) - SUPERVISION_OVERDUE_DAYS * DAY_MS)
+    .toISOString()
+    .slice(0, 10);
+  const rows = await em.getConnection().execute<
+    {
+      id: number;
+      last_contact_date: string | Date;
+      community_id: number;
+      worker_user_id: number;
+      volunteer_name: string;
+      worker_name: string;
+    }[]
+  >(
+    `select p.id, to_char(p.last_contact_date, 'YYYY-MM-DD') as last_contact_date, p.community_id,
+            sw.user_id as worker_user_id, v.real_name as volunteer_name, u.display_name as worker_name
+       from pairing p
+       join social_worker sw on sw.id = p.social_worker_id
+       join app_user u on u.id = sw.user_id
+       join volunteer v on v.id = p.volunteer_id
+      where p.status = 'ACTIVE' and p.last_contact_date <= ?
+      order by p.id`,
+    [cutoff],
+  );
+  if (rows.length === 0) return { overdue: 0, notified: 0 };
+  const communityIds = [...new Set(rows.map((r) => Number(r.community_id)))];
+  const staff = await em.getConnection().execute<{ id: number; community_id: number }[]>(
+    `select id, community_id from app_user
+        where role = 'COMMUNITY_STAFF' and active and community_id in (${communityIds
+          .map(() => '?')
+          .join(', ')})
+        order by id`,
+    communityIds,
+  );
+  let notified = 0;
+  for (const row of rows) {
+    const last = String(row.last_contact_date);
+    const days = daysBetween(last, today);
+    const recipients = [
+      Number(row.worker_user_id),
+      ...staff.filter((s) => Number(s.community_id) === Number(row.community_id)).map((s) => s.id),
+    ];
+    for (const userId of new Set(recipients)) {
+      const sent = await notifyOnce(em, {
+        userId,
+        kind: 'pairing.supervision-overdue',
+        title: `结对督导已 ${days} 天未记录 / No supervision for ${days} days`,
+        body: `${row.worker_name} — ${row.volunteer_name}`,
+        data: { pairingId: Number(row.id), lastContactDate: last, days },
+        dedupeKey: `supervision-overdue:pairing:${row.id}:${last}:user:${userId}`,
+      });
+      if (sent) notified++;
+    }
+  }
+  return { overdue: rows.length, notified };
+}
+
+export function pairingJobs(orm: MikroORM, logger: Logger): JobDefinition[] {
+  const log = logger.child({ job: SUPERVISION_ALERTS_JOB });
+  return [
+    {
+      name: SUPERVISION_ALERTS_JOB,
+      // 08:30 in Shanghai, at the start of the working day.
+      cron: shanghaiCron('30 8 * * *'),
+      queue: { retryLimit: 3, retryDelay: 300, retryBackoff: true },
+      async handler() {
+        const result = await sendSupervisionAlerts(orm.em.fork() as EntityManager);
+        log.info(result, 'supervision alerts sent');
+        return result;
+      },
+    },
+  ];
+}

@@ -1,0 +1,227 @@
+// GraphQL surface of pairing (社工+义工); the rules live in pairing.service.ts and policy.ts.
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { Context } from '../../context.js';
+import { registerNode } from '../../graphql/node.js';
+import { ConnectionArgs } from '../../graphql/relay.js';
+import { User } from '../auth/user.entity.js';
+import { Community } from '../directory/community.entity.js';
+import { Grid } from '../directory/grid.entity.js';
+import { AvailabilitySlotType } from '../shifts/shifts.types.js';
+import { Volunteer } from '../shifts/volunteer.entity.js';
+import { Pairing } from './pairing.entity.js';
+import { PairingStatus } from './pairing.enums.js';
+import * as pairing from './pairing.service.js';
+import {
+  ConfirmPairingsInput,
+  ConfirmPairingsPayload,
+  EndPairingInput,
+  LogSupervisionInput,
+  PairingConnection,
+  PairingCoverage,
+  PairingPayload,
+  PairingPlan,
+  PairingScore,
+  SocialWorkerConnection,
+  SocialWorkerPayload,
+  SupervisionLogConnection,
+  SupervisionLogPayload,
+  UpdateSocialWorkerProfileInput,
+} from './pairing.types.js';
+import type { ScoreComponents } from './scoring.js';
+import { SocialWorker } from './social-worker.entity.js';
+import { SupervisionLog } from './supervision-log.entity.js';
+
+registerNode('Pairing', (ctx, id) => pairing.findPairing(ctx, id));
+registerNode('SocialWorker', (ctx, id) => pairing.findSocialWorker(ctx, id));
+
+const scoreOf = (c: ScoreComponents): PairingScore => ({
+  skillFit: c.skillFit,
+  matchedSpecialties: c.matchedSpecialties,
+  sameGrid: c.sameGrid,
+  availability: c.availability,
+  overlapHoursPerWeek: Math.round((c.overlapMinutesPerWeek / 60) * 100) / 100,
+  capacity: c.capacity,
+  total: c.total,
+});
+
+@Resolver(() => SocialWorker)
+export class SocialWorkerResolver {
+  @Query(() => SocialWorker, { nullable: true, description: 'Your social worker profile.' })
+  mySocialWorkerProfile(@Ctx() ctx: Context) {
+    return pairing.socialWorkerOf(ctx.em, ctx.viewer.requireUser());
+  }
+
+  @Query(() => SocialWorkerConnection, {
+    description: 'A community’s social workers with their load (staff, social workers, office).',
+  })
+  socialWorkers(
+    @Arg('communityId', () => ID) communityId: string,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return pairing.listSocialWorkers(ctx, communityId, args);
+  }
+
+  @Mutation(() => SocialWorkerPayload, {
+    description:
+      'A social worker edits their profile; their community’s staff and the office may too.',
+  })
+  updateSocialWorkerProfile(
+    @Arg('input', () => UpdateSocialWorkerProfileInput) input: UpdateSocialWorkerProfileInput,
+    @Ctx() ctx: Context,
+  ) {
+    return pairing.updateSocialWorkerProfile(ctx, input);
+  }
+
+  @FieldResolver(() => User)
+  user(@Root() w: SocialWorker, @Ctx() ctx: Context) {
+    return ctx.loaders.auth.user.load(w.user.id);
+  }
+
+  @FieldResolver(() => Community)
+  community(@Root() w: SocialWorker, @Ctx() ctx: Context) {
+    return ctx.loaders.directory.community.load(w.community.id);
+  }
+
+  @FieldResolver(() => Grid, { nullable: true })
+  grid(@Root() w: SocialWorker, @Ctx() ctx: Context) {
+    return w.grid ? ctx.loaders.directory.grid.load(w.grid.id) : null;
+  }
+
+  @FieldResolver(() => [AvailabilitySlotType])
+  availability(@Root() w: SocialWorker) {
+    return w.availability;
+  }
+
+  @FieldResolver(() => Int, { description: 'Pairings now active.' })
+  activePairings(@Root() w: SocialWorker, @Ctx() ctx: Context) {
+    return ctx.loaders.pairing.activePairingCount.load(w.id);
+  }
+
+  @FieldResolver(() => Int, { description: 'caseloadCap − activePairings (never below 0).' })
+  async freePlaces(@Root() w: SocialWorker, @Ctx() ctx: Context) {
+    return Math.max(0, w.caseloadCap - (await ctx.loaders.pairing.activePairingCount.load(w.id)));
+  }
+}
+
+@Resolver(() => Pairing)
+export class PairingResolver {
+  @Query(() => PairingPlan, {
+    description:
+      'The optimal pairing of the community’s unpaired volunteers with its social workers ' +
+      '(largest total score, no caseload exceeded); nothing is saved until confirmPairings.',
+  })
+  async pairingSuggestions(
+    @Arg('communityId', () => ID) communityId: string,
+    @Ctx() ctx: Context,
+  ): Promise<PairingPlan> {
+    const plan = await pairing.pairingSuggestions(ctx, communityId);
+    return {
+      ...plan,
+      proposals: plan.proposals.map((p) => ({ ...p, score: scoreOf(p.score) })),
+    };
+  }
+
+  @Query(() => PairingConnection, {
+    description: 'A community’s pairings; a social worker sees their own.',
+  })
+  pairings(
+    @Arg('communityId', () => ID) communityId: string,
+    @Arg('status', () => PairingStatus, { nullable: true }) status: PairingStatus | null,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return pairing.listPairings(ctx, communityId, status, args);
+  }
+
+  @Query(() => PairingCoverage, { description: 'Volunteers paired / all volunteers.' })
+  pairingCoverage(@Arg('communityId', () => ID) communityId: string, @Ctx() ctx: Context) {
+    return pairing.pairingCoverage(ctx, communityId);
+  }
+
+  @Mutation(() => ConfirmPairingsPayload, {
+    description: 'Makes the chosen pairs; each refused one comes back in errors.',
+  })
+  confirmPairings(
+    @Arg('input', () => ConfirmPairingsInput) input: ConfirmPairingsInput,
+    @Ctx() ctx: Context,
+  ) {
+    return pairing.confirmPairings(ctx, input);
+  }
+
+  @Mutation(() => PairingPayload, {
+    description: 'Ends a pairing; to reassign, end it and confirm a new one.',
+  })
+  endPairing(@Arg('input', () => EndPairingInput) input: EndPairingInput, @Ctx() ctx: Context) {
+    return pairing.endPairing(ctx, input);
+  }
+
+  @Mutation(() => SupervisionLogPayload)
+  logSupervision(
+    @Arg('input', () => LogSupervisionInput) input: LogSupervisionInput,
+    @Ctx() ctx: Context,
+  ) {
+    return pairing.logSupervision(ctx, input);
+  }
+
+  @FieldResolver(() => SocialWorker)
+  socialWorker(@Root() p: Pairing, @Ctx() ctx: Context) {
+    return ctx.loaders.pairing.socialWorker.load(p.socialWorker.id);
+  }
+
+  @FieldResolver(() => Volunteer)
+  volunteer(@Root() p: Pairing, @Ctx() ctx: Context) {
+    return ctx.loaders.shifts.volunteer.load(p.volunteer.id);
+  }
+
+  @FieldResolver(() => Community)
+  community(@Root() p: Pairing, @Ctx() ctx: Context) {
+    return ctx.loaders.directory.community.load(p.community.id);
+  }
+
+  @FieldResolver(() => User)
+  confirmedBy(@Root() p: Pairing, @Ctx() ctx: Context) {
+    return ctx.loaders.auth.user.load(p.confirmedBy.id);
+  }
+
+  @FieldResolver(() => PairingScore, {
+    nullable: true,
+    description: 'The score and its parts when confirmed.',
+  })
+  components(@Root() p: Pairing) {
+    return p.components ? scoreOf(p.components) : null;
+  }
+
+  @FieldResolver(() => Int, { description: 'Whole days since lastContactDate (Asia/Shanghai).' })
+  daysSinceContact(@Root() p: Pairing) {
+    return pairing.daysSinceContact(p);
+  }
+
+  @FieldResolver(() => SupervisionLogConnection)
+  supervisionLogs(
+    @Root() p: Pairing,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.loaders.pairing.supervisionOfPairing.load({ parentId: p.id, args });
+  }
+}
+
+@Resolver(() => SupervisionLog)
+export class SupervisionLogResolver {
+  @FieldResolver(() => User)
+  author(@Root() log: SupervisionLog, @Ctx() ctx: Context) {
+    return ctx.loaders.auth.user.load(log.author.id);
+  }
+}

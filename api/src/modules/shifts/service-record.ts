@@ -1,0 +1,376 @@
+// A volunteer's service record (志愿服务记录证明) as xlsx and PDF: every sign-up whose hours the
+// organiser confirmed, with the totals and star level. Following 《志愿服务记录与证明出具办法》
+// only confirmed service time counts; each row's hours are its minutes / 60 to two decimals and
+// the total is the sum of the minutes / 60 (not the sum of rounded rows).
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import ExcelJS from 'exceljs';
+import { GraphQLError } from 'graphql';
+import PDFDocument from 'pdfkit';
+import type { Context } from '../../context.js';
+import { shanghaiDate } from '../../graphql/dates.js';
+import { idOf } from '../../graphql/relay.js';
+import { DISPLAY_TIME_ZONE } from '../../graphql/scalars.js';
+import { authorize } from '../auth/policy.js';
+import type { Activity } from './activity.entity.js';
+import { OrganiserKind } from './shift.enums.js';
+import { Signup } from './signup.entity.js';
+import { starLevel } from './star-level.js';
+import { Volunteer } from './volunteer.entity.js';
+
+export interface ServiceRecordRow {
+  /** Day of the shift in Asia/Shanghai, YYYY-MM-DD. */
+  date: string;
+  /** HH:MM–HH:MM in Asia/Shanghai. */
+  time: string;
+  activity: string;
+  organiser: string;
+  location: string;
+  minutes: number;
+  hours: number;
+}
+
+export interface ServiceRecord {
+  volunteer: { id: string; realName: string; community: string; starLevel: number };
+  rows: ServiceRecordRow[];
+  totalMinutes: number;
+  totalHours: number;
+  /** When it was made, and that day in Asia/Shanghai. */
+  generatedAt: Date;
+  generatedOn: string;
+}
+
+export const SERVICE_RECORD_TITLE = '志愿服务记录证明 Volunteer Service Record';
+
+const notFound = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
+
+/** Who organised an activity: its community, its unit, or the social worker who runs it. */
+export function organiserName(activity: Activity): string {
+  switch (activity.organiserKind) {
+    case OrganiserKind.UNIT:
+      return activity.organiserUnit?.name ?? '';
+    case OrganiserKind.SOCIAL_WORKER:
+      return `社工 ${activity.createdBy.displayName}`;
+    default:
+      return activity.community.name;
+  }
+}
+
+const hoursOf = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
+
+const clock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: DISPLAY_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * The record of the viewer's own volunteer profile, or of `volunteerId` (a global ID) when the
+ * policy lets the viewer read that volunteer (`volunteer.read`: their community's staff and
+ * social workers, the office). UNAUTHENTICATED, FORBIDDEN or NOT_FOUND otherwise.
+ */
+export async function loadServiceRecord(
+  ctx: Context,
+  volunteerId?: string | null,
+  now = new Date(),
+): Promise<ServiceRecord> {
+  const user = ctx.viewer.requireUser();
+  const em = ctx.em;
+  let volunteer: Volunteer | null;
+  if (volunteerId) {
+    const id = idOf(volunteerId, 'Volunteer');
+    volunteer = id ? await em.findOne(Volunteer, id, { populate: ['community'] }) : null;
+    if (!volunteer) throw notFound('No such volunteer.');
+    authorize(ctx.viewer, 'volunteer.read', {
+      userId: volunteer.user.id,
+      communityId: volunteer.community.id,
+    });
+  } else {
+    volunteer = await em.findOne(Volunteer, { user: user.id }, { populate: ['community'] });
+    if (!volunteer) throw notFound('You have no volunteer profile yet.');
+  }
+  const rows = await confirmedService(em, volunteer.id);
+  const totalMinutes = rows.reduce((sum, row) => sum + row.minutes, 0);
+  return {
+    volunteer: {
+      id: volunteer.nodeId,
+      realName: volunteer.realName,
+      community: volunteer.community.name,
+      starLevel: starLevel(volunteer.verifiedMinutes, ctx.app.config.shifts.starLevelHours),
+    },
+    rows,
+    totalMinutes,
+    totalHours: hoursOf(totalMinutes),
+    generatedAt: now,
+    generatedOn: shanghaiDate(now),
+  };
+}
+
+/** Every sign-up with confirmed hours, oldest first. */
+async function confirmedService(em: EntityManager, volunteerId: number) {
+  const signups = await em.find(
+    Signup,
+    { volunteer: volunteerId, hoursConfirmedAt: { $ne: null } },
+    {
+      populate: [
+        'shift.activity.community',
+        'shift.activity.organiserUnit',
+        'shift.activity.createdBy',
+      ],
+      orderBy: { startsAt: 'asc', id: 'asc' },
+    },
+  );
+  return signups.map((signup): ServiceRecordRow => {
+    const { shift } = signup;
+    const activity = shift.activity;
+    const minutes = signup.minutes ?? 0;
+    return {
+      date: shanghaiDate(shift.startsAt),
+      time: `${clock.format(shift.startsAt)}–${clock.format(shift.endsAt)}`,
+      activity: activity.title,
+      organiser: organiserName(activity),
+      location: activity.location,
+      minutes,
+      hours: hoursOf(minutes),
+    };
+  });
+}
+
+export function serviceRecordFileName(record: ServiceRecord): string {
+  return `志愿服务记录-${record.volunteer.realName}-${record.generatedOn}`;
+}
+
+const COLUMNS = [
+  { header: '序号 No.', width: 8 },
+  { header: '日期 Date', width: 13 },
+  { header: '时间 Time', width: 13 },
+  { header: '服务活动 Activity', width: 32 },
+  { header: '组织方 Organiser', width: 24 },
+  { header: '服务地点 Location', width: 24 },
+  { header: '服务时长（小时）Hours', width: 14 },
+] as const;
+
+const NOTE =
+  '本记录依据《志愿服务记录与证明出具办法》出具，仅统计组织方已确认的服务时长。' +
+  'Issued under the national rules on volunteer service records; only service time confirmed by the organiser is counted.';
+
+const stars = (level: number) =>
+  `${'★'.repeat(level)}${'☆'.repeat(Math.max(0, 5 - level))} (${level})`;
+
+function summaryLines(record: ServiceRecord): [string, string | number][] {
+  return [
+    ['姓名 Name', record.volunteer.realName],
+    ['所在社区 Community', record.volunteer.community],
+    ['星级 Star level', stars(record.volunteer.starLevel)],
+    ['服务次数 Services', record.rows.length],
+    ['累计服务时长（小时）Total hours', record.totalHours],
+    ['出具日期 Generated on', record.generatedOn],
+  ];
+}
+
+// ---------------------------------------------------------------- xlsx
+
+export async function serviceRecordXlsx(record: ServiceRecord): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '共建 Gongjian';
+  workbook.title = SERVICE_RECORD_TITLE;
+  workbook.created = record.generatedAt;
+  const sheet = workbook.addWorksheet('志愿服务记录');
+  COLUMNS.forEach((column, i) => (sheet.getColumn(i + 1).width = column.width));
+
+  sheet.mergeCells(1, 1, 1, COLUMNS.length);
+  const title = sheet.getCell(1, 1);
+  title.value = SERVICE_RECORD_TITLE;
+  title.font = { bold: true, size: 14 };
+  sheet.getRow(1).height = 24;
+  for (const [label, value] of summaryLines(record)) {
+    const row = sheet.addRow([label, null, value]);
+    sheet.mergeCells(row.number, 1, row.number, 2);
+    row.getCell(1).font = { bold: true };
+    if (typeof value === 'number') row.getCell(3).numFmt = Number.isInteger(value) ? '0' : '0.00';
+    row.getCell(3).alignment = { horizontal: 'left' };
+  }
+  sheet.addRow([]);
+
+  const thin = { style: 'thin' } as const;
+  const header = sheet.addRow(COLUMNS.map((c) => c.header));
+  header.eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } };
+    cell.border = { top: thin, bottom: thin };
+  });
+  sheet.views = [{ state: 'frozen', ySplit: header.number }];
+  record.rows.forEach((r, i) => {
+    const row = sheet.addRow([i + 1, r.date, r.time, r.activity, r.organiser, r.location, r.hours]);
+    row.getCell(7).numFmt = '0.00';
+    row.eachCell((cell) => (cell.border = { bottom: thin }));
+  });
+  const total = sheet.addRow(['合计 Total', null, null, null, null, null, record.totalHours]);
+  sheet.mergeCells(total.number, 1, total.number, 6);
+  total.getCell(7).numFmt = '0.00';
+  total.eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.border = { top: { style: 'medium' }, bottom: { style: 'medium' } };
+  });
+  sheet.addRow([]);
+  const note = sheet.addRow([NOTE]);
+  sheet.mergeCells(note.number, 1, note.number, COLUMNS.length);
+  note.getCell(1).font = { color: { argb: 'FF595959' }, size: 9 };
+  note.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+  note.height = 30;
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+// ---------------------------------------------------------------- PDF
+
+const require = createRequire(import.meta.url);
+const FONT_FILES = {
+  regular: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+  bold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
+} as const;
+
+let fonts: Promise<{ regular: Buffer; bold: Buffer }> | undefined;
+
+/** Noto Sans SC (pdfkit's built-in fonts have no Chinese), read once per process. */
+function loadFonts() {
+  fonts ??= Promise.all([
+    readFile(require.resolve(FONT_FILES.regular)),
+    readFile(require.resolve(FONT_FILES.bold)),
+  ]).then(([regular, bold]) => ({ regular, bold }));
+  return fonts;
+}
+
+/** Column widths in points; they add up to the width between A4's 40 pt margins. */
+const PDF_COLUMNS = [
+  { header: '序号 No.', width: 34, align: 'center' },
+  { header: '日期 Date', width: 62, align: 'left' },
+  { header: '时间 Time', width: 62, align: 'left' },
+  { header: '服务活动 Activity', width: 121, align: 'left' },
+  { header: '组织方 Organiser', width: 95, align: 'left' },
+  { header: '服务地点 Location', width: 86, align: 'left' },
+  { header: '时长(小时) Hours', width: 55, align: 'right' },
+] as const;
+const MARGIN = 40;
+const PAD = 4;
+const FONT_SIZE = 9;
+
+export async function serviceRecordPdf(record: ServiceRecord): Promise<Buffer> {
+  const { regular, bold } = await loadFonts();
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    info: { Title: SERVICE_RECORD_TITLE, Author: '共建 Gongjian', Creator: '共建 Gongjian' },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('regular', regular);
+  doc.registerFont('bold', bold);
+  const left = doc.page.margins.left;
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const bottom = () => doc.page.height - doc.page.margins.bottom;
+
+  doc
+    .font('bold')
+    .fontSize(16)
+    .text(SERVICE_RECORD_TITLE, left, MARGIN, { width, align: 'center' });
+  doc.moveDown(0.8);
+  doc.fontSize(10);
+  for (const [label, value] of summaryLines(record)) {
+    const text =
+      typeof value === 'number' && !Number.isInteger(value) ? value.toFixed(2) : String(value);
+    doc.font('bold').text(`${label}：`, { continued: true }).font('regular').text(text);
+  }
+  doc.moveDown(0.8);
+
+  const cellsOf = (cells: readonly string[], font: 'regular' | 'bold') => {
+    doc.font(font).fontSize(FONT_SIZE);
+    const height =
+      Math.max(
+        ...cells.map((text, i) =>
+          doc.heightOfString(text, { width: PDF_COLUMNS[i]!.width - 2 * PAD }),
+        ),
+      ) +
+      2 * PAD;
+    return { cells, font, height };
+  };
+  const drawRow = (row: ReturnType<typeof cellsOf>, shade: boolean) => {
+    const y = doc.y;
+    if (shade) doc.rect(left, y, width, row.height).fill('#E7EEF7');
+    doc.fillColor('black').font(row.font).fontSize(FONT_SIZE);
+    let x = left;
+    row.cells.forEach((text, i) => {
+      const column = PDF_COLUMNS[i]!;
+      doc.text(text, x + PAD, y + PAD, { width: column.width - 2 * PAD, align: column.align });
+      x += column.width;
+    });
+    doc
+      .moveTo(left, y + row.height)
+      .lineTo(left + width, y + row.height)
+      .lineWidth(0.5)
+      .strokeColor('#999999')
+      .stroke();
+    doc.x = left;
+    doc.y = y + row.height;
+  };
+  const header = cellsOf(
+    PDF_COLUMNS.map((c) => c.header),
+    'bold',
+  );
+  drawRow(header, true);
+  record.rows.forEach((r, i) => {
+    const row = cellsOf(
+      [String(i + 1), r.date, r.time, r.activity, r.organiser, r.location, r.hours.toFixed(2)],
+      'regular',
+    );
+    if (doc.y + row.height > bottom()) {
+      doc.addPage();
+      drawRow(header, true);
+    }
+    drawRow(row, false);
+  });
+  if (record.rows.length === 0) {
+    doc
+      .font('regular')
+      .fontSize(FONT_SIZE)
+      .text('暂无已确认的服务记录 No confirmed service yet.', left + PAD, doc.y + PAD);
+  }
+  const total = cellsOf(['', '', '', '合计 Total', '', '', record.totalHours.toFixed(2)], 'bold');
+  if (doc.y + total.height > bottom()) doc.addPage();
+  drawRow(total, true);
+
+  doc.moveDown(1.2);
+  doc.font('regular').fontSize(8).fillColor('#595959');
+  if (doc.y + doc.heightOfString(NOTE, { width }) > bottom()) doc.addPage();
+  doc.text(NOTE, left, doc.y, { width });
+  doc.text(`出具日期 Generated on ${record.generatedOn}`, { width, align: 'right' });
+
+  // Page numbers, written below the bottom margin (which pdfkit would otherwise treat as full).
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font('regular')
+      .fontSize(8)
+      .fillColor('#595959')
+      .text(
+        `${record.volunteer.realName} · ${SERVICE_RECORD_TITLE} · 第 ${i + 1} / ${range.count} 页`,
+        left,
+        doc.page.height - MARGIN + 12,
+        { width, align: 'center', lineBreak: false },
+      );
+    doc.page.margins.bottom = margin;
+  }
+  doc.end();
+  return finished;
+}
