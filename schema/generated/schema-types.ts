@@ -1765,6 +1765,8 @@ export type UpdateCommitmentInput = {
 export type UpdateMyVolunteerProfileInput = {
   availability?: InputMaybe<Array<AvailabilitySlotInput>>;
   communityId?: InputMaybe<Scalars['ID']['input']>;
+  /** For e-mail reminders; empty string clears it. */
+  email?: InputMaybe<Scalars['String']['input']>;
   /** Empty string clears it. */
   gridId?: InputMaybe<Scalars['ID']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
@@ -1806,6 +1808,8 @@ export type UpdateUnitInput = {
 export type User = Node & {
   community?: Maybe<Community>;
   displayName: Scalars['String']['output'];
+  /** Only ever shown on your own account. */
+  email?: Maybe<Scalars['String']['output']>;
   /** Opaque global identifier. */
   id: Scalars['ID']['output'];
   /** Masked unless it is your own or you manage this person. */

@@ -60,7 +60,8 @@ async function main(): Promise<void> {
       }
     } else {
       const nameIndex = process.argv.indexOf('--name');
-      const name = nameIndex > 0 ? process.argv[nameIndex + 1] : undefined;
+      // The name becomes part of a class name: keep letters, digits and underscores.
+      const name = nameIndex > 0 ? process.argv[nameIndex + 1]?.replace(/\W+/g, '_') : undefined;
       const result = await migrator.createMigration(migrationsPath, false, false, name);
       if (!result.fileName) {
         console.log('No changes: the migrations already match the entities.');

@@ -4,10 +4,12 @@ import { Migration20261127144519_initial } from './Migration20261127144519_initi
 import { Migration20261127151151_commitments } from './Migration20261127151151_commitments.js';
 import { Migration20261127153229_shifts } from './Migration20261127153229_shifts.js';
 import { Migration20261127154456_pairing } from './Migration20261127154456_pairing.js';
+import { Migration20261127160730_user_email } from './Migration20261127160730_user_email.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127144519_initial', class: Migration20261127144519_initial },
   { name: 'Migration20261127151151_commitments', class: Migration20261127151151_commitments },
   { name: 'Migration20261127153229_shifts', class: Migration20261127153229_shifts },
   { name: 'Migration20261127154456_pairing', class: Migration20261127154456_pairing },
+  { name: 'Migration20261127160730_user_email', class: Migration20261127160730_user_email },
 ];

@@ -77,6 +77,14 @@ export class AuthResolver {
     const scope = { userId: user.id, communityId: user.community?.id ?? null };
     return can(ctx.viewer, 'user.read', scope) ? user.phone : maskPhone(user.phone);
   }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Only ever shown on your own account.',
+  })
+  email(@Root() user: User, @Ctx() ctx: Context): string | null {
+    return ctx.viewer.user?.id === user.id ? user.email : null;
+  }
 }
 
 registerNode('User', async (ctx, id) => {

@@ -31,7 +31,7 @@ registerEnumType(Role, {
 })
 @Index({ properties: ['community', 'role'] })
 @ObjectType('User', { implements: Node, description: 'A person who can sign in.' })
-export class User extends BaseEntity<'community' | 'unit' | 'phone' | 'active'> {
+export class User extends BaseEntity<'community' | 'unit' | 'phone' | 'email' | 'active'> {
   /** Stored lower-case; compared case-insensitively. */
   @Unique()
   @Property({ type: 'string', length: 32 })
@@ -60,6 +60,10 @@ export class User extends BaseEntity<'community' | 'unit' | 'phone' | 'active'> 
   /** Personal data: exposed masked through a field resolver. */
   @Property({ type: 'string', length: 20, nullable: true })
   phone: string | null = null;
+
+  /** Personal data: where e-mail reminders go when SMTP is configured; never shown to others. */
+  @Property({ type: 'string', length: 254, nullable: true })
+  email: string | null = null;
 
   @Property({ type: 'boolean', default: true })
   active: boolean = true;

@@ -16,6 +16,8 @@ import { User } from '../auth/user.entity.js';
 import type { Community } from '../directory/community.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
 import type { Activity } from './activity.entity.js';
+import nodemailer from 'nodemailer';
+import { mailerOver } from '../notifications/mailer.js';
 import { REMINDER_KIND, REMINDERS_JOB, writeDueReminders } from './reminders.jobs.js';
 import { Shift } from './shift.entity.js';
 import { ShiftStatus, SignupStatus } from './shift.enums.js';
@@ -152,7 +154,7 @@ describe('shifts.reminders', () => {
         return job!.output;
       };
 
-      expect(await run()).toEqual({ created: { '24': 1, '2': 1 } });
+      expect(await run()).toEqual({ created: { '24': 1, '2': 1 }, emailed: 0 });
       const written = await reminders();
       expect(written.map((n) => [n.user.id, n.dedupeKey])).toEqual(
         expect.arrayContaining([
@@ -198,7 +200,7 @@ describe('shifts.reminders', () => {
         unreadNotificationCount: 1,
       });
 
-      expect(await run()).toEqual({ created: { '24': 0, '2': 0 } });
+      expect(await run()).toEqual({ created: { '24': 0, '2': 0 }, emailed: 0 });
       expect(await reminders()).toHaveLength(2);
     } finally {
       await queue.stop();
@@ -210,6 +212,7 @@ describe('shifts.reminders', () => {
     const inNineteenHours = new Date(Date.now() + 19 * HOUR);
     expect(await writeDueReminders(em(), { now: inNineteenHours, hoursBefore: [2, 24] })).toEqual({
       created: { '24': 1, '2': 1 },
+      emailed: 0,
     });
     const keys = (await reminders()).map((n) => n.dedupeKey);
     expect(keys).toEqual(
@@ -224,7 +227,10 @@ describe('shifts.reminders', () => {
       writeDueReminders(em(), { now: inNineteenHours, hoursBefore: [24, 2] }),
       writeDueReminders(em(), { now: inNineteenHours, hoursBefore: [24, 2] }),
     ]);
-    expect(twice).toEqual([{ created: { '24': 0, '2': 0 } }, { created: { '24': 0, '2': 0 } }]);
+    expect(twice).toEqual([
+      { created: { '24': 0, '2': 0 }, emailed: 0 },
+      { created: { '24': 0, '2': 0 }, emailed: 0 },
+    ]);
     // Nobody waitlisted, cancelled, on a cancelled shift or switched off got anything.
     const reminded = new Set((await reminders()).map((n) => n.user.id));
     const never = [
@@ -234,6 +240,47 @@ describe('shifts.reminders', () => {
       inactive.user.id,
     ];
     expect(never.filter((id) => reminded.has(id))).toEqual([]);
+  });
+});
+
+describe('e-mail reminders', () => {
+  it('mails each new reminder to volunteers who gave an address, once', async () => {
+    const community = await makeCommunity(t.orm);
+    const staff = await makeUser(t.orm, { role: Role.COMMUNITY_STAFF, community });
+    const activity = await makeActivity(t.orm, community, { createdBy: staff });
+    const shift = await makeShift(t.orm, activity, { startsInHours: 500, hours: 2 });
+    const withMail = await signUp(shift, community, SignupStatus.CONFIRMED);
+    const withoutMail = await signUp(shift, community, SignupStatus.CONFIRMED);
+    await t.orm.em
+      .fork()
+      .nativeUpdate(User, { id: withMail.user.id }, { email: 'li.hong@example.com' });
+    const transporter = nodemailer.createTransport({ jsonTransport: true });
+    const sent: { to: string; subject: string }[] = [];
+    const mailer = mailerOver(transporter, 'Gongjian <no-reply@example.com>');
+    const spy = {
+      send: async (m: { to: string | string[]; subject: string; text: string }) => {
+        sent.push({ to: String(m.to), subject: m.subject });
+        return mailer.send(m);
+      },
+      close: () => mailer.close(),
+    };
+    const now = new Date(Date.now() + 490 * HOUR);
+    const run = await writeDueReminders(t.orm.em.fork() as EntityManager, {
+      now,
+      hoursBefore: [24],
+      mailer: spy,
+    });
+    expect(run.created['24']).toBeGreaterThanOrEqual(2);
+    expect(sent.filter((m) => m.to === 'li.hong@example.com')).toHaveLength(1);
+    expect(sent[0]!.subject).toContain(activity.title);
+    expect(sent.some((m) => m.to.includes(String(withoutMail.user.id)))).toBe(false);
+    const again = await writeDueReminders(t.orm.em.fork() as EntityManager, {
+      now,
+      hoursBefore: [24],
+      mailer: spy,
+    });
+    expect(again.emailed).toBe(0);
+    expect(sent.filter((m) => m.to === 'li.hong@example.com')).toHaveLength(1);
   });
 });
 

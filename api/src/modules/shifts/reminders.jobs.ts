@@ -5,12 +5,14 @@
 // that threshold. The notification's dedupe key (`reminder-24h:signup:<id>`) is unique, so a
 // reminder is never written twice, whether the job runs again, overlaps itself or runs in
 // several processes at once (ON CONFLICT DO NOTHING lets the unique index decide). A sign-up or
-// shift cancelled before the run gets nothing. E-mail is not sent: users have no address yet.
+// shift cancelled before the run gets nothing. When SMTP is configured, each reminder written
+// is also e-mailed to volunteers who gave an address (once: only new rows are mailed).
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { shanghaiCron, type JobDefinition } from '../../jobs/queue.js';
 import type { Logger } from '../../logger.js';
 import { DISPLAY_TIME_ZONE } from '../../graphql/scalars.js';
+import { createMailer, type Mailer } from '../notifications/mailer.js';
 import { ShiftStatus, SignupStatus } from './shift.enums.js';
 
 export const REMINDERS_JOB = 'shifts.reminders';
@@ -26,6 +28,8 @@ const globalIdSql = (type: string, idColumn: string) =>
 export interface ReminderRun {
   /** Reminders written in this run, by threshold (hours before the start). */
   created: Record<string, number>;
+  /** Of those, how many were also e-mailed. */
+  emailed: number;
 }
 
 /**
@@ -35,17 +39,20 @@ export interface ReminderRun {
  */
 export async function writeDueReminders(
   em: EntityManager,
-  options: { now?: Date; hoursBefore: readonly number[] },
+  options: { now?: Date; hoursBefore: readonly number[]; mailer?: Mailer | null; logger?: Logger },
 ): Promise<ReminderRun> {
   const now = options.now ?? new Date();
   const thresholds = [...new Set(options.hoursBefore)].filter((h) => h > 0).sort((a, b) => b - a);
   const created: Record<string, number> = {};
+  let emailed = 0;
   for (const [i, hours] of thresholds.entries()) {
     const smaller = thresholds[i + 1] ?? 0;
     const prefix = `reminder-${hours}h:signup:`;
     const startsLocal = `(sh.starts_at at time zone ?)`;
-    const rows = await em.getConnection().execute<{ id: number }[]>(
-      `insert into notification (user_id, kind, title, body, link, data, dedupe_key)
+    const rows = await em
+      .getConnection()
+      .execute<{ id: number; title: string; body: string; email: string | null }[]>(
+        `insert into notification (user_id, kind, title, body, link, data, dedupe_key)
        select v.user_id,
               ?,
               left('班次提醒：' || a.title || '，' || to_char(${startsLocal}, 'FMMM"月"FMDD"日 "HH24:MI') || ' 开始', 200),
@@ -66,32 +73,46 @@ export async function writeDueReminders(
           and sh.starts_at > ? and sh.starts_at <= ?
           and not exists (select 1 from notification n where n.dedupe_key = ? || s.id)
        on conflict (dedupe_key) do nothing
-       returning id`,
-      [
-        REMINDER_KIND,
-        DISPLAY_TIME_ZONE,
-        DISPLAY_TIME_ZONE,
-        hours,
-        prefix,
-        SignupStatus.CONFIRMED,
-        ShiftStatus.OPEN,
-        new Date(now.getTime() + smaller * 3_600_000),
-        new Date(now.getTime() + hours * 3_600_000),
-        prefix,
-      ],
-      'all',
-    );
+       returning id, title, body, (select email from app_user where id = notification.user_id) as email`,
+        [
+          REMINDER_KIND,
+          DISPLAY_TIME_ZONE,
+          DISPLAY_TIME_ZONE,
+          hours,
+          prefix,
+          SignupStatus.CONFIRMED,
+          ShiftStatus.OPEN,
+          new Date(now.getTime() + smaller * 3_600_000),
+          new Date(now.getTime() + hours * 3_600_000),
+          prefix,
+        ],
+        'all',
+      );
     created[String(hours)] = rows.length;
+    for (const row of options.mailer ? rows.filter((r) => r.email) : []) {
+      try {
+        await options.mailer!.send({
+          to: row.email!,
+          subject: row.title,
+          text: `${row.title}\n\n${row.body}`,
+        });
+        emailed += 1;
+      } catch (error) {
+        // The in-app reminder is written; a refused e-mail is logged, not retried.
+        options.logger?.warn({ err: error, notificationId: row.id }, 'reminder e-mail not sent');
+      }
+    }
   }
-  return { created };
+  return { created, emailed };
 }
 
 export function shiftJobs(
   orm: MikroORM,
   logger: Logger,
-  config: Pick<Config, 'shifts'>,
+  config: Pick<Config, 'shifts' | 'smtpUrl' | 'mailFrom'>,
 ): JobDefinition[] {
   const log = logger.child({ job: REMINDERS_JOB });
+  const mailer = createMailer(config);
   return [
     {
       name: REMINDERS_JOB,
@@ -101,6 +122,8 @@ export function shiftJobs(
       async handler(): Promise<ReminderRun> {
         const run = await writeDueReminders(orm.em.fork() as EntityManager, {
           hoursBefore: config.shifts.reminderHours,
+          mailer,
+          logger: log,
         });
         log.info(run, 'shift reminders written');
         return run;

@@ -42,6 +42,11 @@ export class UpdateMyVolunteerProfileInput {
     description: 'The unit you work for (its liaison confirms); empty string clears it.',
   })
   unitId?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'For e-mail reminders; empty string clears it.',
+  })
+  email?: string | null;
 }
 
 @ObjectType()

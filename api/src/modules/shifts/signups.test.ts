@@ -382,5 +382,19 @@ describe('volunteer profile', () => {
     ).toEqual(['availability', 'availability', 'phone']);
     const saved = await t.orm.em.fork().findOneOrFail(Volunteer, { user: user.id });
     expect(saved.phone).not.toBe('123');
+
+    const badMail = await t.gql(UPDATE, { input: { email: 'not-an-address' } }, token);
+    expect(badMail.data!.updateMyVolunteerProfile.errors[0]).toMatchObject({
+      code: 'INVALID',
+      field: ['input', 'email'],
+    });
+    await t.gql(UPDATE, { input: { email: 'Zhou.XY@Example.com' } }, token);
+    expect((await t.gql('{ viewer { email } }', {}, token)).data!.viewer.email).toBe(
+      'zhou.xy@example.com',
+    );
+    expect(
+      (await t.gql(`{ node(id: "${user.nodeId}") { ... on User { email } } }`, {}, staffToken))
+        .data!.node,
+    ).toEqual({ email: null });
   });
 });

@@ -80,6 +80,8 @@ export async function updateMyVolunteerProfile(
     availability?: AvailabilitySlot[] | null;
     /** A unit to declare; null leaves it, "" clears it. */
     unitId?: string | null;
+    /** Where reminders are e-mailed; "" clears it. */
+    email?: string | null;
   },
 ): Promise<VolunteerResult> {
   const user = authorize(ctx.viewer, 'shift.signUp');
@@ -140,6 +142,18 @@ export async function updateMyVolunteerProfile(
         );
       volunteer.grid = grid;
     }
+  }
+  if (input.email != null) {
+    const email = input.email.trim();
+    if (email && !z.email().safeParse(email).success) {
+      return fail(
+        userError(UserErrorCode.INVALID, 'Enter an e-mail address like name@example.com.', [
+          'input',
+          'email',
+        ]),
+      );
+    }
+    user.email = email ? email.toLowerCase() : null;
   }
   const data = parsed.data;
   if (data.realName) volunteer.realName = data.realName;
