@@ -3,6 +3,7 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
+import { availabilitySchema } from '../shifts/availability.js';
 import type { Context } from '../../context.js';
 import { daysBetween, isIsoDate, shanghaiDate } from '../../graphql/dates.js';
 import {
@@ -49,23 +50,6 @@ export async function socialWorkerOf(
   await em.flush();
   return worker;
 }
-
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM (24-hour).');
-const availabilitySchema = z
-  .array(
-    z
-      .object({
-        day: z
-          .number()
-          .int()
-          .min(1, 'Day is 1 (Monday) to 7 (Sunday).')
-          .max(7, 'Day is 1 (Monday) to 7 (Sunday).'),
-        start: time,
-        end: time,
-      })
-      .refine((slot) => slot.start < slot.end, 'A slot must end after it starts.'),
-  )
-  .max(21, 'At most 21 weekly slots.');
 
 const profileSchema = z.object({
   specialties: z

@@ -3,6 +3,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { OptimisticLockError } from '@mikro-orm/core';
 import { z } from 'zod';
+import { availabilitySchema } from './availability.js';
 import type { Context } from '../../context.js';
 import {
   userError,
@@ -38,23 +39,6 @@ export async function volunteerOf(
   await em.flush();
   return volunteer;
 }
-
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM (24-hour).');
-const availabilitySchema = z
-  .array(
-    z
-      .object({
-        day: z
-          .number()
-          .int()
-          .min(1, 'Day is 1 (Monday) to 7 (Sunday).')
-          .max(7, 'Day is 1 (Monday) to 7 (Sunday).'),
-        start: time,
-        end: time,
-      })
-      .refine((slot) => slot.start < slot.end, 'A slot must end after it starts.'),
-  )
-  .max(21, 'At most 21 weekly slots.');
 
 const profileSchema = z.object({
   realName: displayNameSchema.optional(),
