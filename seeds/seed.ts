@@ -1,7 +1,8 @@
 // Loads the Qingshan demo (six communities, their grids, 288 units, demo accounts, a year of
-// co-building: needs, commitments, fulfilment records; and volunteer service: volunteers,
-// activities, four weeks of shifts either side of now with sign-ups and attendance) into an
-// empty database, in one transaction.
+// co-building: needs, commitments, fulfilment records; volunteer service: volunteers,
+// activities, four weeks of shifts either side of now with sign-ups and attendance; and
+// social worker – volunteer pairing: social workers, pairings, supervision logs) into an empty
+// database, in one transaction.
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { hashPassword } from '../api/src/modules/auth/password.js';
 import { Role, User } from '../api/src/modules/auth/user.entity.js';
@@ -12,6 +13,7 @@ import { CommitmentCategory } from '../api/src/modules/commitments/category.enti
 import type { Logger } from '../api/src/logger.js';
 import { insertCoBuilding, planCoBuilding } from './commitments.js';
 import { DEMO_PASSWORD, demoAccounts, demoUnitOf } from './demo-accounts.js';
+import { insertPairings, planPairings } from './pairing.js';
 import { communities, grids, units } from './qingshan/index.js';
 import { insertVolunteerService, planVolunteerService } from './shifts.js';
 
@@ -26,6 +28,10 @@ export interface SeedCounts {
   activities: number;
   shifts: number;
   signups: number;
+  socialWorkers: number;
+  pairings: number;
+  activePairings: number;
+  supervisionLogs: number;
 }
 
 /**
@@ -104,42 +110,50 @@ export async function seedDemoIfEmpty(
       liaisonByUnitIndex,
     });
     // Volunteers, activities and shifts around now; some activities serve the commitments above.
-    const service = insertVolunteerService(
-      tx,
-      planVolunteerService(
-        {
-          communities,
-          grids,
-          units,
-          coBuilding: coBuildingPlan,
-          liaisonUnitIndexes: [...liaisonByUnitIndex.keys()],
-          socialWorker: 'social.jianan',
-        },
-        options.now ?? new Date(),
-      ),
-      coBuildingPlan,
+    const now = options.now ?? new Date();
+    const servicePlan = planVolunteerService(
       {
-        units: unitEntities,
-        communityByCode,
-        gridByCode,
-        categoryByCode,
-        staffByCommunity,
-        liaisonByUnitIndex,
-        demoUsers,
-        passwordHash,
+        communities,
+        grids,
+        units,
+        coBuilding: coBuildingPlan,
+        liaisonUnitIndexes: [...liaisonByUnitIndex.keys()],
+        socialWorker: 'social.jianan',
       },
+      now,
+    );
+    const service = insertVolunteerService(tx, servicePlan, coBuildingPlan, {
+      units: unitEntities,
+      communityByCode,
+      gridByCode,
+      categoryByCode,
+      staffByCommunity,
+      liaisonByUnitIndex,
+      demoUsers,
+      passwordHash,
+    });
+    // Social workers, and months of pairings made by the pairing plan, with supervision.
+    const pairing = insertPairings(
+      tx,
+      planPairings({ communities, grids, volunteers: servicePlan.volunteers }, now),
+      servicePlan.volunteers,
+      { communityByCode, gridByCode, staffByCommunity, demoUsers, passwordHash },
     );
     return {
       communities: communities.length,
       grids: grids.length,
       units: units.length,
-      users: demoAccounts.length + service.users,
+      users: demoAccounts.length + service.users + pairing.users,
       commitments: coBuilding.commitments,
       fulfilments: coBuilding.fulfilments,
       volunteers: service.volunteers,
       activities: service.activities,
       shifts: service.shifts,
       signups: service.signups,
+      socialWorkers: pairing.socialWorkers,
+      pairings: pairing.pairings,
+      activePairings: pairing.activePairings,
+      supervisionLogs: pairing.supervisionLogs,
     };
   });
   logger?.info(counts, 'Qingshan demo data seeded');

@@ -3,10 +3,14 @@ import { planCoBuilding, SEED_TODAY } from '../seeds/commitments.js';
 import { DEMO_PASSWORD, demoAccounts } from '../seeds/demo-accounts.js';
 import { units } from '../seeds/qingshan/index.js';
 import { seedDemoIfEmpty, type SeedCounts } from '../seeds/seed.js';
+import { DEMO_SOCIAL_WORKER, planPairings } from '../seeds/pairing.js';
 import { DEMO_VOLUNTEER, VOLUNTEERS_PER_COMMUNITY } from '../seeds/shifts.js';
 import { useTestApp, type AnyData } from './support/test-app.js';
 
 const t = useTestApp();
+
+/** Three or four per community: 4 + 3 + 4 + 3 + 3 + 4. */
+const SOCIAL_WORKERS = 21;
 
 describe('the Qingshan demo seed', () => {
   /** Rows of one SQL statement against the seeded database. */
@@ -14,21 +18,25 @@ describe('the Qingshan demo seed', () => {
     t.orm.em.getConnection().execute<AnyData[]>(query, params);
 
   let counts: SeedCounts;
+  /** The moment the demo is seeded around. */
+  const seededAt = new Date();
 
   it('loads the six communities with the report’s totals, once', async () => {
     const started = performance.now();
-    counts = (await seedDemoIfEmpty(t.orm))!;
+    counts = (await seedDemoIfEmpty(t.orm, undefined, { now: seededAt }))!;
     const seconds = (performance.now() - started) / 1000;
     expect(counts).toMatchObject({
       communities: 6,
       grids: 75,
       units: 288,
-      users: demoAccounts.length + 6 * VOLUNTEERS_PER_COMMUNITY,
+      // the volunteers' and the social workers' accounts (the demo social worker's exists)
+      users: demoAccounts.length + 6 * VOLUNTEERS_PER_COMMUNITY + SOCIAL_WORKERS - 1,
       commitments: 523,
       fulfilments: 2547,
       // sixty per community and the demo volunteer's profile
       volunteers: 6 * VOLUNTEERS_PER_COMMUNITY + 1,
       activities: 31,
+      socialWorkers: SOCIAL_WORKERS,
     });
     // Shifts are laid out around the real current time, so their numbers vary a little by day.
     expect(counts.shifts).toBeGreaterThan(500);
@@ -36,7 +44,11 @@ describe('the Qingshan demo seed', () => {
     const [rows] = await sql(
       `select (select count(*) from app_user)::int as users, (select count(*) from volunteer)::int as volunteers,
               (select count(*) from activity)::int as activities, (select count(*) from shift)::int as shifts,
-              (select count(*) from signup)::int as signups`,
+              (select count(*) from signup)::int as signups,
+              (select count(*) from social_worker)::int as "socialWorkers",
+              (select count(*) from pairing)::int as pairings,
+              (select count(*) from pairing where status = 'ACTIVE')::int as "activePairings",
+              (select count(*) from supervision_log)::int as "supervisionLogs"`,
     );
     expect(rows).toEqual({
       users: counts.users,
@@ -44,6 +56,10 @@ describe('the Qingshan demo seed', () => {
       activities: counts.activities,
       shifts: counts.shifts,
       signups: counts.signups,
+      socialWorkers: counts.socialWorkers,
+      pairings: counts.pairings,
+      activePairings: counts.activePairings,
+      supervisionLogs: counts.supervisionLogs,
     });
     // The whole demo, hashing included; about 1–2 s on a laptop.
     expect(seconds).toBeLessThan(10);
@@ -566,5 +582,206 @@ describe('the Qingshan demo seed', () => {
     expect(later.shifts[0]!.startsAt.getTime()).toBeGreaterThan(
       a.shifts.at(-1)!.startsAt.getTime(),
     );
+  });
+  // ---------------------------------------------------------------- pairing
+
+  it('gives each community three or four social workers, the demo account among them', async () => {
+    const rows = await sql(
+      `select c.code, a.username, a.role, a.community_id = sw.community_id as own_community,
+              g.community_id = sw.community_id as own_grid, sw.specialties, sw.qualification,
+              sw.caseload_cap, sw.availability
+         from social_worker sw
+         join community c on c.id = sw.community_id
+         join app_user a on a.id = sw.user_id
+         left join grid g on g.id = sw.grid_id
+        order by sw.id`,
+    );
+    expect(rows).toHaveLength(SOCIAL_WORKERS);
+    const perCommunity = new Map<string, number>();
+    for (const row of rows) {
+      perCommunity.set(row.code, (perCommunity.get(row.code) ?? 0) + 1);
+      expect(row).toMatchObject({ role: 'SOCIAL_WORKER', own_community: true, own_grid: true });
+      expect(row.username).toMatch(
+        row.username === DEMO_SOCIAL_WORKER ? /^social\.jianan$/ : /^sw\.[a-z]+\.\d$/,
+      );
+      expect(row.specialties.length).toBeGreaterThan(0);
+      expect(row.caseload_cap).toBeGreaterThanOrEqual(8);
+      expect(row.caseload_cap).toBeLessThanOrEqual(15);
+      const slots = row.availability as { day: number; start: string; end: string }[];
+      expect(slots.length).toBeGreaterThan(0);
+      for (const slot of slots) {
+        expect(slot.day).toBeGreaterThanOrEqual(1);
+        expect(slot.day).toBeLessThanOrEqual(5);
+        expect(slot.start < slot.end).toBe(true);
+      }
+    }
+    expect([...perCommunity.values()].every((n) => n >= 2 && n <= 4)).toBe(true);
+    expect(perCommunity.size).toBe(6);
+    expect(rows.find((r) => r.username === DEMO_SOCIAL_WORKER)?.code).toBe('jianan');
+    expect(new Set(rows.map((r) => r.qualification)).size).toBe(3);
+    expect(new Set(rows.flatMap((r) => r.specialties)).size).toBeGreaterThanOrEqual(8);
+  });
+
+  it('pairs about two thirds of each community’s volunteers within caps and communities', async () => {
+    const coverage = await sql(
+      `select c.code, count(*)::int as volunteers,
+              count(*) filter (where exists (select 1 from pairing p
+                                              where p.volunteer_id = v.id and p.status = 'ACTIVE'))::int as paired
+         from volunteer v join community c on c.id = v.community_id
+        group by c.code order by c.code`,
+    );
+    expect(coverage).toHaveLength(6);
+    for (const row of coverage) {
+      expect(row.paired / row.volunteers).toBeGreaterThanOrEqual(0.6);
+      expect(row.paired / row.volunteers).toBeLessThanOrEqual(0.7);
+    }
+    const [broken] = await sql(
+      `select
+         (select count(*) from (select sw.id from social_worker sw
+                                  join pairing p on p.social_worker_id = sw.id and p.status = 'ACTIVE'
+                                 group by sw.id, sw.caseload_cap
+                                having count(*) > sw.caseload_cap) x)::int as over_cap,
+         (select count(*) from (select volunteer_id from pairing where status = 'ACTIVE'
+                                 group by volunteer_id having count(*) > 1) x)::int as twice_active,
+         (select count(*) from pairing p
+            join social_worker sw on sw.id = p.social_worker_id
+            join volunteer v on v.id = p.volunteer_id
+           where sw.community_id <> p.community_id or v.community_id <> p.community_id)::int as cross_community,
+         (select count(*) from pairing p join app_user a on a.id = p.confirmed_by_id
+           where a.role <> 'COMMUNITY_STAFF' or a.community_id <> p.community_id)::int as wrong_confirmer,
+         (select count(*) from pairing
+           where score is null or score <> (components->>'total')::int or score < 0
+              or confirmed_at > now() or confirmed_at < now() - interval '6 months')::int as wrong_score,
+         (select count(*) from pairing
+           where (status = 'ACTIVE') <> (ended_at is null)
+              or (status = 'ENDED') <> (end_reason is not null and ended_by_id is not null)
+              or ended_at <= confirmed_at or ended_at > now())::int as wrong_ending`,
+    );
+    expect(broken).toEqual({
+      over_cap: 0,
+      twice_active: 0,
+      cross_community: 0,
+      wrong_confirmer: 0,
+      wrong_score: 0,
+      wrong_ending: 0,
+    });
+    // A few ended, some of those volunteers paired again.
+    const { ended, repaired } = (
+      await sql(
+        `select count(*)::int as ended,
+              count(*) filter (where exists (select 1 from pairing a where a.volunteer_id = p.volunteer_id
+                                               and a.status = 'ACTIVE'))::int as repaired
+         from pairing p where p.status = 'ENDED'`,
+      )
+    )[0]!;
+    expect(ended).toBeGreaterThanOrEqual(6);
+    expect(repaired).toBeGreaterThan(0);
+    expect(repaired).toBeLessThan(ended);
+  });
+
+  it('stores the score the pairing plan gave each confirmed pair', async () => {
+    const { communities, grids } = await import('../seeds/qingshan/index.js');
+    const { planVolunteerService } = await import('../seeds/shifts.js');
+    const now = seededAt;
+    const volunteers = planVolunteerService(
+      {
+        communities,
+        grids,
+        units,
+        coBuilding: planCoBuilding(units),
+        liaisonUnitIndexes: [0, 1],
+        socialWorker: 'social.jianan',
+      },
+      now,
+    ).volunteers;
+    const plan = planPairings({ communities, grids, volunteers }, now);
+    expect(planPairings({ communities, grids, volunteers }, now)).toEqual(plan);
+    const rows = await sql(
+      `select a.username, v.real_name, p.score, p.components
+         from pairing p
+         join social_worker sw on sw.id = p.social_worker_id
+         join app_user a on a.id = sw.user_id
+         join volunteer v on v.id = p.volunteer_id
+        order by p.id`,
+    );
+    expect(rows.map((r) => [r.username, r.real_name, r.score, r.components])).toEqual(
+      plan.pairings.map((p) => [
+        plan.workers[p.workerIndex]!.username,
+        volunteers[p.volunteerIndex]!.realName,
+        p.score.total,
+        p.score,
+      ]),
+    );
+  });
+
+  it('keeps each pairing’s last contact at its latest supervision, some overdue', async () => {
+    const [broken] = await sql(
+      `select
+         count(*) filter (where p.last_contact_date <> greatest(
+           (p.confirmed_at at time zone 'Asia/Shanghai')::date,
+           coalesce(l.last, (p.confirmed_at at time zone 'Asia/Shanghai')::date)))::int as wrong_last_contact,
+         count(*) filter (where l.first < (p.confirmed_at at time zone 'Asia/Shanghai')::date
+                             or l.last > (now() at time zone 'Asia/Shanghai')::date
+                             or l.last > (p.ended_at at time zone 'Asia/Shanghai')::date)::int as log_outside
+         from pairing p
+         left join (select pairing_id, max(date) as last, min(date) as first
+                      from supervision_log group by pairing_id) l on l.pairing_id = p.id`,
+    );
+    expect(broken).toEqual({ wrong_last_contact: 0, log_outside: 0 });
+    const [logs] = await sql(
+      `select count(distinct mode)::int as modes,
+              count(*) filter (where l.author_id <> sw.user_id)::int as wrong_author,
+              count(*) filter (where l.notes = '')::int as no_notes
+         from supervision_log l
+         join pairing p on p.id = l.pairing_id
+         join social_worker sw on sw.id = p.social_worker_id`,
+    );
+    expect(logs).toEqual({ modes: 4, wrong_author: 0, no_notes: 0 });
+    const overdue = await sql(
+      `select c.code, count(*) filter (where p.last_contact_date
+                                         < (now() at time zone 'Asia/Shanghai')::date - 14)::int as overdue
+         from pairing p join community c on c.id = p.community_id
+        where p.status = 'ACTIVE'
+        group by c.code order by c.code`,
+    );
+    expect(overdue).toHaveLength(6);
+    for (const row of overdue) {
+      expect(row.overdue).toBeGreaterThanOrEqual(2);
+      expect(row.overdue).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('shows staff the load of their community’s social workers as the database has it', async () => {
+    const token = await t.login('staff.jianan', DEMO_PASSWORD);
+    const [community] = await sql(`select id from community where code = 'jianan'`);
+    const communityId = Buffer.from(`Community:${community!.id}`).toString('base64url');
+    const res = await t.gql(
+      `query ($id: ID!) {
+         socialWorkers(communityId: $id, first: 10) {
+           edges { node { caseloadCap activePairings freePlaces user { username } } }
+         }
+         pairingCoverage(communityId: $id) { volunteers paired }
+       }`,
+      { id: communityId },
+      token,
+    );
+    expect(res.errors).toBeUndefined();
+    const db = await sql(
+      `select a.username, sw.caseload_cap,
+              (select count(*) from pairing p where p.social_worker_id = sw.id and p.status = 'ACTIVE')::int as active
+         from social_worker sw join app_user a on a.id = sw.user_id
+        where sw.community_id = ? order by sw.id`,
+      [community!.id],
+    );
+    expect(
+      res.data!.socialWorkers.edges.map((e: { node: AnyData }) => [
+        e.node.user.username,
+        e.node.caseloadCap,
+        e.node.activePairings,
+        e.node.freePlaces,
+      ]),
+    ).toEqual(db.map((r) => [r.username, r.caseload_cap, r.active, r.caseload_cap - r.active]));
+    expect(db.map((r) => r.username)).toContain(DEMO_SOCIAL_WORKER);
+    expect(res.data!.pairingCoverage.paired).toBe(db.reduce((n, r) => n + r.active, 0));
   });
 });
