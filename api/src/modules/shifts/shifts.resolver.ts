@@ -11,12 +11,11 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../../context.js';
 import { registerNode } from '../../graphql/node.js';
-import { ConnectionArgs, idOf, paginate } from '../../graphql/relay.js';
-import { authorize, can, isAdmin, maskName, maskPhone } from '../auth/policy.js';
-import { Role, User } from '../auth/user.entity.js';
+import { ConnectionArgs } from '../../graphql/relay.js';
+import { can, maskName, maskPhone } from '../auth/policy.js';
+import { User } from '../auth/user.entity.js';
 import { CommitmentCategory } from '../commitments/category.entity.js';
 import { Commitment } from '../commitments/commitment.entity.js';
 import { canReadCommitment } from '../commitments/commitments.service.js';
@@ -74,23 +73,7 @@ export class VolunteerResolver {
     @Arg('filter', () => VolunteerFilter, { nullable: true }) filter: VolunteerFilter | null,
     @Ctx() ctx: Context,
   ) {
-    const user = ctx.viewer.requireUser();
-    const communityId = filter?.communityId
-      ? (idOf(filter.communityId, 'Community') ?? 0)
-      : isAdmin(user)
-        ? null
-        : (user.community?.id ?? 0);
-    const unitId = filter?.unitId ? (idOf(filter.unitId, 'Unit') ?? 0) : null;
-    // A unit's liaison sees the volunteers who say they work for the unit; others need the community.
-    if (unitId !== null && user.role === Role.UNIT_LIAISON)
-      authorize(ctx.viewer, 'affiliation.review', { unitId });
-    else authorize(ctx.viewer, 'volunteer.read', { communityId });
-    const where: FilterQuery<Volunteer> = {};
-    if (communityId !== null && !(unitId !== null && user.role === Role.UNIT_LIAISON))
-      where.community = communityId;
-    if (unitId !== null) where.unit = unitId;
-    if (filter?.skill) where.skills = { $contains: [filter.skill] };
-    return paginate(ctx.em, Volunteer, { where, keys: ['id'], args });
+    return volunteers.listVolunteers(ctx, filter ?? {}, args);
   }
 
   private canRead(v: Volunteer, ctx: Context) {
@@ -299,21 +282,11 @@ export class SignupResolver {
   @Query(() => [Signup], {
     description: 'Your live sign-ups (confirmed and waitlisted), soonest first.',
   })
-  async mySignups(
+  mySignups(
     @Arg('includePast', () => Boolean, { nullable: true }) includePast: boolean | null,
     @Ctx() ctx: Context,
   ) {
-    const volunteer = await volunteers.volunteerOf(ctx.em, ctx.viewer.requireUser());
-    if (!volunteer) return [];
-    return ctx.em.find(
-      Signup,
-      {
-        volunteer: volunteer.id,
-        status: { $ne: SignupStatus.CANCELLED },
-        ...(includePast ? {} : { endsAt: { $gt: new Date() } }),
-      },
-      { orderBy: { startsAt: includePast ? 'desc' : 'asc' }, limit: 200 },
-    );
+    return signups.mySignups(ctx, includePast ?? false);
   }
 
   @FieldResolver(() => Shift)

@@ -238,3 +238,18 @@ export async function cancelSignup(
     }
   }
 }
+
+/** The viewer's live sign-ups: upcoming soonest first, or with the past newest first (≤ 200). */
+export async function mySignups(ctx: Context, includePast: boolean): Promise<Signup[]> {
+  const volunteer = await volunteerOf(ctx.em, ctx.viewer.requireUser());
+  if (!volunteer) return [];
+  return ctx.em.find(
+    Signup,
+    {
+      volunteer: volunteer.id,
+      status: { $ne: SignupStatus.CANCELLED },
+      ...(includePast ? {} : { endsAt: { $gt: new Date() } }),
+    },
+    { orderBy: { startsAt: includePast ? 'desc' : 'asc' }, limit: 200 },
+  );
+}

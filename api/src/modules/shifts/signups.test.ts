@@ -3,12 +3,13 @@ import {
   makeActivity,
   makeCommunity,
   makeShift,
+  makeUnit,
   makeUser,
   makeVolunteer,
   Role,
   Skill,
 } from '../../../../tests/support/factories.js';
-import { useTestApp } from '../../../../tests/support/test-app.js';
+import { useTestApp, type AnyData } from '../../../../tests/support/test-app.js';
 import type { User } from '../auth/user.entity.js';
 import type { Community } from '../directory/community.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
@@ -337,6 +338,49 @@ describe('finding shifts', () => {
       (e: { node: { id: string } }) => e.node.id,
     );
     expect(new Set(seen).size).toBe(12);
+  });
+});
+
+describe('volunteers list', () => {
+  it('shows staff their community, a liaison their unit’s people, and nobody else anything', async () => {
+    const home = await makeCommunity(t.orm);
+    const away = await makeCommunity(t.orm);
+    const unit = await makeUnit(t.orm, home);
+    const ours = await makeVolunteer(t.orm, home, { unit });
+    const theirs = await makeVolunteer(t.orm, home);
+    const homeStaff = await makeUser(t.orm, { role: Role.COMMUNITY_STAFF, community: home });
+    const awayStaff = await makeUser(t.orm, { role: Role.COMMUNITY_STAFF, community: away });
+    const liaison = await makeUser(t.orm, { role: Role.UNIT_LIAISON, unit, community: home });
+    const LIST = `query($filter: VolunteerFilter) { volunteers(first: 50, filter: $filter) { edges { node { id phone } } } }`;
+    const ids = (res: AnyData) => res.data!.volunteers.edges.map((e: AnyData) => e.node.id).sort();
+
+    const staffView = await t.gql(
+      LIST,
+      { filter: { communityId: home.nodeId } },
+      await t.login(homeStaff.username),
+    );
+    expect(ids(staffView)).toEqual([ours.volunteer.nodeId, theirs.volunteer.nodeId].sort());
+    expect(staffView.data!.volunteers.edges[0].node.phone).toBe('13600000000');
+
+    const liaisonView = await t.gql(
+      LIST,
+      { filter: { unitId: unit.nodeId } },
+      await t.login(liaison.username),
+    );
+    expect(ids(liaisonView)).toEqual([ours.volunteer.nodeId]);
+
+    const refused = await t.gql(
+      LIST,
+      { filter: { communityId: home.nodeId } },
+      await t.login(awayStaff.username),
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const liaisonWide = await t.gql(
+      LIST,
+      { filter: { communityId: home.nodeId } },
+      await t.login(liaison.username),
+    );
+    expect(liaisonWide.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
 

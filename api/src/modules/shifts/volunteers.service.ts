@@ -1,5 +1,6 @@
 // Volunteer profiles: created from the account on first use, edited by the volunteer, and the
 // affiliation to a resident unit confirmed by that unit.
+import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { OptimisticLockError } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -11,9 +12,9 @@ import {
   userErrorsFromZod,
   type UserError,
 } from '../../graphql/errors.js';
-import { idOf } from '../../graphql/relay.js';
+import { idOf, paginate, type ConnectionArgs, type ConnectionData } from '../../graphql/relay.js';
 import { displayNameSchema, phoneSchema } from '../auth/auth.validation.js';
-import { authorize } from '../auth/policy.js';
+import { authorize, can, isAdmin } from '../auth/policy.js';
 import { Role, User } from '../auth/user.entity.js';
 import { Community } from '../directory/community.entity.js';
 import { Grid } from '../directory/grid.entity.js';
@@ -224,4 +225,32 @@ export async function reviewAffiliation(
   volunteer.affiliation = input.confirm ? Affiliation.CONFIRMED : Affiliation.REJECTED;
   await ctx.em.flush();
   return { volunteer, errors: [] };
+}
+
+/**
+ * Volunteers someone may list: a unit's people for whoever reviews its affiliations (its liaison),
+ * otherwise a community's for those who may read its volunteers (staff, social workers, office).
+ */
+export function listVolunteers(
+  ctx: Context,
+  filter: { communityId?: string | null; unitId?: string | null; skill?: Skill | null },
+  args: ConnectionArgs,
+): Promise<ConnectionData<Volunteer>> {
+  const user = ctx.viewer.requireUser();
+  const unitId = filter.unitId ? (idOf(filter.unitId, 'Unit') ?? 0) : null;
+  const where: FilterQuery<Volunteer> = {};
+  if (unitId !== null && can(ctx.viewer, 'affiliation.review', { unitId })) {
+    where.unit = unitId;
+  } else {
+    const communityId = filter.communityId
+      ? (idOf(filter.communityId, 'Community') ?? 0)
+      : isAdmin(user)
+        ? null
+        : (user.community?.id ?? 0);
+    authorize(ctx.viewer, 'volunteer.read', { communityId });
+    if (communityId !== null) where.community = communityId;
+    if (unitId !== null) where.unit = unitId;
+  }
+  if (filter.skill) where.skills = { $contains: [filter.skill] };
+  return paginate(ctx.em, Volunteer, { where, keys: ['id'], args });
 }
