@@ -61,6 +61,9 @@ const rules = {
   /** Change a unit's record: the office, its community's staff, or its own liaison. */
   'unit.update': (user: User, scope: Scope) =>
     isAdmin(user) || isStaffOf(user, scope.communityId) || isLiaisonOf(user, scope.unitId),
+  /** Rename a unit, change its kind or grid: the office or its community's staff, not its liaison. */
+  'unit.updateIdentity': (user: User, scope: Scope) =>
+    isAdmin(user) || isStaffOf(user, scope.communityId),
   /** See a unit's liaison contact unmasked (PIPL): same people as above. */
   'unit.readContact': (user: User, scope: Scope) =>
     isAdmin(user) || isStaffOf(user, scope.communityId) || isLiaisonOf(user, scope.unitId),

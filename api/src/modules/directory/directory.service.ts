@@ -10,7 +10,6 @@ import {
 } from '../../graphql/errors.js';
 import { idOf, paginate, type ConnectionArgs, type ConnectionData } from '../../graphql/relay.js';
 import { authorize, can, isAdmin } from '../auth/policy.js';
-import { Role } from '../auth/user.entity.js';
 import { Community } from './community.entity.js';
 import { Grid } from './grid.entity.js';
 import {
@@ -224,7 +223,7 @@ export async function updateUnit(
     return { unit: null, errors: [notFound('id', 'unit')] };
   }
   const scope = { communityId: unit.community.id, unitId: unit.id };
-  const user = authorize(ctx.viewer, 'unit.update', scope);
+  authorize(ctx.viewer, 'unit.update', scope);
   const patch = Object.fromEntries(
     Object.entries(input).filter(
       ([key, value]) => value != null && !['id', 'version', 'gridId'].includes(key),
@@ -233,7 +232,7 @@ export async function updateUnit(
   const parsed = unitPatchSchema.safeParse(patch);
   if (!parsed.success) return { unit: null, errors: userErrorsFromZod(parsed.error) };
   const changesIdentity = 'name' in parsed.data || 'kind' in parsed.data || input.gridId != null;
-  if (changesIdentity && user.role === Role.UNIT_LIAISON) {
+  if (changesIdentity && !can(ctx.viewer, 'unit.updateIdentity', scope)) {
     throw forbidden("Only community staff can change a unit's name, kind or grid.");
   }
   if (input.version != null && input.version !== unit.version) {
