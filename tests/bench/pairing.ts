@@ -1,117 +1,156 @@
-// Solver benchmark: `npx tsx tests/bench/pairing.ts`. Prints time and memory of the optimal
-// pairing solver on 50,000 volunteers × 500 social workers (every pair admissible, scores like
-// the real ones), with total capacity below and above the number of volunteers, and HiGHS on a
-// smaller instance for comparison (its optimum must equal the solver's).
-import highsModule from 'highs';
-import { solveAssignment, type SolverInput } from '../../api/src/modules/pairing/solver.js';
+// Pairing-solver benchmark (part of `npm run bench`; alone: `npm run bench -- --only pairing`).
+// For each instance, the optimal pairing solver (api/src/modules/pairing/solver.ts) runs in a
+// child process of its own, so its time and peak memory are its own; where the instance is small
+// enough for an LP, HiGHS solves the same instance in another child process and its optimum must
+// equal the solver's total score.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { repoRoot } from '../../api/src/config.js';
+import type { PairingChildRequest, PairingChildResult } from './pairing-child.js';
+import { lpSize, totalCapacity, type PairingInstanceSpec } from './pairing-instance.js';
 
-const loadHighs = ((highsModule as unknown as { default?: unknown }).default ??
-  highsModule) as unknown as typeof highsModule.default;
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+export interface PairingOptions {
+  instances: PairingInstanceSpec[];
+  /** HiGHS is given this much time (its `time_limit` option) before it counts as unfinished. */
+  highsTimeLimitSeconds: number;
+  /** Instances whose LP has more columns than this are not given to HiGHS at all. */
+  highsMaxColumns: number;
 }
 
-/** Scores shaped like scoring.ts: 0–2 specialty matches × 40, grid 20, overlap 0–50 or −30, capacity. */
-function instance(volunteers: number, workers: number, totalCapacity: number, seed = 1) {
-  const rnd = random(seed);
-  const capacities = Array.from(
-    { length: workers },
-    (_, w) => Math.floor(totalCapacity / workers) + (w < totalCapacity % workers ? 1 : 0),
+const instances = (sizes: [number, number, number][], percents: number[]) =>
+  sizes.flatMap(([volunteers, workers, seed]) =>
+    percents.map((capacityPercent) => ({ volunteers, workers, capacityPercent, seed })),
   );
-  const arcStart = new Int32Array(volunteers + 1);
-  const arcWorker = new Int32Array(volunteers * workers);
-  const arcScore = new Int32Array(volunteers * workers);
-  const workerSpecialty = Array.from({ length: workers }, () => Math.floor(rnd() * 12));
-  const workerGrid = Array.from({ length: workers }, () => Math.floor(rnd() * 40));
-  for (let v = 0; v < volunteers; v++) {
-    arcStart[v] = v * workers;
-    const serves = new Set([Math.floor(rnd() * 12), Math.floor(rnd() * 12)]);
-    const grid = Math.floor(rnd() * 40);
-    for (let w = 0; w < workers; w++) {
-      const a = v * workers + w;
-      const overlap = rnd() < 0.3 ? -30 : Math.floor(rnd() * 51);
-      arcWorker[a] = w;
-      arcScore[a] =
-        (serves.has(workerSpecialty[w]!) ? 40 : 0) +
-        (grid === workerGrid[w] ? 20 : 0) +
-        overlap +
-        2 * Math.min(capacities[w]!, 10);
+
+export const FULL: PairingOptions = {
+  instances: instances(
+    [
+      [2_000, 50, 1],
+      [5_000, 100, 2],
+      [50_000, 500, 3],
+    ],
+    [60, 150],
+  ),
+  highsTimeLimitSeconds: 300,
+  highsMaxColumns: 1_000_000,
+};
+
+export const SMOKE: PairingOptions = {
+  instances: instances([[300, 10, 1]], [60, 150]),
+  highsTimeLimitSeconds: 30,
+  highsMaxColumns: 1_000_000,
+};
+
+export type HighsOutcome =
+  | { kind: 'finished'; result: PairingChildResult }
+  | { kind: 'timeout'; seconds: number }
+  | { kind: 'skipped'; rows: number; columns: number }
+  | { kind: 'failed'; error: string };
+
+export interface PairingInstanceResult {
+  spec: PairingInstanceSpec;
+  solver: PairingChildResult | { error: string };
+  highs: HighsOutcome;
+  /** Empty when the run is good: solver finished, plan feasible in size, HiGHS agrees where it finished. */
+  problems: string[];
+}
+
+const childScript = path.join(repoRoot, 'tests/bench/pairing-child.ts');
+
+/** Runs one child; resolves with its result, or rejects (error or `timeout` after `killAfterMs`). */
+function runChild(request: PairingChildRequest, killAfterMs: number): Promise<PairingChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', childScript, JSON.stringify(request)],
+      {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const killOnExit = () => child.kill('SIGKILL');
+    process.once('exit', killOnExit);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, killAfterMs);
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      process.off('exit', killOnExit);
+      if (timedOut) return reject(new Error('timeout'));
+      const last = stdout.trim().split('\n').at(-1) ?? '';
+      if (code === 0 && last.startsWith('{'))
+        return resolve(JSON.parse(last) as PairingChildResult);
+      const why = stderr.trim().split('\n').slice(-3).join(' ') || `exit ${signal ?? code}`;
+      reject(new Error(why));
+    });
+  });
+}
+
+export const describeSpec = (spec: PairingInstanceSpec) =>
+  `${spec.volunteers.toLocaleString('en')} × ${spec.workers.toLocaleString('en')}, capacity ${spec.capacityPercent} %`;
+
+export async function runPairingBenchmark(
+  options: PairingOptions,
+  log: (line: string) => void,
+): Promise<PairingInstanceResult[]> {
+  const results: PairingInstanceResult[] = [];
+  for (const spec of options.instances) {
+    const problems: string[] = [];
+    log(`pairing ${describeSpec(spec)}: solver`);
+    let solver: PairingInstanceResult['solver'];
+    try {
+      // No limit in practice: the solver must finish (50,000 × 500 takes minutes).
+      solver = await runChild({ kind: 'solver', spec }, 3 * 60 * 60 * 1000);
+      const most = Math.min(spec.volunteers, totalCapacity(spec));
+      if ((solver.paired ?? 0) > most) problems.push(`paired ${solver.paired} > ${most}`);
+      log(
+        `  ${(solver.solveMs / 1000).toFixed(2)} s, paired ${solver.paired}, total ${solver.total}`,
+      );
+    } catch (error) {
+      solver = { error: (error as Error).message };
+      problems.push(`solver failed: ${solver.error}`);
     }
+
+    let highs: HighsOutcome;
+    const size = lpSize(spec);
+    if (size.columns > options.highsMaxColumns) {
+      highs = { kind: 'skipped', ...size };
+    } else {
+      log(`pairing ${describeSpec(spec)}: HiGHS`);
+      const seconds = options.highsTimeLimitSeconds;
+      try {
+        // HiGHS stops itself at its time limit; the kill is for a hang while parsing or building.
+        const result = await runChild(
+          { kind: 'highs', spec, timeLimitSeconds: seconds },
+          (2 * seconds + 120) * 1000,
+        );
+        highs =
+          result.status === 'Optimal' || result.status !== 'Time limit reached'
+            ? { kind: 'finished', result }
+            : { kind: 'timeout', seconds };
+        if (highs.kind === 'finished') {
+          log(
+            `  ${(result.solveMs / 1000).toFixed(2)} s, ${result.status}, objective ${result.total}`,
+          );
+          if (result.status !== 'Optimal') problems.push(`HiGHS: ${result.status}`);
+          else if ('total' in solver && result.total !== solver.total) {
+            problems.push(`HiGHS optimum ${result.total} ≠ solver total ${solver.total}`);
+          }
+        }
+      } catch (error) {
+        const message = (error as Error).message;
+        highs =
+          message === 'timeout' ? { kind: 'timeout', seconds } : { kind: 'failed', error: message };
+      }
+    }
+    results.push({ spec, solver, highs, problems });
   }
-  arcStart[volunteers] = volunteers * workers;
-  return { volunteerCount: volunteers, capacities, arcStart, arcWorker, arcScore };
+  return results;
 }
-
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-
-function run(label: string, input: SolverInput) {
-  global.gc?.();
-  const before = process.memoryUsage();
-  const started = performance.now();
-  const result = solveAssignment(input);
-  const ms = performance.now() - started;
-  const after = process.memoryUsage();
-  console.log(
-    `${label}: ${(ms / 1000).toFixed(2)} s, paired ${result.matchedCount}, total ${result.totalScore}, ` +
-      `heap +${mb(after.heapUsed - before.heapUsed)} (rss ${mb(after.rss)})`,
-  );
-  return result;
-}
-
-const V = Number(process.env.BENCH_VOLUNTEERS ?? 50_000);
-const W = Number(process.env.BENCH_WORKERS ?? 500);
-console.log(`pairing solver, ${V} volunteers × ${W} workers, ${V * W} arcs`);
-for (const [name, total] of [
-  ['capacity below demand (60 %)', Math.floor(V * 0.6)],
-  ['capacity above demand (150 %)', Math.floor(V * 1.5)],
-] as const) {
-  const input = instance(V, W, total);
-  console.log(`  instance built (${mb(process.memoryUsage().rss)} rss)`);
-  run(`  ${name}`, input);
-}
-
-// HiGHS on an instance it can finish, compared with the solver.
-const small = { V: Number(process.env.BENCH_LP_VOLUNTEERS ?? 2_000), W: 50 };
-const lpInput = instance(small.V, small.W, Math.floor(small.V * 0.8), 7);
-const ours = run(`solver, ${small.V} × ${small.W}`, lpInput);
-const highs = await loadHighs();
-const terms: string[] = [];
-const rows: string[] = [];
-const perWorker: string[][] = Array.from({ length: small.W }, () => []);
-for (let v = 0; v < small.V; v++) {
-  const mine: string[] = [];
-  for (let a = lpInput.arcStart[v]!; a < lpInput.arcStart[v + 1]!; a++) {
-    if (lpInput.arcScore[a]! <= 0) continue;
-    const x = `x${a}`;
-    terms.push(`${lpInput.arcScore[a]} ${x}`);
-    mine.push(x);
-    perWorker[lpInput.arcWorker[a]!]!.push(x);
-  }
-  if (mine.length) rows.push(` v${v}: ${mine.join(' + ')} <= 1`);
-}
-perWorker.forEach(
-  (xs, w) => xs.length && rows.push(` w${w}: ${xs.join(' + ')} <= ${lpInput.capacities[w]}`),
-);
-const lp = [
-  'Maximize',
-  ` obj: ${terms.join(' + ')}`,
-  'Subject To',
-  ...rows,
-  'Bounds',
-  ...terms.map((t) => ` 0 <= ${t.split(' ')[1]} <= 1`),
-  'End',
-].join('\n');
-const started = performance.now();
-const solution = highs.solve(lp);
-console.log(
-  `HiGHS LP, ${small.V} × ${small.W}: ${((performance.now() - started) / 1000).toFixed(2)} s, ` +
-    `${solution.Status}, objective ${Math.round(solution.ObjectiveValue)} ` +
-    `(solver ${ours.totalScore}: ${Math.round(solution.ObjectiveValue) === ours.totalScore ? 'equal' : 'DIFFERENT'}), rss ${mb(process.memoryUsage().rss)}`,
-);

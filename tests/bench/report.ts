@@ -6,6 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import * as prettier from 'prettier';
 import { repoRoot } from '../../api/src/config.js';
+import { FULL as PAIRING, type PairingInstanceResult } from './pairing.js';
+import { lpSize, totalCapacity } from './pairing-instance.js';
 import { FULL, type ContentionResult } from './signup-contention.js';
 
 export const REPORT_PATH = path.join(repoRoot, 'docs/BENCHMARKS.md');
@@ -69,6 +71,44 @@ export function contentionRow(info: RunInfo, r: ContentionResult): string[] {
   ];
 }
 
+const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+const bytes = (b: number) =>
+  b >= 2 ** 30 ? `${(b / 2 ** 30).toFixed(2)} GiB` : `${Math.round(b / 2 ** 20)} MiB`;
+
+export function pairingRow(info: RunInfo, r: PairingInstanceResult): string[] {
+  const { spec, solver, highs } = r;
+  let highsCell: string;
+  if (highs.kind === 'skipped') {
+    highsCell = `skipped: too large for the LP (${n(highs.rows)} rows × ${n(highs.columns)} columns)`;
+  } else if (highs.kind === 'timeout') {
+    highsCell = `did not finish within ${highs.seconds} s`;
+  } else if (highs.kind === 'failed') {
+    highsCell = `failed: ${highs.error}`;
+  } else if (highs.result.status !== 'Optimal') {
+    highsCell = `${highs.result.status} after ${seconds(highs.result.solveMs)}`;
+  } else {
+    const same = 'total' in solver && solver.total === highs.result.total;
+    highsCell =
+      `${seconds(highs.result.solveMs)}, peak ${bytes(highs.result.maxRss)}: optimum ` +
+      (same ? 'equal' : `DIFFERENT (${n(highs.result.total ?? 0)})`);
+  }
+  const solved = 'error' in solver ? null : solver;
+  return [
+    info.date,
+    info.commit,
+    info.machine,
+    info.load,
+    info.node,
+    `${n(spec.volunteers)} × ${n(spec.workers)}`,
+    `${spec.capacityPercent} % (${n(totalCapacity(spec))})`,
+    solved ? seconds(solved.solveMs) : `FAILED: ${'error' in solver ? solver.error : ''}`,
+    solved ? `${bytes(solved.maxRss)} (${bytes(solved.rssBeforeSolve)} before solving)` : '—',
+    solved ? n(solved.paired ?? 0) : '—',
+    solved ? n(solved.total ?? 0) : '—',
+    highsCell,
+  ];
+}
+
 interface Table {
   id: string;
   header: string[];
@@ -92,7 +132,24 @@ const CONTENTION_HEADER = [
   'Outcome',
 ];
 
-const n = (x: number) => x.toLocaleString('en');
+const PAIRING_HEADER = [
+  'Date',
+  'Commit',
+  'Machine',
+  'Load',
+  'Node',
+  'Volunteers × workers',
+  'Capacity',
+  'Solver time',
+  'Solver peak memory',
+  'Paired',
+  'Total score',
+  'HiGHS (same instance)',
+];
+
+function n(x: number) {
+  return x.toLocaleString('en');
+}
 const wait = FULL.volunteers - FULL.places;
 
 function render(tables: Map<string, Table>): string {
@@ -109,18 +166,29 @@ function render(tables: Map<string, Table>): string {
       `<!-- bench:${id}:end -->`,
     ].join('\n');
   };
+  const big = PAIRING.instances.at(-1)!;
+  const arcs = n(big.volunteers * big.workers);
+  const lpSpecs = PAIRING.instances.filter((i) => lpSize(i).columns <= PAIRING.highsMaxColumns);
+  const lpSizes = [...new Set(lpSpecs.map((i) => `${n(i.volunteers)} × ${n(i.workers)}`))];
   return `# Benchmarks
 
-\`npm run bench\` (tests/bench/run.ts) measures the platform under load and appends one row per
-run to each table below; earlier rows are kept, so the history shows what changed. Every run
-uses a fresh database (a scratch database \`gj_bench_…\` on \`TEST_DATABASE_URL\` or
+\`npm run bench\` (tests/bench/run.ts) runs the benchmarks below, one after the other, and
+appends one row per run (per instance, for the pairing solver) to each table; earlier rows are
+kept, so the history shows what changed. \`npm run bench -- --only signups\` or
+\`npm run bench -- --only pairing\` runs one of them and leaves the other table as it is.
+\`npm run bench:smoke\` runs a small version of every benchmark, checks the same outcome (exit
+code 1 when it fails) and writes nothing here; CI runs it before the tests. Commit "-dirty"
+means the working tree had uncommitted changes; **Load** is the machine's one-minute load
+average when the run started: anything well above zero means other work shared the cores and
+the figures are pessimistic.
+
+## Sign-up contention
+
+Every run uses a fresh database (a scratch database \`gj_bench_…\` on \`TEST_DATABASE_URL\` or
 \`DATABASE_URL\` when set, else a throw-away embedded PostgreSQL) and API processes started as
 in production (\`NODE_ENV=production\`, \`LOG_LEVEL=warn\`, no background jobs). The client runs
 on the same machine as the APIs and the database, so the figures describe the whole system on
-that machine. \`npm run bench:smoke\` runs a small version of every benchmark, checks the same
-outcome (exit code 1 when it fails) and writes nothing here; CI runs it before the tests.
-
-## Sign-up contention
+that machine.
 
 ${n(FULL.volunteers)} volunteers with bearer tokens press "sign up" for one shift of ${n(FULL.places)} places at
 the same moment: every request is sent at once, with at most ${n(FULL.concurrency)} in flight (the rest queue
@@ -130,8 +198,6 @@ database however many processes serve them — this is the worst case, every req
 for one row. Before the measured run, both processes are warmed up with ${n(FULL.warmup)} sign-ups (not
 measured) on another shift.
 
-- **Load**: the machine's one-minute load average when the run started; anything well above
-  zero means other work shared the cores and the figures are pessimistic.
 - **Wall time**: first request sent to last answer received; **throughput** = sign-ups
   answered ÷ wall time.
 - **p50 / p95 / p99**: latency of one request as the client sees it (including the time it
@@ -142,6 +208,37 @@ measured) on another shift.
   tickets 1..${wait}).
 
 ${table('signup-contention')}
+
+## Pairing solver
+
+The optimal social worker ← volunteer pairing (api/src/modules/pairing/solver.ts, a min-cost
+flow) on generated instances: every volunteer × worker pair is admissible, with scores shaped
+like the real ones (specialty matches, same grid, schedule overlap — a clash, 30 % of pairs,
+scores below zero and is never proposed — and the worker's capacity), from a seeded
+pseudo-random generator, so every run solves the same instances (tests/bench/pairing-instance.ts).
+The workers' capacity is spread evenly and totals a percentage of the volunteers: below 100 %
+some volunteers must stay unpaired, above it some capacity stays unused.
+
+- **Solver time**: \`solveAssignment()\` alone (the instance is built first, not timed), in a
+  child process of its own, one instance at a time.
+- **Solver peak memory**: that child's peak resident memory (\`process.resourceUsage().maxRSS\`),
+  the instance's arrays included; in brackets its resident memory once the instance was built,
+  before solving. Nothing else runs in that process.
+- **Paired / total score**: the plan found: volunteers paired and the sum of their scores.
+- **HiGHS**: the same instance as a linear program (one column per pair scoring above zero, one
+  row per volunteer and per worker), solved by HiGHS (the \`highs\` package, WebAssembly, one
+  thread) in another child process, given ${PAIRING.highsTimeLimitSeconds} s. The constraint matrix is totally unimodular,
+  so the LP optimum is the best integer total and must equal the solver's (the run fails
+  otherwise). Instances above ${n(PAIRING.highsMaxColumns)} columns are not given to HiGHS (${lpSizes.join(' and ')} are).
+
+${n(big.volunteers)} × ${n(big.workers)} takes minutes, not seconds: the solver adds the volunteers one at a time,
+each along a shortest path (Dijkstra over the workers) in the residual network — successive
+shortest paths — and every placed volunteer's ${n(big.workers)} admissible pairs feed the heaps the next
+searches read, so the work grows with all ${arcs} admissible pairs and with how many
+volunteers later paths move. It is exact (never greedy); its results are checked against brute
+force and HiGHS in solver.test.ts and against HiGHS here.
+
+${table('pairing-solver')}
 `;
 }
 
@@ -164,11 +261,21 @@ function parse(text: string, id: string, header: string[]): Table {
 }
 
 /** Appends this run's rows to docs/BENCHMARKS.md (created when missing), formatted by Prettier. */
-export async function appendToReport(rows: { contention: string[] }): Promise<void> {
+export async function appendToReport(rows: {
+  contention?: string[];
+  pairing?: string[][];
+}): Promise<void> {
   const existing = await fs.readFile(REPORT_PATH, 'utf8').catch(() => '');
   const contention = parse(existing, 'signup-contention', CONTENTION_HEADER);
-  contention.rows.push(rows.contention);
-  const text = render(new Map([[contention.id, contention]]));
+  const pairing = parse(existing, 'pairing-solver', PAIRING_HEADER);
+  if (rows.contention) contention.rows.push(rows.contention);
+  if (rows.pairing) pairing.rows.push(...rows.pairing);
+  const text = render(
+    new Map([
+      [contention.id, contention],
+      [pairing.id, pairing],
+    ]),
+  );
   const config = (await prettier.resolveConfig(REPORT_PATH)) ?? {};
   await fs.writeFile(
     REPORT_PATH,
