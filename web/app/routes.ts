@@ -7,4 +7,9 @@ export default [
   { path: 'logout', file: 'routes/logout.tsx' },
   { path: 'language', file: 'routes/language.tsx' },
   { path: 'communities', file: 'routes/communities.tsx' },
+  { path: 'shifts', file: 'routes/shifts.tsx' },
+  { path: 'my/shifts', file: 'routes/my-shifts.tsx' },
+  { id: 'service-record-pdf', path: 'my/service-record.pdf', file: 'routes/service-record.tsx' },
+  { id: 'service-record-xlsx', path: 'my/service-record.xlsx', file: 'routes/service-record.tsx' },
+  { path: 'check-in', file: 'routes/check-in.tsx' },
 ] satisfies RouteConfigEntry[];

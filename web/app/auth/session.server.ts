@@ -9,6 +9,8 @@ if (secret === devSecret && process.env.NODE_ENV === 'production') {
 
 interface SessionData {
   token: string;
+  /** The role at sign-in: a hint for navigation only; the API decides what is allowed. */
+  role: string;
 }
 
 export const sessionStorage = createCookieSessionStorage<SessionData>({
@@ -29,6 +31,16 @@ export function getSession(request: Request): Promise<Session<SessionData>> {
 
 export async function getToken(request: Request): Promise<string | undefined> {
   return (await getSession(request)).get('token');
+}
+
+/** The signed-in user's role as remembered at sign-in (undefined for older sessions). */
+export async function getRole(request: Request): Promise<string | undefined> {
+  return (await getSession(request)).get('role');
+}
+
+/** Where a signed-in user starts: volunteers at their shifts, everyone else at the overview. */
+export function homePathFor(role: string | undefined): string {
+  return role === 'VOLUNTEER' ? '/shifts' : '/communities';
 }
 
 /** `/login?redirectTo=<the page asked for>`. */

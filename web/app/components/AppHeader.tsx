@@ -1,5 +1,6 @@
-// The header of signed-in pages: product, who is signed in and as what, language, sign-out.
-import { Form, Link } from '@remix-run/react';
+// The header of signed-in pages: product, who is signed in and as what, language, sign-out, and
+// the pages of the viewer's role.
+import { Form, Link, NavLink } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { ViewerHeaderFragment } from '../../../schema/generated/graphql';
 import { Brand } from './Brand';
@@ -7,13 +8,14 @@ import { LanguageSwitcher } from './LanguageSwitcher';
 
 export function AppHeader({ viewer }: { viewer: ViewerHeaderFragment }) {
   const { t } = useTranslation();
+  const volunteer = viewer.role === 'VOLUNTEER';
   return (
     <header className="app-header">
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
       <div className="app-header-inner">
-        <Link to="/communities" className="brand-link">
+        <Link to="/" className="brand-link">
           <Brand />
         </Link>
         <div className="app-header-tools">
@@ -30,6 +32,14 @@ export function AppHeader({ viewer }: { viewer: ViewerHeaderFragment }) {
           </Form>
         </div>
       </div>
+      {volunteer && (
+        <nav className="app-nav" aria-label={t('header.nav')}>
+          <NavLink to="/shifts" end>
+            {t('nav.shifts')}
+          </NavLink>
+          <NavLink to="/my/shifts">{t('nav.myShifts')}</NavLink>
+        </nav>
+      )}
     </header>
   );
 }

@@ -4,6 +4,8 @@ import { print } from 'graphql';
 import { expiredSessionRedirect, getToken } from '../auth/session.server';
 
 const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:4000/graphql';
+/** The API's origin and base path, for its plain HTTP routes (downloads): API_URL without /graphql. */
+export const apiBaseUrl = apiUrl.replace(/\/graphql\/?$/, '');
 const timeoutMs = 15_000;
 
 interface GraphQLErrorBody {

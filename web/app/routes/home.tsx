@@ -1,7 +1,24 @@
-// `/`: the communities overview when signed in, else the login page.
+// `/`: each role's start page when signed in (volunteers: their shifts), else the login page.
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
-import { getToken } from '../auth/session.server';
+import { CurrentViewerDocument } from '../../../schema/generated/graphql';
+import {
+  expiredSessionRedirect,
+  getSession,
+  homePathFor,
+  sessionStorage,
+} from '../auth/session.server';
+import { gqlRequest } from '../graphql/client.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return redirect((await getToken(request)) ? '/communities' : '/login');
+  const session = await getSession(request);
+  if (!session.get('token')) return redirect('/login');
+  const role = session.get('role');
+  if (role) return redirect(homePathFor(role));
+  // A session from before roles were remembered: ask once, and remember.
+  const { viewer } = await gqlRequest(request, CurrentViewerDocument, {});
+  if (!viewer) throw await expiredSessionRedirect(request);
+  session.set('role', viewer.role);
+  return redirect(homePathFor(viewer.role), {
+    headers: { 'Set-Cookie': await sessionStorage.commitSession(session) },
+  });
 }

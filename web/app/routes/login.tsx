@@ -19,7 +19,8 @@ import { useUserErrorText } from '../i18n/user-error';
 
 type LoginError = LoginMutation['login']['errors'][number];
 
-const afterLogin = '/communities';
+// `/` sends each role to its own start page.
+const afterLogin = '/';
 const fields = ['username', 'password'] as const;
 type Field = (typeof fields)[number];
 
@@ -59,6 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (payload.token && payload.errors.length === 0) {
     const session = await getSession(request);
     session.set('token', payload.token);
+    if (payload.viewer) session.set('role', payload.viewer.role);
     return redirect(redirectTo, {
       headers: { 'Set-Cookie': await sessionStorage.commitSession(session) },
     });
