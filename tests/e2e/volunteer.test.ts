@@ -1,101 +1,13 @@
 // The volunteer journey on a phone: the real web app (built, served by remix-serve) against a real
 // API on the seeded demo, driven in Chromium at 390 × 844. Screenshots go to a temp folder.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import os from 'node:os';
-import net from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../api/src/config.js';
-import { DEMO_PASSWORD } from '../../seeds/demo-accounts.js';
-import { seedDemoIfEmpty } from '../../seeds/seed.js';
-import { useTestApp } from '../support/test-app.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, useWebApp } from '../support/browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM}`);
-
-const t = useTestApp();
-let web: ChildProcess;
-let webUrl: string;
-let browser: Browser;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
-
-async function run(command: string, args: string[], cwd: string): Promise<void> {
-  const child = spawn(command, args, { cwd, stdio: 'inherit' });
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}`);
-}
-
-beforeAll(async () => {
-  if (!hasChromium) return;
-  await seedDemoIfEmpty(t.orm);
-  const webDir = path.join(repoRoot, 'web');
-  const build = path.join(webDir, 'build/server/index.js');
-  if (!existsSync(build)) await run('npm', ['run', 'build'], webDir);
-  const port = await freePort();
-  webUrl = `http://127.0.0.1:${port}`;
-  web = spawn(
-    process.execPath,
-    [path.join(repoRoot, 'node_modules/@remix-run/serve/dist/cli.js'), build],
-    {
-      cwd: webDir,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        PORT: String(port),
-        API_URL: t.url,
-        HOST: '127.0.0.1',
-      },
-      stdio: 'ignore',
-    },
-  );
-  for (let i = 0; i < 100; i++) {
-    if (
-      await fetch(`${webUrl}/login`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  web?.kill();
-});
-
-async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
-  await page.goto(`${webUrl}/`);
-  await page.waitForURL((url) => url.pathname === '/login');
-  await page.getByLabel(/用户名|Username/).fill(username);
-  await page.getByLabel(/密码|Password/).fill(password);
-  await page.getByRole('button', { name: /登录|Sign in/ }).click();
-}
+const w = useWebApp();
 
 const shots = path.join(os.tmpdir(), 'gongjian-e2e-volunteer');
 mkdirSync(shots, { recursive: true });
@@ -113,11 +25,11 @@ async function shot(page: Page, name: string) {
 
 describe.skipIf(!hasChromium)('volunteer journey in Chromium on a phone', () => {
   it('signs up for a shift, sees the places drop, and cancels it from My shifts', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: phone });
+    const context = await w.browser.newContext({ locale: 'zh-CN', viewport: phone });
     const page = await context.newPage();
     const consoleErrors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-    await signIn(page, 'volunteer.jianan');
+    await w.signIn(page, 'volunteer.jianan');
     await page.waitForURL((url) => url.pathname === '/shifts');
     await page.getByRole('heading', { level: 1, name: '可报名班次' }).waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
@@ -170,26 +82,26 @@ describe.skipIf(!hasChromium)('volunteer journey in Chromium on a phone', () => 
   });
 
   it('downloads the service record through the web app, without the token in the page', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: phone });
+    const context = await w.browser.newContext({ locale: 'zh-CN', viewport: phone });
     const page = await context.newPage();
-    await signIn(page, 'volunteer.jianan');
+    await w.signIn(page, 'volunteer.jianan');
     await page.waitForURL((url) => url.pathname === '/shifts');
-    const response = await page.request.get(`${webUrl}/my/service-record.pdf`);
+    const response = await page.request.get(`${w.url}/my/service-record.pdf`);
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toContain('application/pdf');
     expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
-    const xlsx = await page.request.get(`${webUrl}/my/service-record.xlsx`);
+    const xlsx = await page.request.get(`${w.url}/my/service-record.xlsx`);
     expect(xlsx.status()).toBe(200);
     expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
-    await page.goto(`${webUrl}/my/shifts`);
+    await page.goto(`${w.url}/my/shifts`);
     expect(await page.content()).not.toContain('gj_');
     await context.close();
   });
 
   it('renders the volunteer pages in English with no raw keys', async () => {
-    const context = await browser.newContext({ locale: 'en-US', viewport: phone });
+    const context = await w.browser.newContext({ locale: 'en-US', viewport: phone });
     const page = await context.newPage();
-    await signIn(page, 'volunteer.jianan');
+    await w.signIn(page, 'volunteer.jianan');
     await page.waitForURL((url) => url.pathname === '/shifts');
     await page.getByRole('heading', { level: 1, name: 'Shifts you can sign up for' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
@@ -208,7 +120,7 @@ describe.skipIf(!hasChromium)('volunteer journey in Chromium on a phone', () => 
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await shot(page, '06-my-shifts-en');
 
-    await page.goto(`${webUrl}/check-in?code=not-a-real-code`);
+    await page.goto(`${w.url}/check-in?code=not-a-real-code`);
     await page.getByRole('button', { name: 'Check in' }).click();
     await page.locator('.outcome[role="alert"]').waitFor();
     const checkInText = await page.locator('.outcome[role="alert"]').innerText();
@@ -219,9 +131,9 @@ describe.skipIf(!hasChromium)('volunteer journey in Chromium on a phone', () => 
   });
 
   it('keeps the communities overview as the start page of other roles', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: phone });
+    const context = await w.browser.newContext({ locale: 'zh-CN', viewport: phone });
     const page = await context.newPage();
-    await signIn(page, 'staff.jianan');
+    await w.signIn(page, 'staff.jianan');
     await page.waitForURL((url) => url.pathname === '/communities');
     expect(await page.getByRole('link', { name: '我的班次' }).count()).toBe(0);
     await context.close();

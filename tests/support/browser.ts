@@ -1,0 +1,98 @@
+// Browser tests: the real web app (built, served by remix-serve) against a real API on the seeded
+// demo, driven in Debian's Chromium. Skipped, with a warning, where Chromium is not installed.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { repoRoot } from '../../api/src/config.js';
+import { DEMO_PASSWORD } from '../../seeds/demo-accounts.js';
+import { seedDemoIfEmpty } from '../../seeds/seed.js';
+import { freePort } from './api-process.js';
+import { useTestApp, type TestApp } from './test-app.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM}`);
+
+export interface WebApp {
+  api: TestApp;
+  /** Base URL of the web app, e.g. http://127.0.0.1:41234 */
+  url: string;
+  browser: Browser;
+  /** Signs in through the login form, starting from `/`. */
+  signIn(page: Page, username: string, password?: string): Promise<void>;
+}
+
+async function run(command: string, args: string[], cwd: string): Promise<void> {
+  const child = spawn(command, args, { cwd, stdio: 'inherit' });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}`);
+}
+
+/** Registers hooks that seed the demo, serve the built web app and launch Chromium. */
+export function useWebApp(): WebApp {
+  const api = useTestApp();
+  const app = { api } as WebApp;
+  let web: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    if (!hasChromium) return;
+    await seedDemoIfEmpty(api.orm);
+    const webDir = path.join(repoRoot, 'web');
+    const build = path.join(webDir, 'build/server/index.js');
+    if (!existsSync(build)) await run('npm', ['run', 'build'], webDir);
+    const port = await freePort();
+    app.url = `http://127.0.0.1:${port}`;
+    web = spawn(
+      process.execPath,
+      [path.join(repoRoot, 'node_modules/@remix-run/serve/dist/cli.js'), build],
+      {
+        cwd: webDir,
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          PORT: String(port),
+          API_URL: api.url,
+          HOST: '127.0.0.1',
+        },
+        stdio: 'ignore',
+      },
+    );
+    for (let i = 0; i < 100; i++) {
+      if (
+        await fetch(`${app.url}/login`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    app.browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    app.signIn = async (page, username, password = DEMO_PASSWORD) => {
+      await page.goto(`${app.url}/`);
+      await page.waitForURL((url) => url.pathname === '/login');
+      await page.getByLabel(/用户名|Username/).fill(username);
+      await page.getByLabel(/密码|Password/).fill(password);
+      await page.getByRole('button', { name: /登录|Sign in/ }).click();
+    };
+  }, 120_000);
+
+  afterAll(async () => {
+    await app.browser?.close();
+    web?.kill();
+  });
+
+  return app;
+}
