@@ -4,7 +4,7 @@ import { hasChromium, useWebApp } from '../support/browser.js';
 
 const w = useWebApp();
 
-describe.skipIf(!hasChromium)('web app in Chromium', () => {
+describe.skipIf(!hasChromium)('web app in Chromium', { timeout: 90_000 }, () => {
   it('signs in and lists the six Qingshan communities from the API, in Chinese', async () => {
     const context = await w.browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
