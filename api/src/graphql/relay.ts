@@ -1,7 +1,7 @@
 // Relay conventions built once: opaque global IDs, the Node interface, connections and keyset paging.
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EntityName, FilterQuery } from '@mikro-orm/core';
+import { wrap, type EntityName, type FilterQuery } from '@mikro-orm/core';
 import {
   ArgsType,
   Field,
@@ -332,12 +332,8 @@ export function entityLoader<T extends { id: number }>(
     const byId = new Map<number, T>();
     for (const id of ids) {
       const known = uow.getById<T>(className, id as never);
-      if (
-        known &&
-        (known as { __helper?: { __initialized?: boolean } }).__helper?.__initialized !== false
-      ) {
-        byId.set(id, known);
-      }
+      // A reference (only the id known) still has to be loaded.
+      if (known && wrap(known).isInitialized()) byId.set(id, known);
     }
     const missing = ids.filter((id) => !byId.has(id));
     if (missing.length) {
