@@ -12,4 +12,8 @@ export default [
   { id: 'service-record-pdf', path: 'my/service-record.pdf', file: 'routes/service-record.tsx' },
   { id: 'service-record-xlsx', path: 'my/service-record.xlsx', file: 'routes/service-record.tsx' },
   { path: 'check-in', file: 'routes/check-in.tsx' },
+  { path: 'unit', file: 'routes/unit.tsx' },
+  { path: 'unit/commitments/new', file: 'routes/unit-commitment-new.tsx' },
+  { path: 'unit/commitments/:id', file: 'routes/unit-commitment.tsx' },
+  { path: 'unit/evidence/:id', file: 'routes/unit-evidence.tsx' },
 ] satisfies RouteConfigEntry[];

@@ -38,9 +38,12 @@ export async function getRole(request: Request): Promise<string | undefined> {
   return (await getSession(request)).get('role');
 }
 
-/** Where a signed-in user starts: volunteers at their shifts, everyone else at the overview. */
+/** Where a signed-in user starts: volunteers at their shifts, unit liaisons at their unit,
+ * everyone else at the overview. */
 export function homePathFor(role: string | undefined): string {
-  return role === 'VOLUNTEER' ? '/shifts' : '/communities';
+  if (role === 'VOLUNTEER') return '/shifts';
+  if (role === 'UNIT_LIAISON') return '/unit';
+  return '/communities';
 }
 
 /** `/login?redirectTo=<the page asked for>`. */

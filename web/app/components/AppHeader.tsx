@@ -40,6 +40,11 @@ export function AppHeader({ viewer }: { viewer: ViewerHeaderFragment }) {
           <NavLink to="/my/shifts">{t('nav.myShifts')}</NavLink>
         </nav>
       )}
+      {viewer.role === 'UNIT_LIAISON' && (
+        <nav className="app-nav" aria-label={t('header.nav')}>
+          <NavLink to="/unit">{t('nav.myUnit')}</NavLink>
+        </nav>
+      )}
     </header>
   );
 }

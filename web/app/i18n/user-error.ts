@@ -13,3 +13,8 @@ export function useUserErrorText(): (error: Pick<UserError, 'code' | 'message'>)
   const { t } = useTranslation();
   return (error) => (isKnownCode(error.code) ? t(`errorCode.${error.code}`) : error.message);
 }
+
+/** The last segment of a UserError's field path (`["input", "title"]` → `title`). */
+export function fieldOf(error: Pick<UserError, 'field'>): string {
+  return error.field?.at(-1) ?? '';
+}

@@ -1,0 +1,477 @@
+// /unit/commitments/:id: one commitment of my unit — progress, history (who, when, what, why),
+// fulfilment records with their review and evidence, and the "record fulfilment" form. The form
+// is a multipart post: the action uploads the file to the API (with the session's token, never
+// seen by the browser), then records the fulfilment with the returned evidence id.
+import {
+  data,
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  CommitmentPageDocument,
+  RecordFulfilmentDocument,
+  SubmitCommitmentDocument,
+  type UserErrorFieldsFragment,
+} from '../../../schema/generated/graphql';
+import { expiredSessionRedirect, requireToken } from '../auth/session.server';
+import { AppHeader } from '../components/AppHeader';
+import { CommitmentProgressBar, CommitmentStatusBadge } from '../components/CommitmentProgress';
+import { apiBaseUrl, gqlRequest } from '../graphql/client.server';
+import { shanghaiDay, timeZone, useNumberFormat } from '../i18n/format';
+import { pageTitle } from '../i18n/meta';
+import { fieldOf, useUserErrorText } from '../i18n/user-error';
+
+const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+const uploadTimeoutMs = 60_000;
+type Errors = UserErrorFieldsFragment[];
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
+  { title: pageTitle(matches, (m) => data?.commitment.title ?? m.commitment.title) },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireToken(request);
+  const result = await gqlRequest(request, CommitmentPageDocument, { id: params.id ?? '' });
+  if (!result.viewer) throw await expiredSessionRedirect(request);
+  if (!result.commitment) throw new Response(null, { status: 404, statusText: 'Not Found' });
+  const done = new URL(request.url).searchParams.get('done');
+  const { commitment } = result;
+  const today = shanghaiDay(new Date());
+  const clamp = (day: string) =>
+    day < commitment.periodStart
+      ? commitment.periodStart
+      : day > commitment.periodEnd
+        ? commitment.periodEnd
+        : day;
+  return {
+    viewer: result.viewer,
+    commitment,
+    fulfilments: commitment.fulfilments.edges.map((edge) => edge.node),
+    done: done === 'created' || done === 'submitted' || done === 'recorded' ? done : null,
+    defaultDate: clamp(today),
+    maxDate: today < commitment.periodEnd ? today : commitment.periodEnd,
+  };
+}
+
+const fieldError = (code: string, field: string): UserErrorFieldsFragment => ({
+  code,
+  field: ['input', field],
+  message: '',
+});
+
+/** Streams the file to the API's evidence endpoint; its id, or the API's error as a UserError. */
+async function uploadEvidence(
+  request: Request,
+  token: string,
+  file: File,
+): Promise<{ id: string } | { error: UserErrorFieldsFragment }> {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(`${apiBaseUrl}/files/evidence`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+      body,
+      signal: AbortSignal.timeout(uploadTimeoutMs),
+    });
+  } catch (error) {
+    console.error('evidence upload failed:', error);
+    return { error: fieldError('UPLOAD_FAILED', 'file') };
+  }
+  if (response.status === 401) throw await expiredSessionRedirect(request);
+  const json = (await response.json().catch(() => null)) as {
+    id?: unknown;
+    errors?: { message?: string; extensions?: { code?: unknown } }[];
+  } | null;
+  if (response.ok && typeof json?.id === 'string') return { id: json.id };
+  const code = json?.errors?.[0]?.extensions?.code;
+  console.error(`evidence upload: API answered ${response.status}`);
+  return {
+    error: {
+      code: typeof code === 'string' ? code : 'UPLOAD_FAILED',
+      field: ['input', 'file'],
+      message: json?.errors?.[0]?.message ?? '',
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const token = await requireToken(request);
+  const commitmentId = params.id ?? '';
+  const here = `/unit/commitments/${encodeURIComponent(commitmentId)}`;
+
+  if (!(request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')) {
+    const form = await request.formData();
+    if (form.get('intent') !== 'submit') throw new Response(null, { status: 400 });
+    const version = Number(form.get('version'));
+    const { submitCommitment: payload } = await gqlRequest(request, SubmitCommitmentDocument, {
+      input: { id: commitmentId, ...(Number.isInteger(version) ? { version } : {}) },
+    });
+    if (payload.errors.length > 0) {
+      return data({ intent: 'submit' as const, errors: payload.errors }, { status: 400 });
+    }
+    return redirect(`${here}?done=submitted`);
+  }
+
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_EVIDENCE_BYTES }),
+    );
+  } catch (error) {
+    if (!(error instanceof MaxPartSizeExceededError)) throw error;
+    return data(
+      { intent: 'record' as const, errors: [fieldError('FILE_TOO_LARGE', 'file')] },
+      { status: 400 },
+    );
+  }
+  const amountText = String(form.get('amount') ?? '').trim();
+  const date = String(form.get('date') ?? '').trim();
+  const note = String(form.get('note') ?? '').trim();
+  const file = form.get('file');
+  const errors: Errors = [];
+  const amount = Number(amountText);
+  if (!amountText) errors.push(fieldError('REQUIRED', 'amount'));
+  else if (!Number.isFinite(amount)) errors.push(fieldError('INVALID', 'amount'));
+  if (!date) errors.push(fieldError('REQUIRED', 'date'));
+  if (errors.length > 0) return data({ intent: 'record' as const, errors }, { status: 400 });
+
+  const evidenceIds: string[] = [];
+  if (file instanceof File && file.size > 0) {
+    const uploaded = await uploadEvidence(request, token, file);
+    if ('error' in uploaded) {
+      return data({ intent: 'record' as const, errors: [uploaded.error] }, { status: 400 });
+    }
+    evidenceIds.push(uploaded.id);
+  }
+  const { recordFulfilment: payload } = await gqlRequest(request, RecordFulfilmentDocument, {
+    input: { commitmentId, amount, date, note, evidenceIds },
+  });
+  if (payload.errors.length > 0) {
+    return data({ intent: 'record' as const, errors: payload.errors }, { status: 400 });
+  }
+  return redirect(`${here}?done=recorded`);
+}
+
+function useDateTime() {
+  const { i18n } = useTranslation();
+  return useMemo(
+    () =>
+      new Intl.DateTimeFormat(i18n.language, {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
+    [i18n.language],
+  );
+}
+
+export default function CommitmentPage() {
+  const { viewer, commitment, fulfilments, done, defaultDate, maxDate } =
+    useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t, i18n } = useTranslation();
+  const number = useNumberFormat();
+  const dateTime = useDateTime();
+  const errorText = useUserErrorText();
+  const busy = navigation.state !== 'idle' && navigation.formMethod === 'POST';
+  const unit = t(`measureUnit.${commitment.measure}`);
+  const en = i18n.language === 'en';
+  const noticeRef = useRef<HTMLDivElement>(null);
+  useEffect(() => noticeRef.current?.focus(), [done, actionData]);
+
+  const recordErrors = actionData?.intent === 'record' ? actionData.errors : [];
+  const submitErrors = actionData?.intent === 'submit' ? actionData.errors : [];
+  const recordFields = ['amount', 'date', 'note', 'file'];
+  const errorsOf = (name: string) =>
+    recordErrors.filter(
+      (error) => fieldOf(error) === name || (name === 'file' && fieldOf(error) === 'evidenceIds'),
+    );
+  const general = recordErrors.filter(
+    (error) => !recordFields.includes(fieldOf(error)) && fieldOf(error) !== 'evidenceIds',
+  );
+  const invalid = (name: string) =>
+    errorsOf(name).length > 0
+      ? { 'aria-invalid': true as const, 'aria-describedby': `${name}-error` }
+      : {};
+  const fieldErrors = (name: string) =>
+    errorsOf(name).length > 0 && (
+      <p className="field-error" id={`${name}-error`}>
+        {errorsOf(name).map(errorText).join(' ')}
+      </p>
+    );
+
+  return (
+    <>
+      <AppHeader viewer={viewer} />
+      <main id="main" className="page page-narrow">
+        <p className="back-link">
+          <Link to="/unit">← {t('commitment.back')}</Link>
+        </p>
+        <div className="title-row">
+          <h1>{commitment.title}</h1>
+          <span className="badge-group">
+            <CommitmentStatusBadge status={commitment.status} />
+            {commitment.progress.behind && (
+              <span className="badge badge-warn">{t('unit.behind')}</span>
+            )}
+          </span>
+        </div>
+        {done && !actionData && (
+          <div className="notice outcome" role="status" tabIndex={-1} ref={noticeRef}>
+            <p>
+              <strong>
+                {done === 'recorded'
+                  ? t('commitment.recorded')
+                  : done === 'submitted'
+                    ? t('commitment.submitted')
+                    : t('commitment.created')}
+              </strong>
+            </p>
+          </div>
+        )}
+        {submitErrors.length > 0 && (
+          <div className="alert outcome" role="alert" tabIndex={-1} ref={noticeRef}>
+            <p>
+              <strong>{t('commitment.failed')}</strong>
+            </p>
+            {submitErrors.map((error, index) => (
+              <p key={index}>{errorText(error)}</p>
+            ))}
+          </div>
+        )}
+
+        <section className="panel section-first">
+          <CommitmentProgressBar progress={commitment.progress} measure={commitment.measure} />
+          <dl className="facts">
+            <div>
+              <dt>{t('commitment.category')}</dt>
+              <dd>{en ? commitment.category.nameEn : commitment.category.name}</dd>
+            </div>
+            <div>
+              <dt>{t('commitment.measure')}</dt>
+              <dd>{t(`measure.${commitment.measure}`)}</dd>
+            </div>
+            <div>
+              <dt>{t('commitment.target')}</dt>
+              <dd>
+                {number.format(commitment.targetAmount)} {unit}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('commitment.period')}</dt>
+              <dd>
+                {t('commitment.periodValue', {
+                  start: commitment.periodStart,
+                  end: commitment.periodEnd,
+                })}
+              </dd>
+            </div>
+            {commitment.need && (
+              <div className="facts-wide">
+                <dt>{t('commitment.need')}</dt>
+                <dd>{commitment.need.title}</dd>
+              </div>
+            )}
+            {commitment.description && (
+              <div className="facts-wide">
+                <dt>{t('commitment.description')}</dt>
+                <dd className="pre-line">{commitment.description}</dd>
+              </div>
+            )}
+          </dl>
+          {commitment.proposedTargetAmount !== null && (
+            <p className="muted">
+              {t('unit.proposedTarget', {
+                amount: number.format(commitment.proposedTargetAmount),
+              })}
+            </p>
+          )}
+          {commitment.viewerCan.submit && (
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="intent" value="submit" />
+              <input type="hidden" name="version" value={commitment.version} />
+              <button type="submit" className="button" disabled={busy}>
+                {t('commitment.submit')}
+              </button>
+            </Form>
+          )}
+        </section>
+
+        {commitment.viewerCan.recordFulfilment && (
+          <section className="panel section" aria-labelledby="record-heading">
+            <h2 id="record-heading">{t('commitment.record')}</h2>
+            <p className="muted">{t('commitment.recordIntro')}</p>
+            {recordErrors.length > 0 && (
+              <div className="alert outcome" role="alert" tabIndex={-1} ref={noticeRef}>
+                <p>
+                  <strong>{t('commitment.failed')}</strong>
+                </p>
+                {general.map((error, index) => (
+                  <p key={index}>{errorText(error)}</p>
+                ))}
+              </div>
+            )}
+            <Form
+              method="post"
+              encType="multipart/form-data"
+              className="stack record-form"
+              noValidate
+            >
+              <div className="form-row">
+                <div className="field">
+                  <label htmlFor="amount">{t('commitment.amount', { unit })}</label>
+                  <input
+                    id="amount"
+                    name="amount"
+                    type="number"
+                    inputMode="decimal"
+                    min="0"
+                    step="0.01"
+                    required
+                    {...invalid('amount')}
+                  />
+                  {fieldErrors('amount')}
+                </div>
+                <div className="field">
+                  <label htmlFor="date">{t('commitment.date')}</label>
+                  <input
+                    id="date"
+                    name="date"
+                    type="date"
+                    min={commitment.periodStart}
+                    max={maxDate}
+                    defaultValue={defaultDate}
+                    required
+                    {...invalid('date')}
+                  />
+                  {fieldErrors('date')}
+                </div>
+              </div>
+              <div className="field">
+                <label htmlFor="note">{t('commitment.note')}</label>
+                <textarea id="note" name="note" rows={3} {...invalid('note')} />
+                {fieldErrors('note')}
+              </div>
+              <div className="field">
+                <label htmlFor="file">{t('commitment.file')}</label>
+                <input
+                  id="file"
+                  name="file"
+                  type="file"
+                  accept="image/jpeg,image/png,image/webp,image/heic,image/heif,application/pdf"
+                  {...invalid('file')}
+                />
+                {fieldErrors('file')}
+              </div>
+              <div>
+                <button type="submit" className="button button-primary" disabled={busy}>
+                  {busy ? t('newCommitment.submitting') : t('commitment.recordSubmit')}
+                </button>
+              </div>
+            </Form>
+          </section>
+        )}
+
+        <h2>{t('commitment.records')}</h2>
+        {fulfilments.length === 0 ? (
+          <p className="panel">{t('commitment.noRecords')}</p>
+        ) : (
+          <ul className="card-list">
+            {fulfilments.map((record) => (
+              <li key={record.id}>
+                <article
+                  className="shift-card fulfilment-card"
+                  data-fulfilment-id={record.id}
+                  data-status={record.status}
+                >
+                  <div className="shift-card-head">
+                    <h3>
+                      {number.format(record.amount)} {unit}
+                    </h3>
+                    <span
+                      className={`badge ${
+                        record.status === 'VERIFIED'
+                          ? 'badge-ok'
+                          : record.status === 'REJECTED'
+                            ? 'badge-warn'
+                            : 'badge-info'
+                      }`}
+                    >
+                      {t(`fulfilmentStatus.${record.status}`)}
+                    </span>
+                  </div>
+                  <p className="muted">
+                    {record.date}
+                    {record.source === 'ATTENDANCE' && ` · ${t('commitment.attendance')}`}
+                  </p>
+                  {record.note && <p className="pre-line">{record.note}</p>}
+                  {record.reviewNote && (
+                    <p
+                      className={record.status === 'REJECTED' ? 'review-note warn' : 'review-note'}
+                    >
+                      {record.status === 'REJECTED'
+                        ? t('commitment.rejectReason', { note: record.reviewNote })
+                        : t('commitment.reviewNote', { note: record.reviewNote })}
+                    </p>
+                  )}
+                  {record.evidence.length > 0 && (
+                    <p className="evidence">
+                      <span className="muted">{t('commitment.evidence')}</span>
+                      {record.evidence.map((file) => (
+                        <a
+                          key={file.id}
+                          className="evidence-link"
+                          href={`/unit/evidence/${encodeURIComponent(file.id)}`}
+                          target="_blank"
+                          rel="noreferrer"
+                        >
+                          {file.fileName}
+                        </a>
+                      ))}
+                    </p>
+                  )}
+                </article>
+              </li>
+            ))}
+          </ul>
+        )}
+
+        <h2>{t('commitment.history')}</h2>
+        {commitment.history.length === 0 ? (
+          <p className="panel">{t('commitment.noHistory')}</p>
+        ) : (
+          <ol className="history panel">
+            {[...commitment.history].reverse().map((event) => (
+              <li key={event.id}>
+                <p className="history-head">
+                  <strong>{t(`commitmentAction.${event.action}`)}</strong>
+                  <span className="muted">
+                    {event.actor?.displayName ?? t('commitment.system')} ·{' '}
+                    <time dateTime={event.at}>{dateTime.format(new Date(event.at))}</time>
+                  </span>
+                </p>
+                {event.note && <p className="history-note pre-line">{event.note}</p>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </main>
+    </>
+  );
+}
