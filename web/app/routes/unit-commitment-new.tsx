@@ -21,6 +21,7 @@ import { gqlRequest } from '../graphql/client.server';
 import { unitViewer } from '../graphql/unit.server';
 import { shanghaiDay, useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
+import { useFieldErrors } from '../components/field-errors';
 import { fieldOf, useUserErrorText } from '../i18n/user-error';
 import { zhCN } from '../i18n/zh-CN';
 
@@ -129,16 +130,7 @@ export default function NewCommitmentPage() {
   const general = errors.filter((error) => !fields.includes(fieldOf(error) as FieldName));
   const en = i18n.language === 'en';
 
-  const invalid = (name: FieldName) =>
-    errorsOf(name).length > 0
-      ? { 'aria-invalid': true as const, 'aria-describedby': `${name}-error` }
-      : {};
-  const fieldErrors = (name: FieldName) =>
-    errorsOf(name).length > 0 && (
-      <p className="field-error" id={`${name}-error`}>
-        {errorsOf(name).map(errorText).join(' ')}
-      </p>
-    );
+  const { invalid, fieldErrors } = useFieldErrors(errorsOf);
 
   return (
     <>

@@ -27,6 +27,7 @@ import { CommitmentProgressBar, CommitmentStatusBadge } from '../components/Comm
 import { apiBaseUrl, gqlRequest } from '../graphql/client.server';
 import { shanghaiDay, timeZone, useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
+import { useFieldErrors } from '../components/field-errors';
 import { fieldOf, useUserErrorText } from '../i18n/user-error';
 
 const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
@@ -205,16 +206,7 @@ export default function CommitmentPage() {
   const general = recordErrors.filter(
     (error) => !recordFields.includes(fieldOf(error)) && fieldOf(error) !== 'evidenceIds',
   );
-  const invalid = (name: string) =>
-    errorsOf(name).length > 0
-      ? { 'aria-invalid': true as const, 'aria-describedby': `${name}-error` }
-      : {};
-  const fieldErrors = (name: string) =>
-    errorsOf(name).length > 0 && (
-      <p className="field-error" id={`${name}-error`}>
-        {errorsOf(name).map(errorText).join(' ')}
-      </p>
-    );
+  const { invalid, fieldErrors } = useFieldErrors(errorsOf);
 
   return (
     <>
