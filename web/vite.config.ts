@@ -13,6 +13,8 @@ export default defineConfig({
     // The Remix plugin builds the app; unit tests (vitest) import modules directly without it.
     !process.env.VITEST &&
       remix({
+        // WEB_BUILD_DIR lets parallel test runs build into their own directories.
+        buildDirectory: process.env.WEB_BUILD_DIR ?? 'build',
         future: {
           v3_fetcherPersist: true,
           v3_relativeSplatPath: true,

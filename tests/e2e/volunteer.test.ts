@@ -133,12 +133,13 @@ describe.skipIf(!hasChromium)(
       await context.close();
     });
 
-    it('keeps the communities overview as the start page of other roles', async () => {
+    it('starts staff on their dashboard, without the volunteer pages', async () => {
       const context = await w.browser.newContext({ locale: 'zh-CN', viewport: phone });
       const page = await context.newPage();
       await w.signIn(page, 'staff.jianan');
-      await page.waitForURL((url) => url.pathname === '/communities');
+      await page.waitForURL((url) => url.pathname === '/staff');
       expect(await page.getByRole('link', { name: '我的班次' }).count()).toBe(0);
+      expect(await page.getByRole('link', { name: '结对匹配' }).count()).toBe(1);
       await context.close();
     });
   },

@@ -11,6 +11,8 @@ describe.skipIf(!hasChromium)('web app in Chromium', { timeout: 90_000 }, () => 
     const consoleErrors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     await w.signIn(page, 'admin');
+    await page.waitForURL((url) => url.pathname === '/staff');
+    await page.getByRole('link', { name: '社区概况' }).click();
     await page.getByText('建安社区').first().waitFor();
     expect(new URL(page.url()).pathname).toBe('/communities');
     const body = await page.locator('body').innerText();

@@ -40,7 +40,8 @@ export function useWebApp(): WebApp {
     if (!hasChromium) return;
     await seedDemoIfEmpty(api.orm);
     const webDir = path.join(repoRoot, 'web');
-    const build = path.join(webDir, 'build/server/index.js');
+    // WEB_BUILD_DIR (absolute, or relative to web/) names another build, as in web/vite.config.ts.
+    const build = path.resolve(webDir, process.env.WEB_BUILD_DIR ?? 'build', 'server/index.js');
     if (!existsSync(build)) await run('npm', ['run', 'build'], webDir);
     const port = await freePort();
     app.url = `http://127.0.0.1:${port}`;

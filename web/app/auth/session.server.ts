@@ -43,6 +43,8 @@ export async function getRole(request: Request): Promise<string | undefined> {
 export function homePathFor(role: string | undefined): string {
   if (role === 'VOLUNTEER') return '/shifts';
   if (role === 'UNIT_LIAISON') return '/unit';
+  if (role === 'SOCIAL_WORKER') return '/social';
+  if (role === 'COMMUNITY_STAFF' || role === 'STREET_ADMIN') return '/staff';
   return '/communities';
 }
 

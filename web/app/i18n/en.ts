@@ -1,5 +1,14 @@
 // English. Typed as Messages, so a key missing here (or not in zh-CN) fails the typecheck.
 import type { Messages } from './zh-CN';
+import { registerEn } from './features/register';
+import { notificationsEn } from './features/notifications';
+import { socialEn } from './features/social';
+import { activitiesEn } from './features/activities';
+import { dashboardEn } from './features/dashboard';
+import { reviewEn } from './features/review';
+import { matchingEn } from './features/matching';
+import { directoryEn } from './features/directory';
+import { reportsEn } from './features/reports';
 
 export const en: Messages = {
   app: {
@@ -30,6 +39,15 @@ export const en: Messages = {
     myShifts: 'My shifts',
     communities: 'Communities',
     myUnit: 'My unit',
+    notifications: 'Notifications',
+    myVolunteers: 'My volunteers',
+    activities: 'Activities & shifts',
+    myActivities: 'My activities',
+    dashboard: 'Dashboard',
+    review: 'Review',
+    matching: 'Matching',
+    units: 'Unit directory',
+    reports: 'Reports',
   },
   skill: {
     CHILD_TUTORING: 'Child tutoring',
@@ -335,4 +353,13 @@ export const en: Messages = {
     unavailable: 'The service is temporarily unavailable. Please try again later.',
     backHome: 'Back to the start page',
   },
+  register: registerEn,
+  notifications: notificationsEn,
+  social: socialEn,
+  activities: activitiesEn,
+  dashboard: dashboardEn,
+  review: reviewEn,
+  matching: matchingEn,
+  directory: directoryEn,
+  reports: reportsEn,
 };

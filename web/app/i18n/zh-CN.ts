@@ -7,6 +7,15 @@ import type {
   Role,
   Skill,
 } from '../../../schema/generated/graphql';
+import { registerZh } from './features/register';
+import { notificationsZh } from './features/notifications';
+import { socialZh } from './features/social';
+import { activitiesZh } from './features/activities';
+import { dashboardZh } from './features/dashboard';
+import { reviewZh } from './features/review';
+import { matchingZh } from './features/matching';
+import { directoryZh } from './features/directory';
+import { reportsZh } from './features/reports';
 
 export const zhCN = {
   app: {
@@ -37,6 +46,15 @@ export const zhCN = {
     myShifts: '我的班次',
     communities: '社区概况',
     myUnit: '我的单位',
+    notifications: '通知',
+    myVolunteers: '我的志愿者',
+    activities: '活动与班次',
+    myActivities: '我的活动',
+    dashboard: '工作台',
+    review: '审核',
+    matching: '结对匹配',
+    units: '单位名录',
+    reports: '报表',
   },
   skill: {
     CHILD_TUTORING: '课业辅导',
@@ -334,6 +352,15 @@ export const zhCN = {
     unavailable: '服务暂时不可用，请稍后重试。',
     backHome: '返回首页',
   },
+  register: registerZh,
+  notifications: notificationsZh,
+  social: socialZh,
+  activities: activitiesZh,
+  dashboard: dashboardZh,
+  review: reviewZh,
+  matching: matchingZh,
+  directory: directoryZh,
+  reports: reportsZh,
 };
 
 export type Messages = typeof zhCN;
