@@ -102,6 +102,10 @@ export function loadConfig() {
       /** Reminders go out this many hours before a confirmed shift. */
       reminderHours: [24, 2] as const,
     },
+    pairing: {
+      /** A pairing with no supervision for this many days is overdue (alert job and flag). */
+      supervisionOverdueDays: int('SUPERVISION_OVERDUE_DAYS', 14, 1),
+    },
     /** Signs short-lived codes (shift QR check-in). Set a long random value in production. */
     appSecret: str('APP_SECRET', 'gongjian-development-secret-change-me'),
     /** Outgoing e-mail (reminders); unset means in-app notifications only. */

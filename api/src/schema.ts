@@ -13,6 +13,10 @@ import {
   FulfilmentResolver,
   NeedResolver,
 } from './modules/commitments/commitments.resolver.js';
+import {
+  CategoryProgressResolver,
+  DashboardResolver,
+} from './modules/dashboard/dashboard.resolver.js';
 import { NotificationResolver } from './modules/notifications/notifications.resolver.js';
 import {
   PairingResolver,
@@ -55,6 +59,8 @@ export const resolvers = [
   SocialWorkerResolver,
   PairingResolver,
   SupervisionLogResolver,
+  DashboardResolver,
+  CategoryProgressResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | undefined;

@@ -13,6 +13,7 @@ import { queryLimits } from './graphql/limits.js';
 import { buildGraphQLSchema } from './schema.js';
 import { evidenceRouter } from './modules/commitments/evidence.routes.js';
 import { reportRouter } from './modules/commitments/report.routes.js';
+import { staffingReportRouter } from './modules/directory/staffing.routes.js';
 import { volunteerRouter } from './modules/shifts/volunteer.routes.js';
 
 export interface RunningServer {
@@ -76,7 +77,7 @@ export async function createServer(
   });
 
   server.use('/files', evidenceRouter(app));
-  server.use('/reports', reportRouter(app));
+  server.use('/reports', reportRouter(app), staffingReportRouter(app));
   server.use('/volunteer', volunteerRouter(app));
 
   server.use(

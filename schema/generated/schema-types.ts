@@ -54,6 +54,8 @@ export type ActivityEdge = {
 
 export type ActivityFilter = {
   communityId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only activities you run, as viewerCanManage decides: those you created, your unit’s (liaisons), your community’s (staff); the office runs all. */
+  mine?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type ActivityPayload = {
@@ -122,6 +124,22 @@ export type CancelSignupPayload = {
 export type CategoryPayload = {
   category?: Maybe<CommitmentCategory>;
   errors: Array<UserError>;
+};
+
+/** Counted commitments (active, completed, lapsed) of one category in one measure overlapping the year. Amounts and ratios are comparable only within a measure. */
+export type CategoryProgress = {
+  category: CommitmentCategory;
+  commitmentCount: Scalars['Int']['output'];
+  /** Null for a category without counted commitments (all figures 0). */
+  measure?: Maybe<Measure>;
+  /** Mean over the commitments of verified/target, each capped at 1 (as a unit’s standing rate); comparable across measures; null without commitments. */
+  rate?: Maybe<Scalars['Float']['output']>;
+  /** verifiedAmount / targetAmount (0 without a target). */
+  ratio: Scalars['Float']['output'];
+  /** Sum of the targets. */
+  targetAmount: Scalars['Float']['output'];
+  /** Sum of the verified amounts. */
+  verifiedAmount: Scalars['Float']['output'];
 };
 
 export type CheckInInput = {
@@ -238,8 +256,12 @@ export type CommitmentEvent = Node & {
 };
 
 export type CommitmentFilter = {
+  /** Only what waits for your review: submitted, or with a target change requested (staff: their community; the office: all; others: none). */
+  awaitingReview?: InputMaybe<Scalars['Boolean']['input']>;
   categoryId?: InputMaybe<Scalars['ID']['input']>;
   communityId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only your own unit's (unit liaisons; nothing for anyone else). */
+  myUnit?: InputMaybe<Scalars['Boolean']['input']>;
   needId?: InputMaybe<Scalars['ID']['input']>;
   statuses?: InputMaybe<Array<CommitmentStatus>>;
   unitId?: InputMaybe<Scalars['ID']['input']>;
@@ -498,6 +520,27 @@ export type CreateUserPayload = {
   user?: Maybe<User>;
 };
 
+/** The staff dashboard of a community, or of the whole sub-district. */
+export type Dashboard = {
+  /** The day figures are measured at (Asia/Shanghai). */
+  asOf: Scalars['String']['output'];
+  /** In display order; one entry per category and measure. */
+  categories: Array<CategoryProgress>;
+  /** Null: the whole sub-district. */
+  community?: Maybe<Community>;
+  /** Twelve entries, January first. */
+  hoursByMonth: Array<MonthHours>;
+  /** Units lagging in the year (no commitment, one lapsed or one behind), as in unitStandings. */
+  laggingUnits: Scalars['Int']['output'];
+  pairingCoverage: PairingCoverage;
+  pendingReviews: PendingReviews;
+  /** Twelve entries, January first. */
+  shiftsByMonth: Array<MonthShifts>;
+  /** Units in scope. */
+  unitCount: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
+
 export type EndPairingInput = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -525,6 +568,8 @@ export type Fulfilment = Node & {
   /** Opaque global identifier. */
   id: Scalars['ID']['output'];
   note: Scalars['String']['output'];
+  /** When the record was made (its place in the queue). */
+  recordedAt: Scalars['DateTime']['output'];
   /** Null for credits from confirmed attendance. */
   recordedBy?: Maybe<User>;
   /** The reviewer’s note; the reason when rejected. */
@@ -545,6 +590,14 @@ export type FulfilmentConnection = {
 export type FulfilmentEdge = {
   cursor: Scalars['String']['output'];
   node: Fulfilment;
+};
+
+/** Which fulfilment records to list; scoped to what the viewer reviews. */
+export type FulfilmentFilter = {
+  communityId?: InputMaybe<Scalars['ID']['input']>;
+  /** e.g. [PENDING] for the queue. */
+  statuses?: InputMaybe<Array<FulfilmentStatus>>;
+  unitId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type FulfilmentPayload = {
@@ -697,6 +750,29 @@ export type Measure =
   /** 志愿服务时长（小时） volunteer hours */
   | 'VOLUNTEER_HOURS';
 
+/** Confirmed volunteer hours of the shifts held in a month. */
+export type MonthHours = {
+  /** minutes / 60, two decimals. */
+  hours: Scalars['Float']['output'];
+  /** Confirmed service minutes. */
+  minutes: Scalars['Int']['output'];
+  /** YYYY-MM (Asia/Shanghai). */
+  month: Scalars['String']['output'];
+};
+
+/** Shifts held in a month (cancelled ones left out) and their places. */
+export type MonthShifts = {
+  /** Places offered. */
+  capacity: Scalars['Int']['output'];
+  /** filled / capacity (0 without shifts). */
+  fillRatio: Scalars['Float']['output'];
+  /** Confirmed places taken. */
+  filled: Scalars['Int']['output'];
+  /** YYYY-MM (Asia/Shanghai). */
+  month: Scalars['String']['output'];
+  shifts: Scalars['Int']['output'];
+};
+
 export type Mutation = {
   /** Cancels the shift and tells everyone signed up. */
   cancelShift: ShiftPayload;
@@ -749,6 +825,8 @@ export type Mutation = {
   reviewTargetChange: CommitmentPayload;
   /** Stops your calendar URL from working. */
   revokeCalendarFeed: CalendarFeedPayload;
+  /** Remembers your interface language (zh-CN or en) for every device. */
+  setMyLanguage: SetMyLanguagePayload;
   /** Close a need (or open it again). */
   setNeedStatus: NeedPayload;
   /** A place while places remain, else a waitlist ticket; never more than the capacity. */
@@ -924,6 +1002,11 @@ export type MutationRevokeCalendarFeedArgs = {
 };
 
 
+export type MutationSetMyLanguageArgs = {
+  input: SetMyLanguageInput;
+};
+
+
 export type MutationSetNeedStatusArgs = {
   input: SetNeedStatusInput;
 };
@@ -1070,10 +1153,15 @@ export type Pairing = Node & {
   id: Scalars['ID']['output'];
   /** YYYY-MM-DD: latest supervision, else confirmation day. */
   lastContactDate: Scalars['String']['output'];
+  /** YYYY-MM-DD: the last day a contact keeps the pairing on time; overdue from the day after. */
+  nextContactDue: Scalars['String']['output'];
   score?: Maybe<Scalars['Int']['output']>;
   socialWorker: SocialWorker;
   status: PairingStatus;
+  /** Newest first. */
   supervisionLogs: SupervisionLogConnection;
+  /** Active, and no contact for SUPERVISION_OVERDUE_DAYS (default 14) days or more: what the daily supervision alert reports. */
+  supervisionOverdue: Scalars['Boolean']['output'];
   volunteer: Volunteer;
 };
 
@@ -1148,6 +1236,15 @@ export type PairingStatus =
   | 'ACTIVE'
   | 'ENDED';
 
+/** What waits for the community’s review. */
+export type PendingReviews = {
+  /** Commitments submitted and not yet accepted or rejected. */
+  commitments: Scalars['Int']['output'];
+  /** Fulfilment records waiting for verification. */
+  fulfilments: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
 export type Qualification =
   /** 助理社会工作师 assistant social worker */
   | 'ASSISTANT'
@@ -1165,6 +1262,10 @@ export type Query = {
   commitments: CommitmentConnection;
   communities: CommunityConnection;
   community?: Maybe<Community>;
+  /** Figures for community staff and the office: a community (staff: their own, the default), or the whole sub-district (the office, without communityId). */
+  dashboard: Dashboard;
+  /** Fulfilment records you answer for (the office all, staff their community’s, a liaison their unit’s), oldest recorded first. */
+  fulfilments: FulfilmentConnection;
   /** Your live sign-ups (confirmed and waitlisted), soonest first. */
   mySignups: Array<Signup>;
   /** Your social worker profile. */
@@ -1237,6 +1338,19 @@ export type QueryCommunityArgs = {
 };
 
 
+export type QueryDashboardArgs = {
+  communityId?: InputMaybe<Scalars['ID']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryFulfilmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<FulfilmentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryMySignupsArgs = {
   includePast?: InputMaybe<Scalars['Boolean']['input']>;
 };
@@ -1262,18 +1376,18 @@ export type QueryNotificationsArgs = {
 
 
 export type QueryPairingCoverageArgs = {
-  communityId: Scalars['ID']['input'];
+  communityId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
 export type QueryPairingSuggestionsArgs = {
-  communityId: Scalars['ID']['input'];
+  communityId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
 export type QueryPairingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  communityId: Scalars['ID']['input'];
+  communityId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<PairingStatus>;
 };
@@ -1293,7 +1407,7 @@ export type QueryShiftsArgs = {
 
 export type QuerySocialWorkersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  communityId: Scalars['ID']['input'];
+  communityId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1387,6 +1501,16 @@ export type Role =
   /** 志愿者 volunteer */
   | 'VOLUNTEER';
 
+export type SetMyLanguageInput = {
+  /** zh-CN or en. */
+  language: Scalars['String']['input'];
+};
+
+export type SetMyLanguagePayload = {
+  errors: Array<UserError>;
+  viewer?: Maybe<User>;
+};
+
 export type SetNeedStatusInput = {
   id: Scalars['ID']['input'];
   status: NeedStatus;
@@ -1443,6 +1567,8 @@ export type ShiftFilter = {
   /** Default: now. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
   includeCancelled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only shifts of activities you run (see ActivityFilter.mine). */
+  mine?: InputMaybe<Scalars['Boolean']['input']>;
   skill?: InputMaybe<Skill>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
@@ -1538,10 +1664,20 @@ export type SocialWorker = Node & {
   grid?: Maybe<Grid>;
   /** Opaque global identifier. */
   id: Scalars['ID']['output'];
+  /** This social worker’s pairings: active before ended, then the longest without contact first (most overdue first). For them, their community’s staff and the office. */
+  pairings: PairingConnection;
   qualification: Qualification;
   specialties: Array<Specialty>;
   user: User;
   version: Scalars['Int']['output'];
+};
+
+
+/** A social worker’s profile (社工), with the caseload they can take. */
+export type SocialWorkerPairingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<PairingStatus>;
 };
 
 export type SocialWorkerConnection = {
@@ -1812,6 +1948,8 @@ export type User = Node & {
   email?: Maybe<Scalars['String']['output']>;
   /** Opaque global identifier. */
   id: Scalars['ID']['output'];
+  /** Your chosen interface language (zh-CN or en); null until chosen or for others. */
+  language?: Maybe<Scalars['String']['output']>;
   /** Masked unless it is your own or you manage this person. */
   phone?: Maybe<Scalars['String']['output']>;
   role: Role;

@@ -5,7 +5,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../seeds/demo-accounts.js';
 import { hasChromium, useWebApp } from '../support/browser.js';
 
 const w = useWebApp();
@@ -96,30 +95,50 @@ describe.skipIf(!hasChromium)(
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await shot(page, '02-recorded-zh');
 
-      // Community staff verify the record through the API.
-      const staff = await w.api.login('staff.jianan', DEMO_PASSWORD);
-      const review = await w.api.gql<{
-        reviewFulfilment: { errors: { code: string }[]; fulfilment: { status: string } | null };
-      }>(
-        `mutation ($id: ID!) {
-        reviewFulfilment(input: { id: $id, decision: VERIFY }) {
-          errors { code }
-          fulfilment { status }
-        }
-      }`,
-        { id: fulfilmentId },
-        staff,
+      // Community staff verify the record through the review page, seeing its photo.
+      const staffContext = await w.browser.newContext({ locale: 'zh-CN', viewport: phone });
+      const staffPage = await staffContext.newPage();
+      staffPage.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+      await w.signIn(staffPage, 'staff.jianan');
+      await staffPage.waitForURL((url) => url.pathname !== '/login');
+      await staffPage.goto(`${w.url}/staff/review`);
+      await staffPage.getByRole('heading', { level: 1, name: '待审核事项' }).waitFor();
+      const item = staffPage.locator(
+        `article[data-review-kind="fulfilment"][data-id="${fulfilmentId}"]`,
       );
-      expect(review.errors).toBeUndefined();
-      expect(review.data?.reviewFulfilment.errors).toEqual([]);
-      expect(review.data?.reviewFulfilment.fulfilment?.status).toBe('VERIFIED');
+      // The queue is oldest first: the new record may be on a later page.
+      const next = staffPage.getByRole('link', { name: '下一页' });
+      for (let i = 0; i < 20 && (await item.count()) === 0 && (await next.count()) > 0; i++) {
+        await next.click();
+        await staffPage.waitForURL((url) => url.searchParams.has('after'));
+        await staffPage.getByRole('heading', { level: 1, name: '待审核事项' }).waitFor();
+      }
+      await item.waitFor();
+      expect(await item.innerText()).toContain('组织了一次社区活动（浏览器测试）');
+      const thumb = item.locator('img.evidence-thumb');
+      await thumb.waitFor();
+      await item.scrollIntoViewIfNeeded(); // the thumbnails load lazily
+      await staffPage.waitForFunction(
+        '(img) => img.complete && img.naturalWidth > 0',
+        await thumb.elementHandle(),
+      );
+      expect(await horizontalOverflow(staffPage)).toBeLessThanOrEqual(0);
+      await shot(staffPage, '03-staff-review-zh');
+      await item.getByRole('button', { name: '认证通过' }).click();
+      await staffPage.waitForURL((url) => url.searchParams.get('done') === 'fulfilmentVerified');
+      expect(await staffPage.locator('.notice[role="status"]').innerText()).toContain(
+        '已认证履行记录',
+      );
+      expect(await item.count()).toBe(0);
+      await shot(staffPage, '04-staff-verified-zh');
+      await staffContext.close();
 
       await page.goto(detailUrl);
       await page
         .locator(`article[data-fulfilment-id="${fulfilmentId}"][data-status="VERIFIED"]`)
         .waitFor();
       expect(await verifiedOf(page)).toBeCloseTo(before + 1, 2);
-      await shot(page, '03-verified-zh');
+      await shot(page, '05-verified-zh');
       expect(consoleErrors).toEqual([]);
       await context.close();
     });
@@ -138,7 +157,7 @@ describe.skipIf(!hasChromium)(
       expect(await page.locator('#title-error').innerText()).toBe('请填写此项。');
       expect(await page.getByLabel('承诺名称').getAttribute('aria-invalid')).toBe('true');
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-      await shot(page, '04-new-errors-zh');
+      await shot(page, '06-new-errors-zh');
 
       const title = `浏览器测试草稿 ${Date.now()}`;
       await page.getByLabel('共建类别').selectOption({ index: 1 });
@@ -151,7 +170,7 @@ describe.skipIf(!hasChromium)(
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       expect(await page.locator('.title-row [data-status]').innerText()).toBe('草稿');
       expect(await page.locator('.notice[role="status"]').innerText()).toContain('承诺已保存');
-      await shot(page, '05-draft-zh');
+      await shot(page, '07-draft-zh');
 
       await page.getByRole('link', { name: /返回我的单位/ }).click();
       await page.waitForURL((url) => url.pathname === '/unit');
@@ -174,13 +193,13 @@ describe.skipIf(!hasChromium)(
       expect(text).toContain('Fulfilment rate');
       expect(text).not.toMatch(rawKey);
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-      await shot(page, '06-unit-en');
+      await shot(page, '08-unit-en');
 
       await page.locator('article.commitment-card h3 a').first().click();
       await page.getByRole('heading', { level: 2, name: 'History' }).waitFor();
       expect(await page.locator('body').innerText()).not.toMatch(rawKey);
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-      await shot(page, '07-commitment-en');
+      await shot(page, '09-commitment-en');
 
       await page.goto(`${w.url}/unit/commitments/new`);
       await page.getByRole('heading', { level: 1, name: 'New commitment' }).waitFor();

@@ -1,16 +1,13 @@
 // The volunteer journey on a phone: the real web app (built, served by remix-serve) against a real
-// API on the seeded demo, driven in Chromium at 390 × 844. Screenshots go to a temp folder.
-import { mkdirSync } from 'node:fs';
-import os from 'node:os';
+// API on the seeded demo, driven in Chromium at 390 × 844. Screenshots go to the e2e artifacts folder.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, useWebApp } from '../support/browser.js';
+import { hasChromium, rawMessageKey, screenshotDir, useWebApp } from '../support/browser.js';
 
 const w = useWebApp();
 
-const shots = path.join(os.tmpdir(), 'gongjian-e2e-volunteer');
-mkdirSync(shots, { recursive: true });
+const shots = screenshotDir('volunteer');
 const phone = { width: 390, height: 844 };
 
 async function horizontalOverflow(page: Page): Promise<number> {
@@ -108,7 +105,7 @@ describe.skipIf(!hasChromium)(
       await page.waitForURL((url) => url.pathname === '/shifts');
       await page.getByRole('heading', { level: 1, name: 'Shifts you can sign up for' }).waitFor();
       expect(await page.getAttribute('html', 'lang')).toBe('en');
-      const rawKey = /\b(shifts|myShifts|nav|skill|checkIn|errorCode)\.[A-Za-z_]+/;
+      const rawKey = rawMessageKey;
       const shiftsText = await page.locator('body').innerText();
       expect(shiftsText).toMatch(/places left|Full/);
       expect(shiftsText).not.toMatch(rawKey);

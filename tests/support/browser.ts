@@ -1,7 +1,7 @@
 // Browser tests: the real web app (built, served by remix-serve) against a real API on the seeded
 // demo, driven in Debian's Chromium. Skipped, with a warning, where Chromium is not installed.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
@@ -14,6 +14,27 @@ import { useTestApp, type TestApp } from './test-app.js';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM}`);
+
+/**
+ * Where a journey's screenshots go: $E2E_ARTIFACTS/<journey> (CI keeps that folder), else
+ * tests/artifacts/<journey> in the checkout (ignored by git).
+ */
+export function screenshotDir(journey: string): string {
+  const dir = path.join(
+    process.env.E2E_ARTIFACTS ?? path.join(repoRoot, 'tests/artifacts'),
+    journey,
+  );
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Text that looks like one of our message keys (`shifts.title`): a translation is missing. */
+export const rawMessageKey = (() => {
+  // The message namespaces are the top-level keys of the zh-CN messages (two-space indent).
+  const source = readFileSync(path.join(repoRoot, 'web/app/i18n/zh-CN.ts'), 'utf8');
+  const namespaces = [...source.matchAll(/^ {2}([a-zA-Z]+): /gm)].map((match) => match[1]);
+  return new RegExp(`\\b(${namespaces.join('|')})\\.[A-Za-z_]+(\\.[A-Za-z_]+)*\\b`);
+})();
 
 export interface WebApp {
   api: TestApp;

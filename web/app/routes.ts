@@ -17,6 +17,7 @@ export default [
   { path: 'unit/commitments/:id', file: 'routes/unit-commitment.tsx' },
   { path: 'unit/evidence/:id', file: 'routes/unit-evidence.tsx' },
   { path: 'register', file: 'routes/register.tsx' },
+  { path: 'my/profile', file: 'routes/my-profile.tsx' },
   { path: 'notifications', file: 'routes/notifications.tsx' },
   { path: 'social', file: 'routes/social.tsx' },
   { path: 'social/pairings/:id', file: 'routes/social-pairing.tsx' },
@@ -28,6 +29,7 @@ export default [
   { path: 'staff/review', file: 'routes/staff-review.tsx' },
   { path: 'staff/matching', file: 'routes/staff-matching.tsx' },
   { path: 'staff/units', file: 'routes/staff-units.tsx' },
+  { path: 'staff/units/template.csv', file: 'routes/staff-units-template.tsx' },
   { path: 'staff/reports', file: 'routes/staff-reports.tsx' },
   {
     id: 'report-co-building',

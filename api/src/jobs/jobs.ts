@@ -10,7 +10,7 @@ export function jobDefinitions(app: Pick<App, 'orm' | 'logger' | 'config'>): Job
   return [
     ...commitmentJobs(app.orm, app.logger),
     ...shiftJobs(app.orm, app.logger, app.config),
-    ...pairingJobs(app.orm, app.logger),
+    ...pairingJobs(app.orm, app.logger, app.config),
   ];
 }
 

@@ -11,6 +11,8 @@ interface SessionData {
   token: string;
   /** The role at sign-in: a hint for navigation only; the API decides what is allowed. */
   role: string;
+  /** Their community's global ID at sign-in (staff: their scope), so pages need not ask first. */
+  communityId: string;
 }
 
 export const sessionStorage = createCookieSessionStorage<SessionData>({
@@ -36,6 +38,11 @@ export async function getToken(request: Request): Promise<string | undefined> {
 /** The signed-in user's role as remembered at sign-in (undefined for older sessions). */
 export async function getRole(request: Request): Promise<string | undefined> {
   return (await getSession(request)).get('role');
+}
+
+/** The signed-in user's community as remembered at sign-in (undefined for older sessions). */
+export async function getCommunityId(request: Request): Promise<string | undefined> {
+  return (await getSession(request)).get('communityId');
 }
 
 /** Where a signed-in user starts: volunteers at their shifts, unit liaisons at their unit,

@@ -27,6 +27,7 @@ export function navFor(role: Role): { to: string; key: NavKey }[] {
       return [
         { to: '/shifts', key: 'nav.shifts' },
         { to: '/my/shifts', key: 'nav.myShifts' },
+        { to: '/my/profile', key: 'nav.myProfile' },
         notifications,
       ];
     case 'UNIT_LIAISON':

@@ -32,6 +32,8 @@ export class GraphQLRequestError extends Error {
 export interface RequestOptions {
   /** Send no bearer token (the login mutation). */
   anonymous?: boolean;
+  /** Send this token instead of the session's (an account just registered). */
+  token?: string;
 }
 
 const printed = new WeakMap<object, string>();
@@ -61,7 +63,7 @@ export async function gqlRequest<TResult, TVariables>(
   variables: TVariables,
   options: RequestOptions = {},
 ): Promise<TResult> {
-  const token = options.anonymous ? undefined : await getToken(request);
+  const token = options.token ?? (options.anonymous ? undefined : await getToken(request));
   const query = queryText(document as TypedDocumentNode<unknown, unknown>);
   let response: Response;
   try {

@@ -6,7 +6,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { LoginDocument, type LoginMutation } from '../../../schema/generated/graphql';
 import { safeRedirect } from '../auth/safe-redirect';
@@ -14,6 +14,8 @@ import { getSession, getToken, sessionStorage } from '../auth/session.server';
 import { Brand } from '../components/Brand';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { GraphQLRequestError, gqlRequest } from '../graphql/client.server';
+import { toLanguage } from '../i18n/i18n';
+import { serializeLanguageCookie } from '../i18n/language.server';
 import { pageTitle } from '../i18n/meta';
 import { useUserErrorText } from '../i18n/user-error';
 
@@ -61,9 +63,12 @@ export async function action({ request }: ActionFunctionArgs) {
     const session = await getSession(request);
     session.set('token', payload.token);
     if (payload.viewer) session.set('role', payload.viewer.role);
-    return redirect(redirectTo, {
-      headers: { 'Set-Cookie': await sessionStorage.commitSession(session) },
-    });
+    if (payload.viewer?.community) session.set('communityId', payload.viewer.community.id);
+    const headers = new Headers({ 'Set-Cookie': await sessionStorage.commitSession(session) });
+    // The language they chose before, on any device, wins over this browser's.
+    const language = toLanguage(payload.viewer?.language);
+    if (language) headers.append('Set-Cookie', serializeLanguageCookie(language));
+    return redirect(redirectTo, { headers });
   }
   const rateLimited = payload.errors.some((error) => error.code === 'RATE_LIMITED');
   return data({ username, errors: payload.errors }, { status: rateLimited ? 429 : 400 });
@@ -128,6 +133,9 @@ export default function LoginPage() {
               {submitting ? t('login.submitting') : t('login.submit')}
             </button>
           </Form>
+          <p className="muted register-switch">
+            {t('register.noAccount')} <Link to="/register">{t('register.registerLink')}</Link>
+          </p>
         </div>
       </main>
     </div>

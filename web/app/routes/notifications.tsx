@@ -1,4 +1,215 @@
-// Placeholder while the page is built this session.
-export default function Placeholder() {
-  return null;
+// /notifications: everyone's in-app notifications, newest first; unread ones stand out and can be
+// marked read one by one or all at once (plain form posts).
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import {
+  MarkNotificationsReadDocument,
+  NotificationsPageDocument,
+  type Role,
+} from '../../../schema/generated/graphql';
+import { expiredSessionRedirect, requireToken } from '../auth/session.server';
+import { AppHeader } from '../components/AppHeader';
+import { gqlRequest } from '../graphql/client.server';
+import { useDateTimeFormat } from '../i18n/format';
+import { pageTitle } from '../i18n/meta';
+import { useUserErrorText } from '../i18n/user-error';
+
+const pageSize = 30;
+
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, (m) => m.notifications.title) },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireToken(request);
+  const url = new URL(request.url);
+  const unreadOnly = url.searchParams.get('show') === 'unread';
+  const after = url.searchParams.get('after') || null;
+  const result = await gqlRequest(request, NotificationsPageDocument, {
+    first: pageSize,
+    after,
+    unreadOnly,
+  });
+  if (!result.viewer) throw await expiredSessionRedirect(request);
+  return {
+    viewer: result.viewer,
+    unreadOnly,
+    unreadCount: result.unreadNotificationCount,
+    notifications: result.notifications.edges.map((edge) => edge.node),
+    next: result.notifications.pageInfo.hasNextPage
+      ? result.notifications.pageInfo.endCursor
+      : null,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireToken(request);
+  const form = await request.formData();
+  const id = String(form.get('id') ?? '');
+  const input = id ? { ids: [id] } : { all: true };
+  const { markNotificationsRead: payload } = await gqlRequest(
+    request,
+    MarkNotificationsReadDocument,
+    { input },
+  );
+  return data(payload, { status: payload.errors.length > 0 ? 400 : 200 });
+}
+
+type KindKey =
+  | 'SHIFT_REMINDER'
+  | 'WAITLIST_PROMOTED'
+  | 'SHIFT_CANCELLED'
+  | 'AFFILIATION_REQUESTED'
+  | 'SUPERVISION_OVERDUE'
+  | 'OTHER';
+
+function kindOf(kind: string): KindKey {
+  switch (kind) {
+    case 'SHIFT_REMINDER':
+    case 'WAITLIST_PROMOTED':
+    case 'SHIFT_CANCELLED':
+    case 'AFFILIATION_REQUESTED':
+      return kind;
+    case 'pairing.supervision-overdue':
+      return 'SUPERVISION_OVERDUE';
+    default:
+      return 'OTHER';
+  }
+}
+
+/** The page of this web app where a notification's subject is seen and acted on. */
+function pageFor(kind: KindKey, role: Role): string | null {
+  switch (kind) {
+    case 'SHIFT_REMINDER':
+    case 'WAITLIST_PROMOTED':
+    case 'SHIFT_CANCELLED':
+      return '/my/shifts';
+    case 'AFFILIATION_REQUESTED':
+      return '/unit';
+    case 'SUPERVISION_OVERDUE':
+      return role === 'SOCIAL_WORKER' ? '/social' : '/staff';
+    case 'OTHER':
+      return null;
+  }
+}
+
+export default function NotificationsPage() {
+  const { viewer, unreadOnly, unreadCount, notifications, next } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, i18n } = useTranslation();
+  const { day, time } = useDateTimeFormat();
+  const errorText = useUserErrorText();
+  const english = i18n.language === 'en';
+
+  return (
+    <>
+      <AppHeader viewer={viewer} />
+      <main id="main" className="page">
+        <div>
+          <h1>{t('notifications.heading')}</h1>
+          <p className="muted" aria-live="polite">
+            {unreadCount > 0
+              ? t('notifications.unread', { n: unreadCount })
+              : t('notifications.allRead')}
+          </p>
+        </div>
+        {actionData && (
+          <div className={actionData.errors.length ? 'alert' : 'notice'} role="status">
+            {actionData.errors.length
+              ? actionData.errors.map(errorText).join(' ')
+              : t('notifications.marked', { n: actionData.count })}
+          </div>
+        )}
+        <div className="toolbar">
+          <nav aria-label={t('notifications.heading')}>
+            <Link to="/notifications" aria-current={unreadOnly ? undefined : 'page'}>
+              {t('notifications.showAll')}
+            </Link>
+            <Link to="/notifications?show=unread" aria-current={unreadOnly ? 'page' : undefined}>
+              {t('notifications.showUnread')}
+            </Link>
+          </nav>
+          {unreadCount > 0 && (
+            <Form method="post">
+              <button type="submit" className="button button-quiet">
+                {t('notifications.markAllRead')}
+              </button>
+            </Form>
+          )}
+        </div>
+        {notifications.length === 0 ? (
+          <p className="empty">
+            {unreadOnly ? t('notifications.emptyUnread') : t('notifications.empty')}
+          </p>
+        ) : (
+          <ul className="notification-list">
+            {notifications.map((notification) => {
+              const kind = kindOf(notification.kind);
+              const page = pageFor(kind, viewer.role);
+              // Titles are written in Chinese and bodies in English, except where the body is
+              // what someone typed (a cancellation reason) or names people.
+              const showBody =
+                english ||
+                kind === 'SHIFT_CANCELLED' ||
+                kind === 'SUPERVISION_OVERDUE' ||
+                kind === 'OTHER';
+              return (
+                <li
+                  key={notification.id}
+                  className={`card notification${notification.readAt ? '' : ' notification-unread'}`}
+                >
+                  <p className="notification-kind">
+                    {!notification.readAt && (
+                      <span className="badge badge-warn">{t('notifications.new')}</span>
+                    )}{' '}
+                    {t(`notifications.kind.${kind}`)}
+                  </p>
+                  <h2 className="notification-title">{notification.title}</h2>
+                  {showBody && notification.body && <p>{notification.body}</p>}
+                  <p className="muted">
+                    <time dateTime={notification.createdAt}>
+                      {day(notification.createdAt)} {time(notification.createdAt)}
+                    </time>
+                  </p>
+                  <div className="notification-actions">
+                    {page && (
+                      <Link to={page} className="button button-quiet">
+                        {t('notifications.open')}
+                      </Link>
+                    )}
+                    {!notification.readAt && (
+                      <Form method="post">
+                        <input type="hidden" name="id" value={notification.id} />
+                        <button type="submit" className="button button-quiet">
+                          {t('notifications.markRead')}
+                        </button>
+                      </Form>
+                    )}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {next && (
+          <p>
+            <Link
+              to={`/notifications?${new URLSearchParams({
+                ...(unreadOnly ? { show: 'unread' } : {}),
+                after: next,
+              }).toString()}`}
+            >
+              {t('notifications.more')}
+            </Link>
+          </p>
+        )}
+      </main>
+    </>
+  );
 }

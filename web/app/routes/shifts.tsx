@@ -37,6 +37,8 @@ interface Filters {
   from: string;
   to: string;
   skill: Skill | '';
+  /** A community's global ID, or '' for every community. */
+  community: string;
   /** Only what I can sign up for (volunteers' default) or every upcoming shift. */
   show: 'eligible' | 'all';
 }
@@ -52,6 +54,7 @@ function filtersOf(url: URL, volunteer: boolean): Filters {
     from: day('from'),
     to: day('to'),
     skill: skills.includes(skill as Skill) ? (skill as Skill) : '',
+    community: (url.searchParams.get('community') ?? '').slice(0, 100),
     show: volunteer && show !== 'all' ? 'eligible' : 'all',
   };
 }
@@ -64,6 +67,7 @@ function shiftFilter(filters: Filters): ShiftFilter {
     ...(from && from.getTime() > Date.now() ? { from: from.toISOString() } : {}),
     ...(to ? { to: new Date(to.getTime() + DAY).toISOString() } : {}),
     ...(filters.skill ? { skill: filters.skill } : {}),
+    ...(filters.community ? { communityId: filters.community } : {}),
     ...(filters.show === 'eligible' ? { eligibleForMe: true } : {}),
   };
 }
@@ -99,6 +103,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canChooseEligible: result.myVolunteerProfile !== null,
     filters,
     today: shanghaiDay(new Date()),
+    communities: result.communities.edges.map((edge) => edge.node),
     total: result.shifts.totalCount,
     shifts: result.shifts.edges.map((edge) => edge.node),
   };
@@ -118,7 +123,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ShiftsPage() {
-  const { viewer, canChooseEligible, filters, today, total, shifts } =
+  const { viewer, canChooseEligible, filters, today, communities, total, shifts } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -136,7 +141,12 @@ export default function ShiftsPage() {
         <h1>{t('shifts.heading')}</h1>
         <p className="lead">{t('shifts.intro')}</p>
         {actionData && <SignUpOutcome outcome={actionData} />}
-        <FilterForm filters={filters} today={today} canChooseEligible={canChooseEligible} />
+        <FilterForm
+          filters={filters}
+          today={today}
+          communities={communities}
+          canChooseEligible={canChooseEligible}
+        />
         <p className="muted result-count" aria-live="polite">
           {t('shifts.count', { n: number.format(total) })}
         </p>
@@ -219,13 +229,15 @@ function SignUpOutcome({ outcome }: { outcome: { shiftId: string } & SignUpPaylo
 function FilterForm({
   filters,
   today,
+  communities,
   canChooseEligible,
 }: {
   filters: Filters;
   today: string;
+  communities: { id: string; name: string; nameEn: string }[];
   canChooseEligible: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <Form method="get" className="panel filters" aria-label={t('shifts.filters')}>
       {canChooseEligible && (
@@ -262,6 +274,17 @@ function FilterForm({
             {skills.map((skill) => (
               <option key={skill} value={skill}>
                 {t(`skill.${skill}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-community">{t('shifts.community')}</label>
+          <select id="filter-community" name="community" defaultValue={filters.community}>
+            <option value="">{t('shifts.anyCommunity')}</option>
+            {communities.map((community) => (
+              <option key={community.id} value={community.id}>
+                {i18n.language === 'en' ? community.nameEn : community.name}
               </option>
             ))}
           </select>

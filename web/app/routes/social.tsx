@@ -1,4 +1,276 @@
-// Placeholder while the page is built this session.
-export default function Placeholder() {
-  return null;
+// /social: the social worker's start page — my profile and caseload, and my paired volunteers with
+// their last supervision, the ones overdue first (the API's order), each linking to the pairing.
+import {
+  redirect,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  SocialPageDocument,
+  type SocialPairingRowFragment,
+} from '../../../schema/generated/graphql';
+import { expiredSessionRedirect, getRole, requireToken } from '../auth/session.server';
+import { AppHeader } from '../components/AppHeader';
+import { gqlRequest, GraphQLRequestError } from '../graphql/client.server';
+import { timeZone, useNumberFormat } from '../i18n/format';
+import { pageTitle } from '../i18n/meta';
+import href from '../styles/social.css?url';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href }];
+
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, (m) => m.social.title) },
+];
+
+const PAGE_SIZE = 50;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireToken(request);
+  const role = await getRole(request);
+  if (role && role !== 'SOCIAL_WORKER') throw new Response(null, { status: 403 });
+  const after = new URL(request.url).searchParams.get('after') || null;
+  let result;
+  try {
+    result = await gqlRequest(request, SocialPageDocument, { first: PAGE_SIZE, after });
+  } catch (error) {
+    // A stale or hand-made cursor: start again from the first page.
+    if (error instanceof GraphQLRequestError && error.codes.includes('BAD_USER_INPUT') && after) {
+      throw redirect('/social');
+    }
+    throw error;
+  }
+  if (!result.viewer) throw await expiredSessionRedirect(request);
+  if (result.viewer.role !== 'SOCIAL_WORKER') throw new Response(null, { status: 403 });
+  const profile = result.mySocialWorkerProfile;
+  return {
+    viewer: result.viewer,
+    profile: profile && {
+      caseloadCap: profile.caseloadCap,
+      activePairings: profile.activePairings,
+      freePlaces: profile.freePlaces,
+      specialties: profile.specialties,
+      qualification: profile.qualification,
+      community: profile.community,
+    },
+    pairings: profile?.pairings.edges.map((edge) => edge.node) ?? [],
+    total: profile?.pairings.totalCount ?? 0,
+    nextCursor: profile?.pairings.pageInfo.hasNextPage ? profile.pairings.pageInfo.endCursor : null,
+    paged: after !== null,
+  };
+}
+
+export default function SocialPage() {
+  const { viewer, profile, pairings, total, nextCursor, paged } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const number = useNumberFormat();
+  const overdue = pairings.filter((p) => p.supervisionOverdue).length;
+
+  return (
+    <>
+      <AppHeader viewer={viewer} />
+      <main id="main" className="page page-narrow social-page">
+        <h1>{t('social.heading')}</h1>
+        {!profile ? (
+          <p className="panel">{t('social.noProfile')}</p>
+        ) : (
+          <>
+            <p className="lead">{profile.community.name}</p>
+            <section className="panel" aria-labelledby="profile-heading">
+              <h2 id="profile-heading" className="panel-heading">
+                {t('social.profile')}
+              </h2>
+              <dl className="stats social-stats">
+                <div>
+                  <dt>{t('social.caseload')}</dt>
+                  <dd className="stat-value" data-testid="caseload">
+                    {t('social.caseloadValue', {
+                      active: number.format(profile.activePairings),
+                      cap: number.format(profile.caseloadCap),
+                    })}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('social.freePlaces')}</dt>
+                  <dd className="stat-value">{number.format(profile.freePlaces)}</dd>
+                </div>
+              </dl>
+              <dl className="facts social-profile-facts">
+                <div>
+                  <dt>{t('social.qualificationLabel')}</dt>
+                  <dd>{t(`social.qualification.${profile.qualification}`)}</dd>
+                </div>
+                <div>
+                  <dt>{t('social.specialties')}</dt>
+                  <dd>
+                    {profile.specialties.length === 0 ? (
+                      <span className="muted">{t('social.noSpecialties')}</span>
+                    ) : (
+                      <ul className="social-tags">
+                        {profile.specialties.map((specialty) => (
+                          <li key={specialty}>{t(`social.specialty.${specialty}`)}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </dd>
+                </div>
+              </dl>
+            </section>
+
+            <div className="section-head">
+              <h2 id="volunteers-heading">{t('social.volunteers')}</h2>
+              <span className="result-count">
+                {overdue > 0 ? (
+                  <span className="badge badge-warn" data-testid="overdue-summary">
+                    {t('social.overdueSummary', { n: number.format(overdue) })}
+                  </span>
+                ) : (
+                  pairings.length > 0 && (
+                    <span className="badge badge-ok">{t('social.allOnTime')}</span>
+                  )
+                )}
+              </span>
+            </div>
+            {pairings.length === 0 ? (
+              <p className="panel">{t('social.empty')}</p>
+            ) : (
+              <ul className="card-list" aria-labelledby="volunteers-heading" data-total={total}>
+                {pairings.map((pairing) => (
+                  <li key={pairing.id}>
+                    <VolunteerCard pairing={pairing} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            {(nextCursor || paged) && (
+              <p className="button-row">
+                {paged && (
+                  <Link className="button button-quiet" to="/social">
+                    {t('social.firstPage')}
+                  </Link>
+                )}
+                {nextCursor && (
+                  <Link
+                    className="button"
+                    to={`/social?${new URLSearchParams({ after: nextCursor })}`}
+                  >
+                    {t('social.more')}
+                  </Link>
+                )}
+              </p>
+            )}
+          </>
+        )}
+      </main>
+    </>
+  );
+}
+
+function VolunteerCard({ pairing }: { pairing: SocialPairingRowFragment }) {
+  const { t } = useTranslation();
+  const day = useDayFormat();
+  const { volunteer } = pairing;
+  const lastLog = pairing.supervisionLogs.edges[0]?.node;
+  const to = `/social/pairings/${encodeURIComponent(pairing.id)}`;
+  return (
+    <article
+      className={`shift-card social-volunteer${pairing.supervisionOverdue ? ' is-overdue' : ''}`}
+      data-pairing-id={pairing.id}
+      data-overdue={pairing.supervisionOverdue ? 'true' : 'false'}
+    >
+      <div className="shift-card-head">
+        <h3>
+          <Link to={to}>{volunteer.realName}</Link>
+        </h3>
+        <OverdueBadge overdue={pairing.supervisionOverdue} />
+      </div>
+      <dl className="shift-facts social-facts">
+        <div>
+          <dt>{t('social.phone')}</dt>
+          <dd>
+            {volunteer.phone.includes('*') ? (
+              volunteer.phone
+            ) : (
+              <a href={`tel:${volunteer.phone}`}>{volunteer.phone}</a>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('social.skills')}</dt>
+          <dd>
+            {volunteer.skills.length === 0
+              ? t('social.noSkills')
+              : volunteer.skills.map((skill) => t(`skill.${skill}`)).join('、')}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('social.lastContact')}</dt>
+          <dd data-testid="last-contact" data-date={pairing.lastContactDate}>
+            <time dateTime={pairing.lastContactDate}>{day(pairing.lastContactDate)}</time>
+            {lastLog && lastLog.date === pairing.lastContactDate && (
+              <span className="muted">
+                {' '}
+                · {t('social.lastMode', { mode: t(`social.supervisionMode.${lastLog.mode}`) })}
+              </span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('social.daysSince')}</dt>
+          <dd data-testid="days-since" data-days={pairing.daysSinceContact}>
+            <DaysSince days={pairing.daysSinceContact} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('social.due')}</dt>
+          <dd>
+            <time dateTime={pairing.nextContactDue}>{day(pairing.nextContactDue)}</time>
+          </dd>
+        </div>
+      </dl>
+      <p className="shift-actions">
+        <Link className="button" to={to} aria-label={`${t('social.open')}: ${volunteer.realName}`}>
+          {t('social.open')}
+        </Link>
+      </p>
+    </article>
+  );
+}
+
+/** A YYYY-MM-DD day, e.g. 2026年11月27日 / Nov 27, 2026. */
+function useDayFormat(): (day: string) => string {
+  const { i18n } = useTranslation();
+  return useMemo(() => {
+    const format = new Intl.DateTimeFormat(i18n.language, {
+      timeZone,
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+    });
+    return (day: string) => format.format(new Date(`${day}T00:00:00+08:00`));
+  }, [i18n.language]);
+}
+
+/** Colour and text: overdue, or on time. */
+function OverdueBadge({ overdue }: { overdue: boolean }) {
+  const { t } = useTranslation();
+  return overdue ? (
+    <span className="badge badge-warn social-overdue" data-testid="overdue-badge">
+      <span aria-hidden="true">⚠ </span>
+      {t('social.overdue')}
+    </span>
+  ) : (
+    <span className="badge badge-ok">{t('social.onTime')}</span>
+  );
+}
+
+function DaysSince({ days }: { days: number }) {
+  const { t } = useTranslation();
+  const number = useNumberFormat();
+  if (days <= 0) return <>{t('social.today')}</>;
+  if (days === 1) return <>{t('social.yesterday')}</>;
+  return <>{t('social.daysAgo', { n: number.format(days) })}</>;
 }

@@ -1,4 +1,593 @@
-// Placeholder while the page is built this session.
-export default function Placeholder() {
-  return null;
+// /staff: the start page of community staff and the sub-district office — what waits for review,
+// lagging units, pairing coverage and this month's shifts, then charts (each with its figures as
+// a table or a sentence for screen readers) and the lagging units. The office picks a community
+// or the whole sub-district with ?community=.
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  StaffDashboardDocument,
+  type StaffDashboardQuery,
+} from '../../../schema/generated/graphql';
+import { expiredSessionRedirect, getRole, requireToken } from '../auth/session.server';
+import { AppHeader } from '../components/AppHeader';
+import { usePercentFormat } from '../components/CommitmentProgress';
+import { CHART_COLORS } from '../components/charts/ChartFrame';
+import { DonutChart, MonthBarChart, RatioBarChart } from '../components/charts/Charts';
+import { gqlRequest } from '../graphql/client.server';
+import { shanghaiDay, useNumberFormat } from '../i18n/format';
+import { pageTitle } from '../i18n/meta';
+import href from '../styles/dashboard.css?url';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href }];
+
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, (m) => m.dashboard.title) },
+];
+
+type Figures = StaffDashboardQuery['dashboard'];
+type Standing = StaffDashboardQuery['unitStandings'][number];
+
+/** Years offered by the picker: this one and the four before. */
+const YEARS_SHOWN = 5;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireToken(request);
+  const role = await getRole(request);
+  const url = new URL(request.url);
+  const currentYear = Number(shanghaiDay(new Date()).slice(0, 4));
+  const asked = Number(url.searchParams.get('year'));
+  const year =
+    Number.isInteger(asked) && asked <= currentYear && asked > currentYear - YEARS_SHOWN
+      ? asked
+      : currentYear;
+  // Staff always see their own community (the API's default); only the office picks.
+  const communityId =
+    role === 'STREET_ADMIN' ? url.searchParams.get('community')?.trim() || null : null;
+  const result = await gqlRequest(request, StaffDashboardDocument, {
+    communityId,
+    year,
+    withCommunities: role !== 'COMMUNITY_STAFF',
+  });
+  if (!result.viewer) throw await expiredSessionRedirect(request);
+  return {
+    viewer: result.viewer,
+    communities:
+      result.viewer.role === 'STREET_ADMIN'
+        ? (result.communities?.edges.map((edge) => edge.node) ?? [])
+        : null,
+    dashboard: result.dashboard,
+    lagging: result.unitStandings.filter((standing) => standing.lagging),
+    currentYear,
+  };
+}
+
+/** "2026-03" → "3月" / "Mar". */
+function useMonthLabel(): (month: string) => string {
+  const { i18n } = useTranslation();
+  return useMemo(() => {
+    const format = new Intl.DateTimeFormat(i18n.language, { month: 'short', timeZone: 'UTC' });
+    return (month: string) => {
+      const [y, m] = month.split('-').map(Number);
+      return format.format(new Date(Date.UTC(y!, m! - 1, 1)));
+    };
+  }, [i18n.language]);
+}
+
+function useDecimalFormat(): Intl.NumberFormat {
+  const { i18n } = useTranslation();
+  return useMemo(
+    () => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }),
+    [i18n.language],
+  );
+}
+
+export default function StaffDashboardPage() {
+  const { viewer, communities, dashboard, lagging, currentYear } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const english = i18n.language === 'en';
+  const scope = dashboard.community
+    ? t('dashboard.scopeCommunity', {
+        community: english ? dashboard.community.nameEn : dashboard.community.name,
+        year: dashboard.year,
+      })
+    : t('dashboard.scopeAll', { year: dashboard.year });
+
+  return (
+    <>
+      <AppHeader viewer={viewer} />
+      <main id="main" className="page dashboard">
+        <div className="title-row">
+          <h1>{t('dashboard.heading')}</h1>
+        </div>
+        <p className="lead" data-testid="dashboard-scope">
+          {scope}
+          <span className="muted dashboard-asof">
+            {' '}
+            · {t('dashboard.asOf', { date: dashboard.asOf })}
+          </span>
+        </p>
+        <ScopePicker
+          communities={communities}
+          communityId={dashboard.community?.id ?? ''}
+          year={dashboard.year}
+          currentYear={currentYear}
+        />
+        <Tiles dashboard={dashboard} currentYear={currentYear} />
+        <CategorySection dashboard={dashboard} />
+        <MonthSection dashboard={dashboard} />
+        <CoverageSection dashboard={dashboard} />
+        <LaggingSection lagging={lagging} showCommunity={dashboard.community === null} />
+      </main>
+    </>
+  );
+}
+
+function ScopePicker({
+  communities,
+  communityId,
+  year,
+  currentYear,
+}: {
+  communities: { id: string; name: string; nameEn: string }[] | null;
+  communityId: string;
+  year: number;
+  currentYear: number;
+}) {
+  const { t, i18n } = useTranslation();
+  const years = Array.from({ length: YEARS_SHOWN }, (_, i) => currentYear - i);
+  return (
+    <Form method="get" className="dashboard-picker" aria-label={t('dashboard.picker.legend')}>
+      {communities && (
+        <div className="field">
+          <label htmlFor="dashboard-community">{t('dashboard.picker.community')}</label>
+          <select id="dashboard-community" name="community" defaultValue={communityId}>
+            <option value="">{t('dashboard.picker.all')}</option>
+            {communities.map((c) => (
+              <option key={c.id} value={c.id}>
+                {i18n.language === 'en' ? c.nameEn : c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor="dashboard-year">{t('dashboard.picker.year')}</label>
+        <select id="dashboard-year" name="year" defaultValue={String(year)}>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button">
+        {t('dashboard.picker.show')}
+      </button>
+    </Form>
+  );
+}
+
+function Tiles({ dashboard, currentYear }: { dashboard: Figures; currentYear: number }) {
+  const { t } = useTranslation();
+  const number = useNumberFormat();
+  const percent = usePercentFormat();
+  const monthLabel = useMonthLabel();
+  const thisMonth = dashboard.asOf.slice(0, 7);
+  const month =
+    dashboard.year === currentYear
+      ? dashboard.shiftsByMonth.find((m) => m.month === thisMonth)
+      : undefined;
+  const { pendingReviews: pending, pairingCoverage: coverage } = dashboard;
+
+  return (
+    <section aria-label={t('dashboard.tiles.label')}>
+      <ul className="dash-tiles">
+        <li className="panel dash-tile" data-testid="tile-pending">
+          <p className="dash-tile-label">{t('dashboard.tiles.pending')}</p>
+          <p className="stat-value">{number.format(pending.total)}</p>
+          <p className="muted">
+            {t('dashboard.tiles.pendingDetail', {
+              commitments: number.format(pending.commitments),
+              fulfilments: number.format(pending.fulfilments),
+            })}
+          </p>
+          <Link to="/staff/review">{t('dashboard.tiles.pendingLink')}</Link>
+        </li>
+        <li className="panel dash-tile" data-testid="tile-lagging">
+          <p className="dash-tile-label">{t('dashboard.tiles.lagging')}</p>
+          <p className="stat-value">{number.format(dashboard.laggingUnits)}</p>
+          <p className="muted">
+            {t('dashboard.tiles.laggingDetail', { total: number.format(dashboard.unitCount) })}
+          </p>
+          <a href="#lagging-heading">{t('dashboard.lagging.heading')}</a>
+        </li>
+        <li className="panel dash-tile" data-testid="tile-coverage">
+          <p className="dash-tile-label">{t('dashboard.tiles.coverage')}</p>
+          <p className="stat-value">{percent.format(coverage.ratio)}</p>
+          <p className="muted">
+            {t('dashboard.tiles.coverageDetail', {
+              paired: number.format(coverage.paired),
+              volunteers: number.format(coverage.volunteers),
+            })}
+          </p>
+        </li>
+        <li className="panel dash-tile" data-testid="tile-filled">
+          <p className="dash-tile-label">{t('dashboard.tiles.filled')}</p>
+          <p className="stat-value">
+            {month && month.capacity > 0 ? percent.format(month.fillRatio) : '—'}
+          </p>
+          <p className="muted">
+            {!month
+              ? t('dashboard.tiles.filledOtherYear')
+              : month.capacity > 0
+                ? t('dashboard.tiles.filledDetail', {
+                    month: monthLabel(month.month),
+                    filled: number.format(month.filled),
+                    capacity: number.format(month.capacity),
+                  })
+                : t('dashboard.tiles.filledNone', { month: monthLabel(month.month) })}
+          </p>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+function CategorySection({ dashboard }: { dashboard: Figures }) {
+  const { t, i18n } = useTranslation();
+  const english = i18n.language === 'en';
+  const decimal = useDecimalFormat();
+  const number = useNumberFormat();
+  const percent = usePercentFormat();
+  const rows = dashboard.categories;
+  const nameOf = (row: Figures['categories'][number]) =>
+    english ? row.category.nameEn : row.category.name;
+  const bars = rows
+    .filter((row) => row.commitmentCount > 0 && row.measure)
+    .map((row) => ({
+      key: `${row.category.id}-${row.measure}`,
+      label: `${nameOf(row)} · ${t(`measureUnit.${row.measure!}`)}`,
+      ratio: row.ratio,
+    }));
+
+  return (
+    <section className="panel dash-section" aria-labelledby="categories-heading">
+      <h2 id="categories-heading" className="panel-heading">
+        {t('dashboard.categories.heading')}
+      </h2>
+      <p className="muted">{t('dashboard.categories.intro')}</p>
+      {bars.length === 0 ? (
+        <p>{t('dashboard.categories.empty')}</p>
+      ) : (
+        <RatioBarChart
+          label={t('dashboard.categories.chartLabel')}
+          series={t('dashboard.categories.series')}
+          rows={bars}
+          percent={(v) => percent.format(v)}
+        />
+      )}
+      <div className="table-wrap" role="region" aria-labelledby="categories-heading" tabIndex={0}>
+        <table role="table" className="data-table" data-testid="categories-table">
+          <caption className="visually-hidden">{t('dashboard.categories.heading')}</caption>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th role="columnheader" scope="col">
+                {t('dashboard.categories.columns.category')}
+              </th>
+              <th role="columnheader" scope="col">
+                {t('dashboard.categories.columns.measure')}
+              </th>
+              <th role="columnheader" scope="col" className="num">
+                {t('dashboard.categories.columns.count')}
+              </th>
+              <th role="columnheader" scope="col" className="num">
+                {t('dashboard.categories.columns.target')}
+              </th>
+              <th role="columnheader" scope="col" className="num">
+                {t('dashboard.categories.columns.verified')}
+              </th>
+              <th role="columnheader" scope="col" className="num">
+                {t('dashboard.categories.columns.ratio')}
+              </th>
+            </tr>
+          </thead>
+          <tbody role="rowgroup">
+            {rows.map((row) => (
+              <tr key={`${row.category.id}-${row.measure ?? ''}`}>
+                <th role="rowheader" scope="row">
+                  {nameOf(row)}
+                </th>
+                <td role="cell" data-label={t('dashboard.categories.columns.measure')}>
+                  {row.measure ? t(`measure.${row.measure}`) : t('dashboard.categories.none')}
+                </td>
+                <td
+                  role="cell"
+                  data-label={t('dashboard.categories.columns.count')}
+                  className="num"
+                >
+                  {number.format(row.commitmentCount)}
+                </td>
+                <td
+                  role="cell"
+                  data-label={t('dashboard.categories.columns.target')}
+                  className="num"
+                >
+                  {decimal.format(row.targetAmount)}
+                </td>
+                <td
+                  role="cell"
+                  data-label={t('dashboard.categories.columns.verified')}
+                  className="num"
+                >
+                  {decimal.format(row.verifiedAmount)}
+                </td>
+                <td
+                  role="cell"
+                  data-label={t('dashboard.categories.columns.ratio')}
+                  className="num"
+                >
+                  {row.commitmentCount > 0
+                    ? percent.format(row.ratio)
+                    : t('dashboard.categories.none')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function MonthSection({ dashboard }: { dashboard: Figures }) {
+  const { t } = useTranslation();
+  const decimal = useDecimalFormat();
+  const number = useNumberFormat();
+  const percent = usePercentFormat();
+  const monthLabel = useMonthLabel();
+  const months = dashboard.shiftsByMonth.map((shifts, i) => ({
+    ...shifts,
+    hours: dashboard.hoursByMonth[i]?.hours ?? 0,
+  }));
+  const sum = (pick: (m: (typeof months)[number]) => number) =>
+    months.reduce((total, m) => total + pick(m), 0);
+  const totals = {
+    hours: Math.round(sum((m) => m.hours) * 100) / 100,
+    shifts: sum((m) => m.shifts),
+    capacity: sum((m) => m.capacity),
+    filled: sum((m) => m.filled),
+  };
+
+  return (
+    <section className="dash-section dash-months" aria-labelledby="months-heading">
+      <h2 id="months-heading" className="visually-hidden">
+        {t('dashboard.months.caption')}
+      </h2>
+      <div className="dash-grid">
+        <figure className="panel dash-figure">
+          <figcaption className="panel-heading">{t('dashboard.hours.heading')}</figcaption>
+          <MonthBarChart
+            label={t('dashboard.hours.chartLabel')}
+            testId="chart-hours"
+            rows={months.map((m) => ({ label: monthLabel(m.month), hours: m.hours }))}
+            series={[
+              { key: 'hours', name: t('dashboard.hours.series'), color: CHART_COLORS.primary },
+            ]}
+            format={(v) => decimal.format(v)}
+          />
+          <p className="muted">
+            {t('dashboard.hours.total', { hours: decimal.format(totals.hours) })}
+          </p>
+        </figure>
+        <figure className="panel dash-figure">
+          <figcaption className="panel-heading">{t('dashboard.shifts.heading')}</figcaption>
+          <MonthBarChart
+            label={t('dashboard.shifts.chartLabel')}
+            testId="chart-shifts"
+            rows={months.map((m) => ({
+              label: monthLabel(m.month),
+              capacity: m.capacity,
+              filled: m.filled,
+            }))}
+            series={[
+              {
+                key: 'capacity',
+                name: t('dashboard.shifts.capacity'),
+                color: CHART_COLORS.secondary,
+              },
+              { key: 'filled', name: t('dashboard.shifts.filled'), color: CHART_COLORS.primary },
+            ]}
+            format={(v) => number.format(v)}
+          />
+          <p className="muted">
+            {t('dashboard.shifts.total', {
+              shifts: number.format(totals.shifts),
+              filled: number.format(totals.filled),
+              capacity: number.format(totals.capacity),
+            })}
+          </p>
+        </figure>
+      </div>
+      <div className="table-wrap" role="region" aria-labelledby="months-caption" tabIndex={0}>
+        <table role="table" className="data-table" data-testid="months-table">
+          <caption id="months-caption" className="dash-caption">
+            {t('dashboard.months.caption')}
+          </caption>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th role="columnheader" scope="col">
+                {t('dashboard.months.month')}
+              </th>
+              <th role="columnheader" scope="col" className="num">
+                {t('dashboard.months.hours')}
+              </th>
+              <th role="columnheader" scope="col" className="num">
+                {t('dashboard.months.shifts')}
+              </th>
+              <th role="columnheader" scope="col" className="num">
+                {t('dashboard.months.capacity')}
+              </th>
+              <th role="columnheader" scope="col" className="num">
+                {t('dashboard.months.filled')}
+              </th>
+              <th role="columnheader" scope="col" className="num">
+                {t('dashboard.months.fillRatio')}
+              </th>
+            </tr>
+          </thead>
+          <tbody role="rowgroup">
+            {months.map((m) => (
+              <tr role="row" key={m.month}>
+                <th role="rowheader" scope="row">
+                  {monthLabel(m.month)}
+                </th>
+                <td role="cell" data-label={t('dashboard.months.hours')} className="num">
+                  {decimal.format(m.hours)}
+                </td>
+                <td role="cell" data-label={t('dashboard.months.shifts')} className="num">
+                  {number.format(m.shifts)}
+                </td>
+                <td role="cell" data-label={t('dashboard.months.capacity')} className="num">
+                  {number.format(m.capacity)}
+                </td>
+                <td role="cell" data-label={t('dashboard.months.filled')} className="num">
+                  {number.format(m.filled)}
+                </td>
+                <td role="cell" data-label={t('dashboard.months.fillRatio')} className="num">
+                  {m.capacity > 0 ? percent.format(m.fillRatio) : '—'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function CoverageSection({ dashboard }: { dashboard: Figures }) {
+  const { t } = useTranslation();
+  const number = useNumberFormat();
+  const percent = usePercentFormat();
+  const coverage = dashboard.pairingCoverage;
+  return (
+    <section className="panel dash-section dash-coverage" aria-labelledby="coverage-heading">
+      <h2 id="coverage-heading" className="panel-heading">
+        {t('dashboard.coverage.heading')}
+      </h2>
+      {coverage.volunteers === 0 ? (
+        <p>{t('dashboard.coverage.none')}</p>
+      ) : (
+        <div className="dash-coverage-body">
+          <DonutChart
+            label={t('dashboard.coverage.chartLabel')}
+            center={percent.format(coverage.ratio)}
+            parts={[
+              {
+                name: t('dashboard.coverage.paired'),
+                value: coverage.paired,
+                color: CHART_COLORS.primary,
+              },
+              {
+                name: t('dashboard.coverage.unpaired'),
+                value: coverage.volunteers - coverage.paired,
+                color: CHART_COLORS.muted,
+              },
+            ]}
+          />
+          <p data-testid="coverage-summary">
+            {t('dashboard.coverage.summary', {
+              paired: number.format(coverage.paired),
+              volunteers: number.format(coverage.volunteers),
+              ratio: percent.format(coverage.ratio),
+            })}
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function LaggingSection({
+  lagging,
+  showCommunity,
+}: {
+  lagging: Standing[];
+  showCommunity: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const english = i18n.language === 'en';
+  const number = useNumberFormat();
+  const percent = usePercentFormat();
+  return (
+    <section className="dash-section" aria-labelledby="lagging-heading">
+      <h2 id="lagging-heading">{t('dashboard.lagging.heading')}</h2>
+      <p className="muted">{t('dashboard.lagging.intro')}</p>
+      {lagging.length === 0 ? (
+        <p className="panel">{t('dashboard.lagging.empty')}</p>
+      ) : (
+        <div className="table-wrap" role="region" aria-labelledby="lagging-heading" tabIndex={0}>
+          <table role="table" className="data-table" data-testid="lagging-table">
+            <caption className="visually-hidden">{t('dashboard.lagging.caption')}</caption>
+            <thead role="rowgroup">
+              <tr role="row">
+                <th role="columnheader" scope="col">
+                  {t('dashboard.lagging.columns.unit')}
+                </th>
+                {showCommunity && (
+                  <th role="columnheader" scope="col">
+                    {t('dashboard.lagging.columns.community')}
+                  </th>
+                )}
+                <th role="columnheader" scope="col" className="num">
+                  {t('dashboard.lagging.columns.rate')}
+                </th>
+                <th role="columnheader" scope="col" className="num">
+                  {t('dashboard.lagging.columns.behind')}
+                </th>
+                <th role="columnheader" scope="col" className="num">
+                  {t('dashboard.lagging.columns.lapsed')}
+                </th>
+              </tr>
+            </thead>
+            <tbody role="rowgroup">
+              {lagging.map((row) => (
+                <tr role="row" key={row.unit.id}>
+                  <th role="rowheader" scope="row">
+                    {row.unit.name}
+                  </th>
+                  {showCommunity && (
+                    <td role="cell" data-label={t('dashboard.lagging.columns.community')}>
+                      {english ? row.unit.community.nameEn : row.unit.community.name}
+                    </td>
+                  )}
+                  <td role="cell" data-label={t('dashboard.lagging.columns.rate')} className="num">
+                    {row.rate === null
+                      ? t('dashboard.lagging.noCommitment')
+                      : percent.format(row.rate)}
+                  </td>
+                  <td
+                    role="cell"
+                    data-label={t('dashboard.lagging.columns.behind')}
+                    className="num"
+                  >
+                    {number.format(row.behindCount)}
+                  </td>
+                  <td
+                    role="cell"
+                    data-label={t('dashboard.lagging.columns.lapsed')}
+                    className="num"
+                  >
+                    {number.format(row.lapsedCount)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
 }

@@ -18,7 +18,6 @@ import {
 import { expiredSessionRedirect, requireToken } from '../auth/session.server';
 import { AppHeader } from '../components/AppHeader';
 import { gqlRequest } from '../graphql/client.server';
-import { unitViewer } from '../graphql/unit.server';
 import { shanghaiDay, useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
 import { useFieldErrors } from '../components/field-errors';
@@ -87,8 +86,9 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (errors.length > 0) return data({ values, errors }, { status: 400 });
 
-  const viewer = await unitViewer(request);
-  if (!viewer.unit) {
+  // The unit the page was shown for; the API checks that the viewer speaks for it.
+  const unitId = String(form.get('unitId') ?? '');
+  if (!unitId) {
     return data(
       { values, errors: [{ code: 'NOT_FOUND', field: ['input', 'unitId'], message: '' }] },
       { status: 400 },
@@ -96,7 +96,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { createCommitment: payload } = await gqlRequest(request, CreateCommitmentDocument, {
     input: {
-      unitId: viewer.unit.id,
+      unitId,
       categoryId: values.categoryId,
       title: values.title,
       description: values.description,
@@ -156,6 +156,7 @@ export default function NewCommitmentPage() {
               </div>
             )}
             <Form method="post" className="panel stack commitment-form" noValidate>
+              <input type="hidden" name="unitId" value={unit.id} />
               <div className="field">
                 <label htmlFor="categoryId">{t('newCommitment.category')}</label>
                 <select

@@ -4,7 +4,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { UnitPageDocument, type UnitPageQuery } from '../../../schema/generated/graphql';
-import { requireToken } from '../auth/session.server';
+import { expiredSessionRedirect, requireToken } from '../auth/session.server';
 import { AppHeader } from '../components/AppHeader';
 import {
   CommitmentProgressBar,
@@ -12,7 +12,6 @@ import {
   usePercentFormat,
 } from '../components/CommitmentProgress';
 import { gqlRequest } from '../graphql/client.server';
-import { unitViewer } from '../graphql/unit.server';
 import { shanghaiDay, useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
 
@@ -24,14 +23,11 @@ type CommitmentRow = UnitPageQuery['commitments']['edges'][number]['node'];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireToken(request);
-  const viewer = await unitViewer(request);
   const year = Number(shanghaiDay(new Date()).slice(0, 4));
+  const result = await gqlRequest(request, UnitPageDocument, { year });
+  const viewer = result.viewer;
+  if (!viewer) throw await expiredSessionRedirect(request);
   if (!viewer.unit) return { viewer, unit: null, year, commitments: [], standing: null };
-  const result = await gqlRequest(request, UnitPageDocument, {
-    unitId: viewer.unit.id,
-    communityId: viewer.unit.community.id,
-    year,
-  });
   const unitId = viewer.unit.id;
   const row = result.unitStandings.find((standing) => standing.unit.id === unitId);
   const ranked = result.unitStandings.filter((standing) => standing.rank !== null).length;

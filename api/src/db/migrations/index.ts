@@ -5,6 +5,7 @@ import { Migration20261127151151_commitments } from './Migration20261127151151_c
 import { Migration20261127153229_shifts } from './Migration20261127153229_shifts.js';
 import { Migration20261127154456_pairing } from './Migration20261127154456_pairing.js';
 import { Migration20261127160730_user_email } from './Migration20261127160730_user_email.js';
+import { Migration20261127171039_user_language } from './Migration20261127171039_user_language.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127144519_initial', class: Migration20261127144519_initial },
@@ -12,4 +13,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127153229_shifts', class: Migration20261127153229_shifts },
   { name: 'Migration20261127154456_pairing', class: Migration20261127154456_pairing },
   { name: 'Migration20261127160730_user_email', class: Migration20261127160730_user_email },
+  { name: 'Migration20261127171039_user_language', class: Migration20261127171039_user_language },
 ];

@@ -13,6 +13,8 @@ import {
   LogoutInput,
   LogoutPayload,
   RegisterVolunteerInput,
+  SetMyLanguageInput,
+  SetMyLanguagePayload,
 } from './auth.types.js';
 import { can, maskPhone } from './policy.js';
 import { User } from './user.entity.js';
@@ -51,6 +53,16 @@ export class AuthResolver {
     return { token, viewer: user, errors };
   }
 
+  @Mutation(() => SetMyLanguagePayload, {
+    description: 'Remembers your interface language (zh-CN or en) for every device.',
+  })
+  setMyLanguage(
+    @Arg('input', () => SetMyLanguageInput) input: SetMyLanguageInput,
+    @Ctx() ctx: Context,
+  ): Promise<SetMyLanguagePayload> {
+    return auth.setMyLanguage(ctx, input);
+  }
+
   @Mutation(() => CreateUserPayload)
   async createUser(
     @Arg('input', () => CreateUserInput) input: CreateUserInput,
@@ -76,6 +88,14 @@ export class AuthResolver {
   phone(@Root() user: User, @Ctx() ctx: Context): string | null {
     const scope = { userId: user.id, communityId: user.community?.id ?? null };
     return can(ctx.viewer, 'user.read', scope) ? user.phone : maskPhone(user.phone);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Your chosen interface language (zh-CN or en); null until chosen or for others.',
+  })
+  language(@Root() user: User, @Ctx() ctx: Context): string | null {
+    return ctx.viewer.user?.id === user.id ? user.language : null;
   }
 
   @FieldResolver(() => String, {

@@ -15,6 +15,7 @@ import { Unit } from '../directory/unit.entity.js';
 import { hashPassword, newToken, tokenHash, verifyPassword } from './password.js';
 import { authorize, Viewer } from './policy.js';
 import { Session } from './session.entity.js';
+import { LANGUAGES } from './auth.types.js';
 import { Role, User } from './user.entity.js';
 import {
   displayNameSchema,
@@ -247,4 +248,21 @@ async function insertUser(
     throw error;
   }
   return { user, token: null, errors: [] };
+}
+
+const languageSchema = z.object({
+  language: z.enum(LANGUAGES, 'Choose zh-CN or en.'),
+});
+
+/** Remembers the signed-in user's interface language, so every device opens in it. */
+export async function setMyLanguage(
+  ctx: Context,
+  input: { language: string },
+): Promise<{ viewer: User | null; errors: UserError[] }> {
+  const user = ctx.viewer.requireUser();
+  const parsed = languageSchema.safeParse(input);
+  if (!parsed.success) return { viewer: null, errors: userErrorsFromZod(parsed.error) };
+  await ctx.em.nativeUpdate(User, { id: user.id }, { language: parsed.data.language });
+  user.language = parsed.data.language;
+  return { viewer: user, errors: [] };
 }

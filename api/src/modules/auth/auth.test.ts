@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCommunity, makeUnit, makeUser, Role } from '../../../../tests/support/factories.js';
 import { TEST_PASSWORD, useTestApp } from '../../../../tests/support/test-app.js';
+import { toGlobalId } from '../../graphql/relay.js';
 import type { Community } from '../directory/community.entity.js';
 import { Session } from './session.entity.js';
 import { User } from './user.entity.js';
@@ -327,5 +328,49 @@ describe('personal data', () => {
       phone: '13612345678',
     });
     expect((await t.gql(query, {}, await t.login(stranger.username))).data!.node).toBeNull();
+  });
+});
+
+describe('interface language', () => {
+  const SET = `mutation($input: SetMyLanguageInput!) {
+    setMyLanguage(input: $input) { viewer { language } errors { code field message } }
+  }`;
+
+  it('is kept per user, shown only to themselves, and refuses what is not offered', async () => {
+    const user = await makeUser(t.orm, { role: Role.VOLUNTEER, community });
+    const token = await t.login(user.username);
+    expect((await t.gql('{ viewer { language } }', {}, token)).data!.viewer.language).toBeNull();
+
+    const bad = await t.gql(SET, { input: { language: 'fr' } }, token);
+    expect(bad.data!.setMyLanguage).toMatchObject({
+      viewer: null,
+      errors: [{ code: 'INVALID', field: ['input', 'language'] }],
+    });
+    const stored = await t.orm.em.fork().findOneOrFail(User, user.id);
+    expect(stored.language).toBeNull();
+
+    const ok = await t.gql(SET, { input: { language: 'en' } }, token);
+    expect(ok.data!.setMyLanguage).toEqual({ viewer: { language: 'en' }, errors: [] });
+    const again = await t.gql(LOGIN, {
+      input: { username: user.username, password: TEST_PASSWORD },
+    });
+    expect(again.data!.login.viewer.username).toBe(user.username);
+    const fresh = again.data!.login.token as string;
+    expect((await t.gql('{ viewer { language } }', {}, fresh)).data!.viewer.language).toBe('en');
+
+    // Staff who may read the volunteer still do not learn their settings.
+    const staff = await makeUser(t.orm, { role: Role.COMMUNITY_STAFF, community });
+    const staffToken = await t.login(staff.username);
+    const seen = await t.gql(
+      'query($id: ID!) { node(id: $id) { ... on User { username language } } }',
+      { id: toGlobalId('User', user.id) },
+      staffToken,
+    );
+    expect(seen.data!.node).toEqual({ username: user.username, language: null });
+  });
+
+  it('needs a signed-in user', async () => {
+    const res = await t.gql(SET, { input: { language: 'en' } });
+    expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -66,3 +66,17 @@ export class CreateUserPayload {
   @Field(() => User, { nullable: true }) user!: User | null;
   @Field(() => [UserError]) errors!: UserError[];
 }
+
+/** The interface languages; the web app and e-mails speak these. */
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+
+@InputType()
+export class SetMyLanguageInput {
+  @Field(() => String, { description: 'zh-CN or en.' }) language!: string;
+}
+
+@ObjectType()
+export class SetMyLanguagePayload {
+  @Field(() => User, { nullable: true }) viewer!: User | null;
+  @Field(() => [UserError]) errors!: UserError[];
+}

@@ -98,6 +98,9 @@ const rules = {
   /** Read a community's standings and co-building report. */
   'standings.read': (user: User, scope: Scope) =>
     isAdmin(user) || (scope.communityId != null && user.community?.id === scope.communityId),
+  /** The staff dashboard's figures: the office (any community or all), a community's staff (their own). */
+  'dashboard.read': (user: User, scope: Scope) =>
+    isAdmin(user) || isStaffOf(user, scope.communityId),
   /** Organise an activity in a community: its staff, its social workers, or a unit's liaison. */
   'activity.create': (user: User, scope: Scope) =>
     isAdmin(user) ||

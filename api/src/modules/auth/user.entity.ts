@@ -31,7 +31,9 @@ registerEnumType(Role, {
 })
 @Index({ properties: ['community', 'role'] })
 @ObjectType('User', { implements: Node, description: 'A person who can sign in.' })
-export class User extends BaseEntity<'community' | 'unit' | 'phone' | 'email' | 'active'> {
+export class User extends BaseEntity<
+  'community' | 'unit' | 'phone' | 'email' | 'language' | 'active'
+> {
   /** Stored lower-case; compared case-insensitively. */
   @Unique()
   @Property({ type: 'string', length: 32 })
@@ -64,6 +66,10 @@ export class User extends BaseEntity<'community' | 'unit' | 'phone' | 'email' | 
   /** Personal data: where e-mail reminders go when SMTP is configured; never shown to others. */
   @Property({ type: 'string', length: 254, nullable: true })
   email: string | null = null;
+
+  /** The interface language they chose (zh-CN or en); null until they choose. */
+  @Property({ type: 'string', length: 10, nullable: true })
+  language: string | null = null;
 
   @Property({ type: 'boolean', default: true })
   active: boolean = true;

@@ -37,6 +37,7 @@ import {
   CreateCommitmentInput,
   CreateNeedInput,
   FulfilmentConnection,
+  FulfilmentFilter,
   FulfilmentPayload,
   NeedConnection,
   NeedFilter,
@@ -230,9 +231,26 @@ export class CommitmentResolver {
 
 @Resolver(() => Fulfilment)
 export class FulfilmentResolver {
+  @Query(() => FulfilmentConnection, {
+    description:
+      'Fulfilment records you answer for (the office all, staff their community’s, a liaison their unit’s), oldest recorded first.',
+  })
+  fulfilments(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => FulfilmentFilter, { nullable: true }) filter: FulfilmentFilter | null,
+    @Ctx() ctx: Context,
+  ) {
+    return fulfilments.listFulfilments(ctx, filter ?? {}, args);
+  }
+
   @FieldResolver(() => Commitment)
   commitment(@Root() f: Fulfilment, @Ctx() ctx: Context) {
     return ctx.loaders.commitments.commitment.load(f.commitment.id);
+  }
+
+  @FieldResolver(() => Date, { description: 'When the record was made (its place in the queue).' })
+  recordedAt(@Root() f: Fulfilment): Date {
+    return f.createdAt;
   }
 
   @FieldResolver(() => Float)

@@ -81,11 +81,22 @@ export function listCommitments(
     categoryId?: string | null;
     needId?: string | null;
     statuses?: CommitmentStatus[] | null;
+    awaitingReview?: boolean | null;
+    myUnit?: boolean | null;
   },
   args: ConnectionArgs,
 ): Promise<ConnectionData<Commitment>> {
   const user = ctx.viewer.requireUser();
   const where: FilterQuery<Commitment>[] = [];
+  if (filter.myUnit) where.push({ unit: user.unit?.id ?? 0 });
+  if (filter.awaitingReview) {
+    // The staff review queue: submissions and target change requests the viewer may decide on.
+    const reviewer = user.active ? readScope(user) : {};
+    where.push({
+      $or: [{ status: CommitmentStatus.SUBMITTED }, { proposedTargetAmount: { $ne: null } }],
+    });
+    if (!('all' in reviewer)) where.push({ community: reviewer.communityId ?? 0 });
+  }
   if (filter.communityId) where.push({ community: idOf(filter.communityId, 'Community') ?? 0 });
   if (filter.unitId) where.push({ unit: idOf(filter.unitId, 'Unit') ?? 0 });
   if (filter.categoryId)

@@ -8,6 +8,7 @@ import { Commitment } from './commitment.entity.js';
 import {
   CommitmentDecision,
   CommitmentStatus,
+  FulfilmentStatus,
   Measure,
   NeedStatus,
   ReviewDecision,
@@ -51,6 +52,25 @@ export class CommitmentFilter {
   @Field(() => ID, { nullable: true }) categoryId?: string | null;
   @Field(() => ID, { nullable: true }) needId?: string | null;
   @Field(() => [CommitmentStatus], { nullable: true }) statuses?: CommitmentStatus[] | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Only what waits for your review: submitted, or with a target change requested (staff: their community; the office: all; others: none).',
+  })
+  awaitingReview?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Only your own unit's (unit liaisons; nothing for anyone else).",
+  })
+  myUnit?: boolean | null;
+}
+
+@InputType({ description: 'Which fulfilment records to list; scoped to what the viewer reviews.' })
+export class FulfilmentFilter {
+  @Field(() => ID, { nullable: true }) communityId?: string | null;
+  @Field(() => ID, { nullable: true }) unitId?: string | null;
+  @Field(() => [FulfilmentStatus], { nullable: true, description: 'e.g. [PENDING] for the queue.' })
+  statuses?: FulfilmentStatus[] | null;
 }
 
 @InputType()

@@ -1,11 +1,11 @@
 // The rules of fulfilment records: recording with evidence, review by staff, and credits.
-import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
 import { isIsoDate, shanghaiDate } from '../../graphql/dates.js';
 import { userError, UserErrorCode, type UserError } from '../../graphql/errors.js';
-import { idOf } from '../../graphql/relay.js';
-import { authorize } from '../auth/policy.js';
+import { idOf, paginate, type ConnectionArgs, type ConnectionData } from '../../graphql/relay.js';
+import { authorize, readScope } from '../auth/policy.js';
 import {
   addAmounts,
   amountProblem,
@@ -28,6 +28,40 @@ export interface FulfilmentResult {
 const fail = (...errors: UserError[]): FulfilmentResult => ({ fulfilment: null, errors });
 const field = (name: string) => ['input', name];
 export const MAX_EVIDENCE_PER_RECORD = 10;
+
+/**
+ * The review queue: fulfilment records the viewer's role answers for — all for the office, the
+ * community's for its staff, the unit's for its liaison, nothing for anyone else — oldest
+ * recorded first, so what has waited longest is reviewed first.
+ */
+export function listFulfilments(
+  ctx: Context,
+  filter: {
+    communityId?: string | null;
+    unitId?: string | null;
+    statuses?: FulfilmentStatus[] | null;
+  },
+  args: ConnectionArgs,
+): Promise<ConnectionData<Fulfilment>> {
+  const user = ctx.viewer.requireUser();
+  const scope = user.active ? readScope(user) : {};
+  const where: FilterQuery<Fulfilment>[] = [];
+  if (!('all' in scope)) {
+    if (scope.communityId) where.push({ commitment: { community: scope.communityId } });
+    else if (scope.unitId) where.push({ commitment: { unit: scope.unitId } });
+    else where.push({ id: 0 }); // volunteers and social workers review nothing
+  }
+  if (filter.communityId)
+    where.push({ commitment: { community: idOf(filter.communityId, 'Community') ?? 0 } });
+  if (filter.unitId) where.push({ commitment: { unit: idOf(filter.unitId, 'Unit') ?? 0 } });
+  if (filter.statuses?.length) where.push({ status: { $in: filter.statuses } });
+  return paginate(ctx.em, Fulfilment, {
+    where: where.length ? { $and: where } : {},
+    // Oldest recorded first (the id breaks ties and keeps the cursor unique).
+    keys: ['createdAt', 'id'],
+    args,
+  });
+}
 
 export async function recordFulfilment(
   ctx: Context,

@@ -1,29 +1,26 @@
-// Background jobs of the pairing capability: the 14-day supervision alert.
+// Background jobs of the pairing capability: the supervision alert (14 days by default).
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../../config.js';
 import { daysBetween, shanghaiDate } from '../../graphql/dates.js';
 import { shanghaiCron, type JobDefinition } from '../../jobs/queue.js';
 import type { Logger } from '../../logger.js';
 import { notifyOnce } from '../notifications/notifications.service.js';
+import { overdueCutoff } from './supervision.js';
 
 export const SUPERVISION_ALERTS_JOB = 'pairing.supervision-alerts';
-
-/** An active pairing with no supervision (nor confirmation) for this many days is overdue. */
-export const SUPERVISION_OVERDUE_DAYS = 14;
-
-const DAY_MS = 86_400_000;
 
 /**
  * Notifies each overdue pairing's social worker and its community's staff, once per pairing and
  * period without contact: the dedupe key names the pairing, the day of the last contact and the
- * recipient, so a new supervision log starts a new period (and a new alert 14 days later).
+ * recipient, so a new supervision log starts a new period (and a new alert `overdueDays` later).
+ * Overdue is `isSupervisionOverdue` (supervision.ts), as a query: last contact ≤ the cutoff.
  */
 export async function sendSupervisionAlerts(
   em: EntityManager,
+  overdueDays: number,
   today: string = shanghaiDate(),
 ): Promise<{ overdue: number; notified: number }> {
-  const cutoff = new Date(Date.parse(`${today}T00:00:00Z`) - SUPERVISION_OVERDUE_DAYS * DAY_MS)
-    .toISOString()
-    .slice(0, 10);
+  const cutoff = overdueCutoff(today, overdueDays);
   const rows = await em.getConnection().execute<
     {
       id: number;
@@ -77,7 +74,11 @@ export async function sendSupervisionAlerts(
   return { overdue: rows.length, notified };
 }
 
-export function pairingJobs(orm: MikroORM, logger: Logger): JobDefinition[] {
+export function pairingJobs(
+  orm: MikroORM,
+  logger: Logger,
+  config: Pick<Config, 'pairing'>,
+): JobDefinition[] {
   const log = logger.child({ job: SUPERVISION_ALERTS_JOB });
   return [
     {
@@ -86,7 +87,10 @@ export function pairingJobs(orm: MikroORM, logger: Logger): JobDefinition[] {
       cron: shanghaiCron('30 8 * * *'),
       queue: { retryLimit: 3, retryDelay: 300, retryBackoff: true },
       async handler() {
-        const result = await sendSupervisionAlerts(orm.em.fork() as EntityManager);
+        const result = await sendSupervisionAlerts(
+          orm.em.fork() as EntityManager,
+          config.pairing.supervisionOverdueDays,
+        );
         log.info(result, 'supervision alerts sent');
         return result;
       },

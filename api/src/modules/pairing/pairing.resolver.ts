@@ -12,6 +12,7 @@ import {
   Root,
 } from 'type-graphql';
 import type { Context } from '../../context.js';
+import { shanghaiDate } from '../../graphql/dates.js';
 import { registerNode } from '../../graphql/node.js';
 import { ConnectionArgs } from '../../graphql/relay.js';
 import { User } from '../auth/user.entity.js';
@@ -41,6 +42,7 @@ import {
 import type { ScoreComponents } from './scoring.js';
 import { SocialWorker } from './social-worker.entity.js';
 import { SupervisionLog } from './supervision-log.entity.js';
+import { isSupervisionOverdue, nextContactDue } from './supervision.js';
 
 registerNode('Pairing', (ctx, id) => pairing.findPairing(ctx, id));
 registerNode('SocialWorker', (ctx, id) => pairing.findSocialWorker(ctx, id));
@@ -66,7 +68,8 @@ export class SocialWorkerResolver {
     description: 'A community’s social workers with their load (staff, social workers, office).',
   })
   socialWorkers(
-    @Arg('communityId', () => ID) communityId: string,
+    @Arg('communityId', () => ID, { nullable: true, description: 'Default: your community.' })
+    communityId: string | null,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
@@ -113,6 +116,20 @@ export class SocialWorkerResolver {
   async freePlaces(@Root() w: SocialWorker, @Ctx() ctx: Context) {
     return Math.max(0, w.caseloadCap - (await ctx.loaders.pairing.activePairingCount.load(w.id)));
   }
+
+  @FieldResolver(() => PairingConnection, {
+    description:
+      'This social worker’s pairings: active before ended, then the longest without contact ' +
+      'first (most overdue first). For them, their community’s staff and the office.',
+  })
+  pairings(
+    @Root() w: SocialWorker,
+    @Arg('status', () => PairingStatus, { nullable: true }) status: PairingStatus | null,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return pairing.pairingsOfSocialWorker(ctx, w, status, args);
+  }
 }
 
 @Resolver(() => Pairing)
@@ -123,7 +140,8 @@ export class PairingResolver {
       '(largest total score, no caseload exceeded); nothing is saved until confirmPairings.',
   })
   async pairingSuggestions(
-    @Arg('communityId', () => ID) communityId: string,
+    @Arg('communityId', () => ID, { nullable: true, description: 'Default: your community.' })
+    communityId: string | null,
     @Ctx() ctx: Context,
   ): Promise<PairingPlan> {
     const plan = await pairing.pairingSuggestions(ctx, communityId);
@@ -137,7 +155,8 @@ export class PairingResolver {
     description: 'A community’s pairings; a social worker sees their own.',
   })
   pairings(
-    @Arg('communityId', () => ID) communityId: string,
+    @Arg('communityId', () => ID, { nullable: true, description: 'Default: your community.' })
+    communityId: string | null,
     @Arg('status', () => PairingStatus, { nullable: true }) status: PairingStatus | null,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
@@ -146,7 +165,11 @@ export class PairingResolver {
   }
 
   @Query(() => PairingCoverage, { description: 'Volunteers paired / all volunteers.' })
-  pairingCoverage(@Arg('communityId', () => ID) communityId: string, @Ctx() ctx: Context) {
+  pairingCoverage(
+    @Arg('communityId', () => ID, { nullable: true, description: 'Default: your community.' })
+    communityId: string | null,
+    @Ctx() ctx: Context,
+  ) {
     return pairing.pairingCoverage(ctx, communityId);
   }
 
@@ -208,13 +231,30 @@ export class PairingResolver {
     return pairing.daysSinceContact(p);
   }
 
-  @FieldResolver(() => SupervisionLogConnection)
+  @FieldResolver(() => Boolean, {
+    description:
+      'Active, and no contact for SUPERVISION_OVERDUE_DAYS (default 14) days or more: what the ' +
+      'daily supervision alert reports.',
+  })
+  supervisionOverdue(@Root() p: Pairing, @Ctx() ctx: Context) {
+    return isSupervisionOverdue(p, shanghaiDate(), ctx.app.config.pairing.supervisionOverdueDays);
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      'YYYY-MM-DD: the last day a contact keeps the pairing on time; overdue from the day after.',
+  })
+  nextContactDue(@Root() p: Pairing, @Ctx() ctx: Context) {
+    return nextContactDue(p.lastContactDate, ctx.app.config.pairing.supervisionOverdueDays);
+  }
+
+  @FieldResolver(() => SupervisionLogConnection, { description: 'Newest first.' })
   supervisionLogs(
     @Root() p: Pairing,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
-    return ctx.loaders.pairing.supervisionOfPairing.load({ parentId: p.id, args });
+    return ctx.loaders.pairing.supervisionOfPairing.load({ parentId: p.id, filter: null, args });
   }
 }
 

@@ -182,8 +182,12 @@ export interface PairingPlan {
   totalScore: number;
 }
 
-async function communityOrNull(ctx: Context, globalId: string): Promise<Community | null> {
-  const id = idOf(globalId, 'Community');
+/** The community asked for; without one, the viewer's own (staff, social workers). */
+async function communityOrNull(
+  ctx: Context,
+  globalId: string | null | undefined,
+): Promise<Community | null> {
+  const id = globalId ? idOf(globalId, 'Community') : (ctx.viewer.user?.community?.id ?? null);
   return id ? ctx.loaders.directory.community.load(id) : null;
 }
 
@@ -227,7 +231,10 @@ function activeWorkers(em: EntityManager, communityId: number) {
  * The best plan for the community's unpaired volunteers: maximal total score, then most
  * volunteers paired; no worker above cap − active pairings. Pure read: nothing is written.
  */
-export async function pairingSuggestions(ctx: Context, communityId: string): Promise<PairingPlan> {
+export async function pairingSuggestions(
+  ctx: Context,
+  communityId: string | null,
+): Promise<PairingPlan> {
   ctx.viewer.requireUser();
   const community = await communityOrNull(ctx, communityId);
   if (!community) throw forbidden();
@@ -588,7 +595,7 @@ export async function logSupervision(
  */
 export async function listPairings(
   ctx: Context,
-  communityId: string,
+  communityId: string | null,
   status: PairingStatus | null,
   args: ConnectionArgs,
 ): Promise<ConnectionData<Pairing>> {
@@ -605,9 +612,31 @@ export async function listPairings(
   return paginate(ctx.em, Pairing, { where, keys: ['id'], args });
 }
 
+/**
+ * A social worker's own pairings (`SocialWorker.pairings`), most overdue first; readable by whoever
+ * may read those pairings: the worker, their community's staff, the office.
+ */
+export function pairingsOfSocialWorker(
+  ctx: Context,
+  worker: SocialWorker,
+  status: PairingStatus | null,
+  args: ConnectionArgs,
+): Promise<ConnectionData<Pairing>> {
+  ctx.viewer.requireUser();
+  authorize(ctx.viewer, 'supervision.log', {
+    communityId: worker.community.id,
+    userId: worker.user.id,
+  });
+  return ctx.loaders.pairing.pairingsOfWorker.load({
+    parentId: worker.id,
+    filter: status ?? null,
+    args,
+  });
+}
+
 export async function listSocialWorkers(
   ctx: Context,
-  communityId: string,
+  communityId: string | null,
   args: ConnectionArgs,
 ): Promise<ConnectionData<SocialWorker>> {
   ctx.viewer.requireUser();
@@ -624,7 +653,10 @@ export interface PairingCoverage {
 }
 
 /** Volunteers (active accounts) in an active pairing / all volunteers of the community. */
-export async function pairingCoverage(ctx: Context, communityId: string): Promise<PairingCoverage> {
+export async function pairingCoverage(
+  ctx: Context,
+  communityId: string | null,
+): Promise<PairingCoverage> {
   ctx.viewer.requireUser();
   const community = await communityOrNull(ctx, communityId);
   if (!community) throw forbidden();

@@ -12,7 +12,7 @@ import {
 } from '../../graphql/errors.js';
 import { idOf, paginate, type ConnectionArgs, type ConnectionData } from '../../graphql/relay.js';
 import { authorize } from '../auth/policy.js';
-import { Role } from '../auth/user.entity.js';
+import { Role, type User } from '../auth/user.entity.js';
 import { CommitmentCategory } from '../commitments/category.entity.js';
 import { Commitment } from '../commitments/commitment.entity.js';
 import { Measure } from '../commitments/commitment.enums.js';
@@ -270,6 +270,21 @@ export interface ShiftFilter {
   skill?: Skill | null;
   eligibleForMe?: boolean | null;
   includeCancelled?: boolean | null;
+  mine?: boolean | null;
+}
+
+/**
+ * The activities a user runs, as a condition on Activity: the same rule as 'activity.manage'
+ * (policy.ts) — the office runs all, staff their community's, a liaison their unit's, anyone
+ * what they created. Null means no restriction.
+ */
+export function managedActivitiesWhere(user: User): FilterQuery<Activity> | null {
+  if (user.role === Role.STREET_ADMIN) return null;
+  const any: FilterQuery<Activity>[] = [{ createdBy: user.id }];
+  if (user.role === Role.COMMUNITY_STAFF && user.community)
+    any.push({ community: user.community.id });
+  if (user.role === Role.UNIT_LIAISON && user.unit) any.push({ organiserUnit: user.unit.id });
+  return { $or: any };
 }
 
 /** Shifts by start time (upcoming by default); `eligibleForMe` keeps those the viewer can take. */
@@ -285,6 +300,10 @@ export async function listShifts(
   if (filter.communityId) where.push({ community: idOf(filter.communityId, 'Community') ?? 0 });
   if (filter.activityId) where.push({ activity: idOf(filter.activityId, 'Activity') ?? 0 });
   if (filter.skill) where.push({ activity: { requiredSkills: { $contains: [filter.skill] } } });
+  if (filter.mine) {
+    const managed = managedActivitiesWhere(user);
+    if (managed) where.push({ activity: managed });
+  }
   if (filter.eligibleForMe) {
     const volunteer = await volunteerOf(ctx.em, user);
     if (!volunteer) throw badUserInput('Only volunteers with a profile have eligible shifts.');
@@ -306,14 +325,23 @@ export async function listShifts(
   return paginate(ctx.em, Shift, { where: { $and: where }, keys: ['startsAt', 'id'], args });
 }
 
+/** Activities, newest first; `mine` keeps those the viewer runs. */
 export function listActivities(
   ctx: Context,
-  filter: { communityId?: string | null },
+  filter: { communityId?: string | null; mine?: boolean | null },
   args: ConnectionArgs,
 ): Promise<ConnectionData<Activity>> {
-  ctx.viewer.requireUser();
-  const where: FilterQuery<Activity> = filter.communityId
-    ? { community: idOf(filter.communityId, 'Community') ?? 0 }
-    : {};
-  return paginate(ctx.em, Activity, { where, keys: ['id'], args });
+  const user = ctx.viewer.requireUser();
+  const where: FilterQuery<Activity>[] = [];
+  if (filter.communityId) where.push({ community: idOf(filter.communityId, 'Community') ?? 0 });
+  if (filter.mine) {
+    const managed = managedActivitiesWhere(user);
+    if (managed) where.push(managed);
+  }
+  return paginate(ctx.em, Activity, {
+    where: where.length ? { $and: where } : {},
+    keys: ['id'],
+    args,
+    direction: 'desc',
+  });
 }

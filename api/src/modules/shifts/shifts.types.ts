@@ -117,11 +117,22 @@ export class ShiftFilter {
   @Field(() => Boolean, { nullable: true, description: 'Only shifts you could sign up for now.' })
   eligibleForMe?: boolean | null;
   @Field(() => Boolean, { nullable: true }) includeCancelled?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only shifts of activities you run (see ActivityFilter.mine).',
+  })
+  mine?: boolean | null;
 }
 
 @InputType()
 export class ActivityFilter {
   @Field(() => ID, { nullable: true }) communityId?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Only activities you run, as viewerCanManage decides: those you created, your unit’s (liaisons), your community’s (staff); the office runs all.',
+  })
+  mine?: boolean | null;
 }
 
 @InputType()

@@ -1,8 +1,50 @@
-// Messages of the notifications pages: zh-CN first; English has the same shape (the typecheck enforces it).
+// Messages of the notifications page: zh-CN first; English has the same shape.
 export const notificationsZh = {
-  title: 'TODO',
+  title: '通知',
+  heading: '通知',
+  unread: '{{n}} 条未读',
+  allRead: '没有未读通知',
+  showUnread: '只看未读',
+  showAll: '全部通知',
+  markAllRead: '全部标为已读',
+  markRead: '标为已读',
+  marked: '已将 {{n}} 条通知标为已读。',
+  empty: '暂时没有通知。',
+  emptyUnread: '没有未读通知。',
+  new: '未读',
+  open: '查看',
+  more: '更早的通知',
+  kind: {
+    SHIFT_REMINDER: '班次提醒',
+    WAITLIST_PROMOTED: '候补转为正式报名',
+    SHIFT_CANCELLED: '班次已取消',
+    AFFILIATION_REQUESTED: '志愿者申请确认单位',
+    SUPERVISION_OVERDUE: '结对督导逾期',
+    OTHER: '通知',
+  },
 };
 
 export const notificationsEn: typeof notificationsZh = {
-  title: 'TODO',
+  title: 'Notifications',
+  heading: 'Notifications',
+  unread: '{{n}} unread',
+  allRead: 'Nothing unread',
+  showUnread: 'Unread only',
+  showAll: 'All notifications',
+  markAllRead: 'Mark all read',
+  markRead: 'Mark read',
+  marked: '{{n}} notifications marked read.',
+  empty: 'No notifications yet.',
+  emptyUnread: 'Nothing unread.',
+  new: 'New',
+  open: 'Open',
+  more: 'Older notifications',
+  kind: {
+    SHIFT_REMINDER: 'Shift reminder',
+    WAITLIST_PROMOTED: 'Off the waitlist: you have a place',
+    SHIFT_CANCELLED: 'Shift cancelled',
+    AFFILIATION_REQUESTED: 'A volunteer asks to be confirmed',
+    SUPERVISION_OVERDUE: 'Supervision overdue',
+    OTHER: 'Notification',
+  },
 };

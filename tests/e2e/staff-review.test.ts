@@ -1,0 +1,277 @@
+// The community worker's review queue and unit directory, in Chromium on a phone (390 × 844),
+// against the real API on the seeded demo. Screenshots go to a temp folder.
+import { mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../seeds/demo-accounts.js';
+import { shanghaiDate } from '../../api/src/graphql/dates.js';
+import { hasChromium, useWebApp } from '../support/browser.js';
+
+const w = useWebApp();
+
+const shots = path.join(os.tmpdir(), 'gongjian-e2e-staff-review');
+mkdirSync(shots, { recursive: true });
+const phone = { width: 390, height: 844 };
+
+async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(shots, `${name}.png`) });
+  await page.screenshot({ path: path.join(shots, `${name}-full.png`), fullPage: true });
+}
+
+let liaisonToken: string;
+let staffToken: string;
+
+/** A commitment of liaison.jianan's unit, submitted for review through the API. */
+async function submittedCommitment(title: string): Promise<string> {
+  const who = await w.api.gql<{
+    viewer: { unit: { id: string } };
+    commitmentCategories: { id: string }[];
+  }>('{ viewer { unit { id } } commitmentCategories { id } }', {}, liaisonToken);
+  const today = shanghaiDate();
+  const end = new Date(Date.parse(`${today}T00:00:00Z`) + 90 * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const created = await w.api.gql<{
+    createCommitment: { commitment: { id: string; status: string } | null; errors: unknown[] };
+  }>(
+    `mutation($input: CreateCommitmentInput!) {
+      createCommitment(input: $input) { commitment { id status } errors { code field message } }
+    }`,
+    {
+      input: {
+        unitId: who.data!.viewer.unit.id,
+        categoryId: who.data!.commitmentCategories[0]!.id,
+        title,
+        description: '每月为社区老人提供一次义诊（浏览器测试）',
+        measure: 'EVENTS',
+        targetAmount: 3,
+        periodStart: today,
+        periodEnd: end,
+        submit: true,
+      },
+    },
+    liaisonToken,
+  );
+  expect(created.data?.createCommitment.errors).toEqual([]);
+  expect(created.data?.createCommitment.commitment?.status).toBe('SUBMITTED');
+  return created.data!.createCommitment.commitment!.id;
+}
+
+async function statusOf(id: string): Promise<string> {
+  const res = await w.api.gql<{ commitment: { status: string } }>(
+    'query($id: ID!) { commitment(id: $id) { status } }',
+    { id },
+    staffToken,
+  );
+  return res.data!.commitment.status;
+}
+
+async function unitNamed(name: string): Promise<number> {
+  const res = await w.api.gql<{ units: { totalCount: number } }>(
+    'query($search: String) { units(filter: { search: $search }) { totalCount } }',
+    { search: name },
+    staffToken,
+  );
+  return res.data!.units.totalCount;
+}
+
+async function staffPage(locale = 'zh-CN') {
+  const context = await w.browser.newContext({ locale, viewport: phone });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    // A refused form post answers 400 on purpose (the errors are on the page).
+    if (m.type() === 'error' && !m.text().includes('status of 400')) consoleErrors.push(m.text());
+  });
+  await w.signIn(page, 'staff.jianan');
+  await page.waitForURL((url) => url.pathname !== '/login');
+  return { context, page, consoleErrors };
+}
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  liaisonToken = await w.api.login('liaison.jianan', DEMO_PASSWORD);
+  staffToken = await w.api.login('staff.jianan', DEMO_PASSWORD);
+}, 60_000);
+
+describe.skipIf(!hasChromium)('staff review and unit directory in Chromium on a phone', () => {
+  it(
+    'refuses a rejection without a reason beside the field, then rejects with one',
+    {
+      timeout: 90_000,
+    },
+    async () => {
+      const title = `浏览器测试待审承诺 ${Date.now()}`;
+      const id = await submittedCommitment(title);
+      const { context, page, consoleErrors } = await staffPage();
+      await page.goto(`${w.url}/staff/review`);
+      await page.getByRole('heading', { level: 1, name: '待审核事项' }).waitFor();
+      const item = page.locator(`article[data-review-kind="commitment"][data-id="${id}"]`);
+      await item.waitFor();
+      const text = await item.innerText();
+      expect(text).toContain(title);
+      expect(text).toContain('每月为社区老人提供一次义诊');
+      expect(text).toMatch(/3 场/);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await item.scrollIntoViewIfNeeded();
+      await shot(page, '01-review-queue-zh');
+
+      // No reason: the API's REQUIRED error beside the textarea, nothing changed.
+      await item.getByRole('button', { name: '驳回' }).click();
+      const error = page.locator(`[id="reason-${id}-error"]`);
+      await error.waitFor();
+      expect(await error.innerText()).toBe('请填写此项。');
+      const reason = item.getByLabel('审核意见（驳回时必填）');
+      expect(await reason.getAttribute('aria-invalid')).toBe('true');
+      expect(await reason.getAttribute('aria-describedby')).toBe(`reason-${id}-error`);
+      expect(await statusOf(id)).toBe('SUBMITTED');
+      await item.scrollIntoViewIfNeeded();
+      await shot(page, '02-reject-needs-reason-zh');
+
+      // With a reason it is rejected and leaves the queue.
+      await reason.fill('目标数量与单位规模不符，请调整后重新提交。');
+      await item.getByRole('button', { name: '驳回' }).click();
+      await page.waitForURL((url) => url.searchParams.get('done') === 'commitmentRejected');
+      expect(await page.locator('.notice[role="status"]').innerText()).toContain(`已驳回承诺：`);
+      expect(await page.locator('.notice[role="status"]').innerText()).toContain(title);
+      expect(await item.count()).toBe(0);
+      expect(await statusOf(id)).toBe('REJECTED');
+      await shot(page, '03-rejected-zh');
+      expect(consoleErrors).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it('says clearly when someone else decided first', { timeout: 90_000 }, async () => {
+    const title = `浏览器测试并发审核 ${Date.now()}`;
+    const id = await submittedCommitment(title);
+    const { context, page } = await staffPage();
+    await page.goto(`${w.url}/staff/review`);
+    const item = page.locator(`article[data-review-kind="commitment"][data-id="${id}"]`);
+    await item.waitFor();
+    // Another worker accepts it meanwhile.
+    const other = await w.api.gql<{ reviewCommitment: { errors: unknown[] } }>(
+      'mutation($id: ID!) { reviewCommitment(input: { id: $id, decision: ACCEPT }) { errors { code } } }',
+      { id },
+      staffToken,
+    );
+    expect(other.data?.reviewCommitment.errors).toEqual([]);
+    await item.getByRole('button', { name: '通过' }).click();
+    const alert = page.locator('.alert[role="alert"]').first();
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('已被他人处理或修改');
+    // The queue reloads after the refusal: the item someone else decided is gone.
+    await item.waitFor({ state: 'detached' });
+    expect(await page.locator('.alert[role="alert"]').first().innerText()).toContain(
+      '已被他人处理或修改',
+    );
+    expect(await statusOf(id)).toBe('ACTIVE');
+    await shot(page, '04-conflict-zh');
+    await context.close();
+  });
+
+  it(
+    'checks an import, shows the bad row and writes nothing, then imports a good file',
+    {
+      timeout: 90_000,
+    },
+    async () => {
+      const stamp = Date.now();
+      const good1 = `浏览器测试导入单位甲${stamp}`;
+      const good2 = `浏览器测试导入单位乙${stamp}`;
+      const header = '单位名称,单位类型,职工人数,联络员,联系电话';
+      const bad = [
+        header,
+        `${good1},企业,30,王芳,13900001111`,
+        `${good2},外星机构,12,李强,13900002222`,
+      ];
+      const good = [
+        header,
+        `${good1},企业,30,王芳,13900001111`,
+        `${good2},学校,12,李强,13900002222`,
+      ];
+      const csv = (lines: string[]) => Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+
+      const { context, page, consoleErrors } = await staffPage();
+      await page.goto(`${w.url}/staff/units`);
+      await page.getByRole('heading', { level: 1, name: '驻区单位名录' }).waitFor();
+      expect(await page.locator('table.directory-table tbody tr').count()).toBeGreaterThan(0);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await shot(page, '05-directory-zh');
+
+      const template = await page.request.get(`${w.url}/staff/units/template.csv`);
+      expect(template.status()).toBe(200);
+      expect(await template.text()).toContain('单位名称,单位类型');
+
+      // A sheet with one bad row: the row error, and nothing written.
+      await page.setInputFiles('#import-file', {
+        name: 'units-bad.csv',
+        mimeType: 'text/csv',
+        buffer: csv(bad),
+      });
+      await page.getByRole('button', { name: '检查表格' }).click();
+      const problems = page.locator('table.row-errors');
+      await problems.waitFor();
+      const rows = problems.locator('tbody tr');
+      expect(await rows.count()).toBe(1);
+      expect(await rows.first().getAttribute('data-row')).toBe('3');
+      expect(await rows.first().innerText()).toContain('单位类型');
+      expect(await page.getByRole('button', { name: /^导入 \d+ 个单位$/ }).count()).toBe(0);
+      expect(await unitNamed(good1)).toBe(0);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await page.locator('.directory-import').scrollIntoViewIfNeeded();
+      await shot(page, '06-import-row-error-zh');
+
+      // A good sheet: checked, then imported with the confirm button.
+      await page.setInputFiles('#import-file', {
+        name: 'units-good.csv',
+        mimeType: 'text/csv',
+        buffer: csv(good),
+      });
+      await page.getByRole('button', { name: '检查表格' }).click();
+      const confirm = page.getByRole('button', { name: '导入 2 个单位' });
+      await confirm.waitFor();
+      expect(await unitNamed(good1)).toBe(0);
+      await shot(page, '07-import-checked-zh');
+      await confirm.click();
+      await page.waitForURL((url) => url.searchParams.get('imported') === '2');
+      expect(await page.locator('.notice[role="status"]').innerText()).toContain('已导入 2 个单位');
+      expect(await unitNamed(good1)).toBe(1);
+
+      // The new unit is in the directory.
+      await page.getByLabel('单位名称').fill(good1);
+      await page.getByRole('button', { name: '查询' }).click();
+      await page.waitForURL((url) => url.searchParams.get('q') === good1);
+      const row = page.locator('table.directory-table tbody tr', { hasText: good1 });
+      await row.waitFor();
+      expect(await row.innerText()).toContain('企业');
+      expect(await row.innerText()).toContain('王芳');
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await shot(page, '08-imported-in-directory-zh');
+      expect(consoleErrors).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it('renders both pages in English with no raw keys', { timeout: 90_000 }, async () => {
+    const { context, page } = await staffPage('en-US');
+    const rawKey = /\b(review|directory|nav|measureUnit|errorCode)\.[A-Za-z_]+/;
+    await page.goto(`${w.url}/staff/review`);
+    await page.getByRole('heading', { level: 1, name: 'Waiting for review' }).waitFor();
+    expect(await page.locator('body').innerText()).not.toMatch(rawKey);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await shot(page, '09-review-en');
+    await page.goto(`${w.url}/staff/units`);
+    await page.getByRole('heading', { level: 1, name: 'Resident units' }).waitFor();
+    expect(await page.locator('body').innerText()).not.toMatch(rawKey);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await shot(page, '10-directory-en');
+    await context.close();
+  });
+});
