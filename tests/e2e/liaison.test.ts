@@ -109,8 +109,8 @@ describe.skipIf(!hasChromium)(
       // The queue is oldest first: the new record may be on a later page.
       const next = staffPage.getByRole('link', { name: '下一页' });
       for (let i = 0; i < 20 && (await item.count()) === 0 && (await next.count()) > 0; i++) {
-        await next.click();
-        await staffPage.waitForURL((url) => url.searchParams.has('after'));
+        // Follow the link's address: each page is a full server render, nothing to race with.
+        await staffPage.goto(new URL((await next.getAttribute('href'))!, w.url).href);
         await staffPage.getByRole('heading', { level: 1, name: '待审核事项' }).waitFor();
       }
       await item.waitFor();

@@ -56,6 +56,7 @@ describe.skipIf(!hasChromium)('every page in both languages', { timeout: 120_000
       const errors = watchConsole(page);
       await w.signIn(page, role.username);
       await page.waitForURL((url) => url.pathname !== '/login');
+      await page.locator('nav.app-nav a').first().waitFor();
       const links = await page.evaluate<string[]>(
         "[...document.querySelectorAll('nav.app-nav a')].map((a) => a.pathname)",
       );
@@ -101,6 +102,7 @@ describe.skipIf(!hasChromium)('every page in both languages', { timeout: 120_000
     const page = await first.newPage();
     await w.signIn(page, 'liaison.jianan2');
     await page.waitForURL((url) => url.pathname === '/unit');
+    await page.locator('nav.app-nav a').first().waitFor();
     await page.getByRole('button', { name: 'English' }).first().click();
     await page.waitForFunction("document.documentElement.lang === 'en'");
     await first.close();
@@ -109,6 +111,7 @@ describe.skipIf(!hasChromium)('every page in both languages', { timeout: 120_000
     const other = await second.newPage();
     await w.signIn(other, 'liaison.jianan2');
     await other.waitForURL((url) => url.pathname === '/unit');
+    await other.locator('nav.app-nav a').first().waitFor();
     expect(await other.getAttribute('html', 'lang')).toBe('en');
     await second.close();
   });

@@ -135,6 +135,7 @@ describe.skipIf(!hasChromium)(
       const page = await context.newPage();
       await w.signIn(page, 'staff.jianan');
       await page.waitForURL((url) => url.pathname === '/staff');
+      await page.getByRole('link', { name: '结对匹配' }).waitFor();
       expect(await page.getByRole('link', { name: '我的班次' }).count()).toBe(0);
       expect(await page.getByRole('link', { name: '结对匹配' }).count()).toBe(1);
       await context.close();

@@ -2,6 +2,7 @@
 import {
   data,
   redirect,
+  redirectDocument,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -68,7 +69,9 @@ export async function action({ request }: ActionFunctionArgs) {
     // The language they chose before, on any device, wins over this browser's.
     const language = toLanguage(payload.viewer?.language);
     if (language) headers.append('Set-Cookie', serializeLanguageCookie(language));
-    return redirect(redirectTo, { headers });
+    // A document load, not a client navigation: the next page renders in the account's language
+    // with the cookies just set.
+    return redirectDocument(redirectTo, { headers });
   }
   const rateLimited = payload.errors.some((error) => error.code === 'RATE_LIMITED');
   return data({ username, errors: payload.errors }, { status: rateLimited ? 429 : 400 });

@@ -3,6 +3,7 @@
 import {
   data,
   redirect,
+  redirectDocument,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -110,7 +111,7 @@ export async function action({ request }: ActionFunctionArgs) {
     'Set-Cookie',
     serializeLanguageCookie(toLanguage(payload.viewer?.language) ?? languageFromRequest(request)),
   );
-  return redirect('/shifts', { headers });
+  return redirectDocument('/shifts', { headers });
 }
 
 export default function RegisterPage() {

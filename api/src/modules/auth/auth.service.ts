@@ -87,7 +87,10 @@ export async function login(
     ]);
   }
   await limiter.recordSuccess(username, ctx.request.ip);
-  return { token: await startSession(ctx, user), user, errors: [] };
+  const token = await startSession(ctx, user);
+  // The payload's `viewer` is read as the user now signed in (their own language and e-mail).
+  ctx.viewer = new Viewer(user, null);
+  return { token, user, errors: [] };
 }
 
 /** Revokes the current login, or every login of the user. */
@@ -140,7 +143,9 @@ export async function registerVolunteer(
     unit: null,
   });
   if (!created.user) return created;
-  return { token: await startSession(ctx, created.user), user: created.user, errors: [] };
+  const token = await startSession(ctx, created.user);
+  ctx.viewer = new Viewer(created.user, null);
+  return { token, user: created.user, errors: [] };
 }
 
 const createUserSchema = z.object({

@@ -351,10 +351,12 @@ describe('interface language', () => {
 
     const ok = await t.gql(SET, { input: { language: 'en' } }, token);
     expect(ok.data!.setMyLanguage).toEqual({ viewer: { language: 'en' }, errors: [] });
-    const again = await t.gql(LOGIN, {
-      input: { username: user.username, password: TEST_PASSWORD },
-    });
-    expect(again.data!.login.viewer.username).toBe(user.username);
+    // Signing in again (another device) tells the web app which language to open in.
+    const again = await t.gql(
+      'mutation($input: LoginInput!) { login(input: $input) { token viewer { username language } } }',
+      { input: { username: user.username, password: TEST_PASSWORD } },
+    );
+    expect(again.data!.login.viewer).toEqual({ username: user.username, language: 'en' });
     const fresh = again.data!.login.token as string;
     expect((await t.gql('{ viewer { language } }', {}, fresh)).data!.viewer.language).toBe('en');
 
