@@ -8,6 +8,8 @@ import { freePort } from '../support/api-process.js';
 export interface ApiProcess {
   /** The GraphQL endpoint. */
   url: string;
+  /** The process id (the read benchmark reads its CPU time from /proc). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ export async function startProductionApi(databaseUrl: string): Promise<ApiProces
   }
   return {
     url: `${base}/graphql`,
+    pid: child.pid!,
     stop: async () => {
       process.removeListener('exit', killOnExit);
       if (child.exitCode === null) child.kill('SIGTERM');

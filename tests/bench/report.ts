@@ -8,7 +8,10 @@ import * as prettier from 'prettier';
 import { repoRoot } from '../../api/src/config.js';
 import { FULL as PAIRING, type PairingInstanceResult } from './pairing.js';
 import { lpSize, totalCapacity } from './pairing-instance.js';
+import { FULL_PAGE, SMALL_PAGE, type ServerKind } from './reads/queries.js';
+import { FULL as READS, type LoadFigures, type ReadsResult } from './reads/reads.js';
 import { FULL, type ContentionResult } from './signup-contention.js';
+import type { SsrResult } from './ssr.js';
 
 export const REPORT_PATH = path.join(repoRoot, 'docs/BENCHMARKS.md');
 
@@ -109,6 +112,78 @@ export function pairingRow(info: RunInfo, r: PairingInstanceResult): string[] {
   ];
 }
 
+const rps = (f: LoadFigures) => `${Math.round(f.rps).toLocaleString('en')}/s`;
+const lat = (x: number) => (Number.isNaN(x) ? '—' : x < 10 ? x.toFixed(1) : String(Math.round(x)));
+const latencies = (f: LoadFigures) => `${lat(f.p50)} / ${lat(f.p95)} / ${lat(f.p99)} ms`;
+const ratio = (a: LoadFigures, b: LoadFigures) =>
+  b.rps > 0 ? `${(a.rps / b.rps).toFixed(2)}×` : '—';
+
+/** One row per query and connection count. */
+export function readsRows(info: RunInfo, data: string, r: ReadsResult): string[][] {
+  const size = `${data}: ${n(r.data.units)} units, ${n(r.data.commitments)} commitments, ${n(r.data.shifts)} shifts`;
+  const lead = [info.date, info.commit, info.machine, info.load, info.node, info.database, size];
+  return r.results.flatMap((q) => {
+    if (q.mismatch.length)
+      return [
+        [
+          ...lead,
+          q.query.title,
+          '—',
+          `NOT TIMED: answers differ (${q.mismatch[0]})`,
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+          '',
+        ],
+      ];
+    return q.cells.map(({ connections, figures: f }) => {
+      const errors = (k: ServerKind) => (f[k].errors ? ` (${f[k].errors} errors)` : '');
+      return [
+        ...lead,
+        q.query.title,
+        String(connections),
+        rps(f.ours) + errors('ours'),
+        latencies(f.ours),
+        rps(f.postgraphile) + errors('postgraphile'),
+        latencies(f.postgraphile),
+        rps(f.sql) + errors('sql'),
+        latencies(f.sql),
+        ratio(f.ours, f.postgraphile),
+        ratio(f.ours, f.sql),
+      ];
+    });
+  });
+}
+
+/** One row per query: statements per request at both page sizes, server CPU per request. */
+export function readsStatementRows(info: RunInfo, data: string, r: ReadsResult): string[][] {
+  const both = (q: ReadsResult['results'][number], k: ServerKind) =>
+    `${q.statements.small[k]} → ${q.statements.full[k]}`;
+  // Mean over every timed cell, weighted by the requests answered.
+  const cpu = (q: ReadsResult['results'][number], k: ServerKind) => {
+    const cells = q.cells.map((c) => c.figures[k]).filter((f) => f.requests > 0);
+    const requests = cells.reduce((sum, f) => sum + f.requests, 0);
+    if (!requests) return '—';
+    const ms = cells.reduce((sum, f) => sum + f.cpuMs * f.requests, 0) / requests;
+    return `${ms.toFixed(ms < 1 ? 2 : 1)} ms`;
+  };
+  return r.results.map((q) => [
+    info.date,
+    info.commit,
+    data,
+    q.query.title,
+    both(q, 'ours'),
+    both(q, 'postgraphile'),
+    both(q, 'sql'),
+    cpu(q, 'ours'),
+    cpu(q, 'postgraphile'),
+    cpu(q, 'sql'),
+  ]);
+}
+
 interface Table {
   id: string;
   header: string[];
@@ -147,6 +222,77 @@ const PAIRING_HEADER = [
   'HiGHS (same instance)',
 ];
 
+const READS_HEADER = [
+  'Date',
+  'Commit',
+  'Machine',
+  'Load',
+  'Node',
+  'PostgreSQL',
+  'Data',
+  'Query',
+  'Connections',
+  'Ours',
+  'Ours p50 / p95 / p99',
+  'PostGraphile',
+  'PostGraphile p50 / p95 / p99',
+  'Bare SQL',
+  'Bare SQL p50 / p95 / p99',
+  'Ours ÷ PostGraphile',
+  'Ours ÷ bare SQL',
+];
+
+const READ_STATEMENTS_HEADER = [
+  'Date',
+  'Commit',
+  'Data',
+  'Query',
+  'Statements: ours',
+  'PostGraphile',
+  'Bare SQL',
+  'CPU per request: ours',
+  'PostGraphile',
+  'Bare SQL',
+];
+
+const SSR_HEADER = [
+  'Date',
+  'Commit',
+  'Machine',
+  'Load',
+  'Node',
+  'PostgreSQL',
+  'Data',
+  'Requests',
+  'Shifts on the page',
+  'HTML',
+  'p50',
+  'p95',
+  'p99',
+  'Mean',
+  'Goal (p95 < 200 ms)',
+];
+
+export function ssrRow(info: RunInfo, data: string, r: SsrResult): string[] {
+  return [
+    info.date,
+    info.commit,
+    info.machine,
+    info.load,
+    info.node,
+    info.database,
+    data,
+    `${r.spec.requests} after ${r.spec.warmup} warm-up`,
+    String(r.shiftsShown),
+    `${Math.round(r.htmlBytes / 1024)} KiB`,
+    ms(r.p50),
+    ms(r.p95),
+    ms(r.p99),
+    ms(r.mean),
+    r.problems.length ? `FAILED: ${r.problems.join('; ')}` : r.p95 < 200 ? 'met' : 'missed',
+  ];
+}
+
 function n(x: number) {
   return x.toLocaleString('en');
 }
@@ -166,6 +312,7 @@ function render(tables: Map<string, Table>): string {
       `<!-- bench:${id}:end -->`,
     ].join('\n');
   };
+  const READS_Q = FULL_PAGE;
   const big = PAIRING.instances.at(-1)!;
   const arcs = n(big.volunteers * big.workers);
   const lpSpecs = PAIRING.instances.filter((i) => lpSize(i).columns <= PAIRING.highsMaxColumns);
@@ -173,11 +320,14 @@ function render(tables: Map<string, Table>): string {
   return `# Benchmarks
 
 \`npm run bench\` (tests/bench/run.ts) runs the benchmarks below, one after the other, and
-appends one row per run (per instance, for the pairing solver) to each table; earlier rows are
-kept, so the history shows what changed. \`npm run bench -- --only signups\` or
-\`npm run bench -- --only pairing\` runs one of them and leaves the other table as it is.
-\`npm run bench:smoke\` runs a small version of every benchmark, checks the same outcome (exit
-code 1 when it fails) and writes nothing here; CI runs it before the tests. Commit "-dirty"
+appends one row per run (per instance, per query and connection count) to each table; earlier
+rows are kept, so the history shows what changed. \`npm run bench -- --only signups\`,
+\`--only reads\` or \`--only pairing\` runs one of them and leaves the other tables as they are;
+\`--preset tiny|small|district|city\` chooses the read benchmark's data (the scale generator's
+database \`gj_<preset>\`, built when missing; without it the full run uses \`gj_city\` if it
+exists, else the Qingshan demo seed). \`npm run bench:smoke\` runs a small version of every
+benchmark, checks the same outcome (exit code 1 when it fails) and writes nothing here; CI runs
+it before the tests. Commit "-dirty"
 means the working tree had uncommitted changes; **Load** is the machine's one-minute load
 average when the run started: anything well above zero means other work shared the cores and
 the figures are pessimistic.
@@ -208,6 +358,73 @@ measured) on another shift.
   tickets 1..${wait}).
 
 ${table('signup-contention')}
+
+## Read path: our API against PostGraphile and the bare-SQL limit
+
+Four reads a page of the product makes, each answered by three servers on the same database,
+each server in its own process with a pool of 10 connections: **ours** (the API as in
+production, \`NODE_ENV=production\`, started by tests/bench/api-launcher.ts), **PostGraphile
+4.14.1** as a library in a node:http server (\`public\` plus a \`bench\` schema, below; no
+GraphiQL, \`disableQueryLog\`, \`dynamicJson\`, \`setofFunctionsContainNulls: false\`,
+\`ignoreRBAC: false\`, the bearer token's hash passed in \`pgSettings\`), and **bare SQL**, the
+limit: a node:http handler running ONE hand-written statement that builds the JSON in
+PostgreSQL (\`json_agg\` / \`json_build_object\`) and sends its text as it is
+(tests/bench/reads/). Before anything is timed, the three answers to every query are reduced to
+their essential figures (database ids, statuses, amounts, ratios, ranks) at two page sizes and
+must be equal; a query whose answers differ is not timed and fails the run.
+
+- **Q1 community dashboard** (admin): the community with the most units, its first ${READS_Q.units}
+  units (by name) and its first ${READS_Q.commitments} commitments (by id) with unit and progress (verified, ratio,
+  expected ratio, behind). Our schema has no \`Unit.commitments\`, so the dashboard reads the
+  community's commitments flat (\`commitments(filter: {communityId})\`); the others return
+  the same rows.
+- **Q2 eligible shifts** (signed in as the volunteer with the most eligible shifts):
+  \`shifts(filter: {eligibleForMe: true}, first: ${READS_Q.shifts})\` with activity, community and places
+  left; PostGraphile and SQL write the same rule out (upcoming, open, required skills held, not
+  signed up already, no clash with a confirmed sign-up).
+- **Q3 unit standings** of that community for this year: rank, rate, counts, lagging.
+- **Q4 deep node fetch**: \`node(id)\` of a shift → activity → community → its first ${READS_Q.deepUnits}
+  units → their grid (5 levels).
+
+PostGraphile cannot compute progress, standings or the eligibility rule with its default
+filters, so the bench installs (and drops at the end) a \`bench\` schema: a view
+\`bench.commitment_progress\` joined to commitments by a smart comment, and the functions
+\`bench.unit_standings(community, year)\` and \`bench.eligible_shifts()\` (the bare-SQL
+statements use the same definitions). Nothing is added to the app's migrations.
+
+- **Ours / PostGraphile / Bare SQL**: requests answered per second, autocannon 8 in the runner
+  process, each cell ${READS.duration} s after ${READS.warmup} s of warm-up, at 1, 16 and 64 connections;
+  **p50 / p95 / p99**: latency per request as autocannon sees it (nearest rank over every
+  answer). The ratios are our throughput divided by the other's: below 1 means slower.
+- **Statements per request** (second table), at a small page (${SMALL_PAGE.units} units, ${SMALL_PAGE.commitments} commitments,
+  ${SMALL_PAGE.shifts} shifts, ${SMALL_PAGE.deepUnits} deep units) → the benchmark's page: ours counted on an
+  in-process API on the same database (every statement its knex connection sends, the session
+  lookup included), PostGraphile and SQL by their pools (PostGraphile's 4 are \`begin\`,
+  \`set_config\` for \`pgSettings\`, the query, \`commit\`). The same number at both sizes
+  means no statement per row. The local server has no \`pg_stat_statements\` (not in
+  \`shared_preload_libraries\`), hence the counting in the clients.
+- **CPU per request**: user + system CPU time of the server's own process (from
+  \`/proc/<pid>/stat\`) over the timed cells, divided by the requests it answered — PostgreSQL's
+  work is not in it. On a shared machine this is steadier than throughput: it says how much of
+  a core one answer costs, whatever else runs.
+
+${table('reads')}
+
+${table('read-statements')}
+
+Where our time goes: \`npx tsx tests/bench/reads/profile.ts <database url> [q1 q2 q3 q4]\`
+prints, per query, the statements our API issues with EXPLAIN ANALYZE of each, a request's wall
+time against its CPU time and its SQL time, and a CPU profile of 200 requests by function.
+
+## Volunteer shift list, server-rendered
+
+What a volunteer waits for when they open the shift list on their phone: \`GET /shifts\` on the
+built web app (remix-serve, \`NODE_ENV=production\`), whose loader asks a production API process
+for the page in one GraphQL request, on the Qingshan demo data, signed in as
+\`volunteer.jianan\` through the login form. Time to the last byte of the HTML, one request after
+another after a warm-up (tests/bench/ssr.ts). The goal (issue 6) is under 200 ms.
+
+${table('ssr-shifts')}
 
 ## Pairing solver
 
@@ -264,16 +481,28 @@ function parse(text: string, id: string, header: string[]): Table {
 export async function appendToReport(rows: {
   contention?: string[];
   pairing?: string[][];
+  reads?: string[][];
+  readStatements?: string[][];
+  ssr?: string[];
 }): Promise<void> {
   const existing = await fs.readFile(REPORT_PATH, 'utf8').catch(() => '');
   const contention = parse(existing, 'signup-contention', CONTENTION_HEADER);
   const pairing = parse(existing, 'pairing-solver', PAIRING_HEADER);
+  const reads = parse(existing, 'reads', READS_HEADER);
+  const readStatements = parse(existing, 'read-statements', READ_STATEMENTS_HEADER);
+  const ssr = parse(existing, 'ssr-shifts', SSR_HEADER);
   if (rows.contention) contention.rows.push(rows.contention);
   if (rows.pairing) pairing.rows.push(...rows.pairing);
+  if (rows.reads) reads.rows.push(...rows.reads);
+  if (rows.readStatements) readStatements.rows.push(...rows.readStatements);
+  if (rows.ssr) ssr.rows.push(rows.ssr);
   const text = render(
     new Map([
       [contention.id, contention],
       [pairing.id, pairing],
+      [reads.id, reads],
+      [readStatements.id, readStatements],
+      [ssr.id, ssr],
     ]),
   );
   const config = (await prettier.resolveConfig(REPORT_PATH)) ?? {};

@@ -1,8 +1,11 @@
 // `npm run bench` / `npm run bench:smoke`: the sign-up contention benchmark (a fresh database and
-// API processes started as in production), then the pairing-solver benchmark (child processes, no
-// database). `-- --only signups` or `-- --only pairing` runs one of them. The full run appends its
-// figures to docs/BENCHMARKS.md; the smoke run (small, a few seconds) only checks the outcomes,
-// for CI. Exit code 1 when an outcome check fails.
+// API processes started as in production), the read-path benchmark (our API against PostGraphile
+// and the bare-SQL limit on a populated database, tests/bench/reads/), then the pairing-solver
+// benchmark (child processes, no database), and the server-rendered volunteer shift list (the
+// built web app and an API on the demo data). `-- --only signups|reads|ssr|pairing` runs one;
+// `-- --preset tiny|small|district|city` chooses the data of the read benchmark (reads/database.ts).
+// The full run appends its figures to docs/BENCHMARKS.md; the smoke run (small, a few seconds
+// each) only checks the outcomes, for CI. Exit code 1 when an outcome check fails.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -16,16 +19,36 @@ import { createLogger } from '../../api/src/logger.js';
 import { freePort } from '../support/api-process.js';
 import { startProductionApi, type ApiProcess } from './api-launcher.js';
 import * as pairing from './pairing.js';
-import { appendToReport, contentionRow, pairingRow, REPORT_PATH, runInfo } from './report.js';
+import { readsDatabase, PRESETS, type Preset } from './reads/database.js';
+import * as reads from './reads/reads.js';
+import {
+  appendToReport,
+  contentionRow,
+  pairingRow,
+  readsRows,
+  readsStatementRows,
+  REPORT_PATH,
+  runInfo,
+  ssrRow,
+} from './report.js';
+import * as ssr from './ssr.js';
+import { seedDemoIfEmpty } from '../../seeds/seed.js';
 import { FULL, runSignupContention, SMOKE } from './signup-contention.js';
 
 const smoke = process.argv.includes('--smoke');
-const parts = ['signups', 'pairing'] as const;
-const onlyAt = process.argv.findIndex((arg) => arg === '--only' || arg.startsWith('--only='));
-const only =
-  onlyAt < 0 ? undefined : (process.argv[onlyAt]!.split('=')[1] ?? process.argv[onlyAt + 1]);
+const parts = ['signups', 'reads', 'ssr', 'pairing'] as const;
+const option = (name: string) => {
+  const at = process.argv.findIndex((arg) => arg === name || arg.startsWith(`${name}=`));
+  return at < 0 ? undefined : (process.argv[at]!.split('=')[1] ?? process.argv[at + 1]);
+};
+const only = option('--only');
 if (only !== undefined && !parts.includes(only as (typeof parts)[number])) {
   console.error(`--only takes one of: ${parts.join(', ')}`);
+  process.exit(2);
+}
+const preset = option('--preset') as Preset | undefined;
+if (preset !== undefined && !PRESETS.includes(preset)) {
+  console.error(`--preset takes one of: ${PRESETS.join(', ')}`);
   process.exit(2);
 }
 const runs = (part: (typeof parts)[number]) => only === undefined || only === part;
@@ -44,46 +67,63 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 let failed = false;
 let contentionReportRow: string[] | undefined;
 let pairingReportRows: string[][] | undefined;
+let readsReportRows: { load: string[][]; statements: string[][] } | undefined;
+let ssrReportRow: string[] | undefined;
 if (runs('signups')) await signups();
+if (runs('reads')) await readPath();
+if (runs('ssr')) await serverRenderedShifts();
 if (runs('pairing')) await pairingSolver();
 // A failed outcome is recorded too (its row says what failed); a crash records nothing.
-if (!smoke && (contentionReportRow || pairingReportRows)) {
-  await appendToReport({ contention: contentionReportRow, pairing: pairingReportRows });
+if (!smoke && (contentionReportRow || pairingReportRows || readsReportRows || ssrReportRow)) {
+  await appendToReport({
+    ssr: ssrReportRow,
+    contention: contentionReportRow,
+    pairing: pairingReportRows,
+    reads: readsReportRows?.load,
+    readStatements: readsReportRows?.statements,
+  });
   log(`appended to ${path.relative(process.cwd(), REPORT_PATH)}`);
 }
 if (failed) log('FAILED');
 process.exit(failed ? 1 : 0);
 
+/** A PostgreSQL server: the one the tests use when set, else a throw-away embedded one. */
+async function postgresServer(): Promise<{ serverUrl: string; database: string }> {
+  const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+  if (serverUrl) return { serverUrl, database: 'external' };
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gongjian-bench-pg-'));
+  await fs.chmod(dir, 0o755);
+  cleanups.push(() => fs.rm(dir, { recursive: true, force: true }));
+  log('starting an embedded PostgreSQL');
+  const embedded = await startEmbeddedPostgres({
+    dataDir: path.join(dir, 'pg'),
+    port: await freePort(),
+    logger,
+  });
+  cleanups.push(() => embedded.stop());
+  return { serverUrl: embedded.url, database: 'embedded' };
+}
+
+async function serverVersion(orm: MikroORM, kind: string): Promise<string> {
+  const [versionRow] = await orm.em
+    .getConnection()
+    .execute<{ server_version: string }[]>('show server_version');
+  return `${versionRow?.server_version.split(' ')[0] ?? '?'} (${kind})`;
+}
+
 async function signups() {
   const loadAtStart = os.loadavg()[0]!;
   try {
-    // ---- a PostgreSQL server: the one the tests use when set, else a throw-away embedded one
-    let serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
-    let database = 'external';
-    if (!serverUrl) {
-      const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gongjian-bench-pg-'));
-      await fs.chmod(dir, 0o755);
-      cleanups.push(() => fs.rm(dir, { recursive: true, force: true }));
-      log('starting an embedded PostgreSQL');
-      const embedded = await startEmbeddedPostgres({
-        dataDir: path.join(dir, 'pg'),
-        port: await freePort(),
-        logger,
-      });
-      cleanups.push(() => embedded.stop());
-      serverUrl = embedded.url;
-      database = 'embedded';
-    }
+    const server = await postgresServer();
+    const serverUrl = server.serverUrl;
+    let database = server.database;
     const url = databaseUrl(serverUrl, `gj_bench_${randomBytes(5).toString('hex')}`);
     await ensureDatabase(url);
     cleanups.push(() => dropDatabase(url));
     const orm: MikroORM = await createOrm(url);
     cleanups.push(() => orm.close(true));
     await migrate(orm);
-    const [versionRow] = await orm.em
-      .getConnection()
-      .execute<{ server_version: string }[]>('show server_version');
-    database = `${versionRow?.server_version.split(' ')[0] ?? '?'} (${database})`;
+    database = await serverVersion(orm, database);
 
     // ---- two API processes, as in production
     log('starting two API processes (NODE_ENV=production)');
@@ -129,6 +169,69 @@ async function signups() {
     failed = true;
   } finally {
     // Before the pairing benchmark: the database and the APIs must not share the cores with it.
+    await cleanUp();
+  }
+}
+
+async function readPath() {
+  const loadAtStart = os.loadavg()[0]!;
+  try {
+    const server = await postgresServer();
+    const { url, label } = await readsDatabase(server.serverUrl, preset, smoke, log);
+    const orm = await createOrm(url);
+    const database = await serverVersion(orm, server.database).finally(() => orm.close(true));
+    const result = await reads.runReadsBenchmark(url, smoke ? reads.SMOKE : reads.FULL, log);
+    const info = runInfo(database, loadAtStart);
+    readsReportRows = {
+      load: readsRows(info, label, result),
+      statements: readsStatementRows(info, label, result),
+    };
+    console.log('');
+    console.log(`Read path (${label}; requests/s, ours ÷ PostGraphile, ours ÷ SQL)`);
+    for (const row of readsReportRows.load) console.log(`  ${row.slice(6).join('  ')}`);
+    console.log('Statements per request (small page → full page)');
+    for (const row of readsReportRows.statements) console.log(`  ${row.slice(3).join('  ')}`);
+    for (const problem of result.problems) console.log(`  PROBLEM: ${problem}`);
+    if (result.problems.length) failed = true;
+  } catch (error) {
+    console.error(error);
+    failed = true;
+  } finally {
+    await cleanUp();
+  }
+}
+
+async function serverRenderedShifts() {
+  const loadAtStart = os.loadavg()[0]!;
+  try {
+    const server = await postgresServer();
+    const url = databaseUrl(server.serverUrl, `gj_bench_${randomBytes(5).toString('hex')}`);
+    await ensureDatabase(url);
+    cleanups.push(() => dropDatabase(url));
+    const orm: MikroORM = await createOrm(url);
+    cleanups.push(() => orm.close(true));
+    await migrate(orm);
+    log('seeding the Qingshan demo');
+    await seedDemoIfEmpty(orm);
+    const database = await serverVersion(orm, server.database);
+    log('starting an API process and the built web app (NODE_ENV=production)');
+    const api = await startProductionApi(url);
+    cleanups.push(() => api.stop());
+    const web = await ssr.startProductionWeb(api.url);
+    cleanups.push(() => web.stop());
+    const result = await ssr.runSsrBenchmark(web.url, smoke ? ssr.SMOKE : ssr.FULL, log);
+    ssrReportRow = ssrRow(runInfo(database, loadAtStart), 'Qingshan demo', result);
+    console.log('');
+    console.log('Volunteer shift list, server-rendered (GET /shifts)');
+    console.log(
+      `  ${result.shiftsShown} shifts, ${Math.round(result.htmlBytes / 1024)} KiB; p50 ${Math.round(result.p50)} ms, p95 ${Math.round(result.p95)} ms, p99 ${Math.round(result.p99)} ms`,
+    );
+    for (const problem of result.problems) console.log(`  PROBLEM: ${problem}`);
+    if (result.problems.length) failed = true;
+  } catch (error) {
+    console.error(error);
+    failed = true;
+  } finally {
     await cleanUp();
   }
 }

@@ -97,6 +97,9 @@ describe.skipIf(!hasChromium)('staff dashboard in Chromium', { timeout: 90_000 }
     await page.screenshot({ path: path.join(shots, '03-dashboard-en-phone-chart.png') });
 
     expect(await page.content()).not.toContain('gj_');
+    // The choice is kept on the account: switch back so the next sign-in opens in Chinese.
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.waitForFunction("document.documentElement.lang === 'zh-CN'");
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
