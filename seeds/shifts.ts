@@ -209,7 +209,7 @@ export interface VolunteerServicePlan {
 
 // ---------------------------------------------------------------- volunteers
 
-type Persona = 'retired' | 'working' | 'student';
+export type Persona = 'retired' | 'working' | 'student';
 
 /** How common each skill is among volunteers of each kind (relative weights). */
 const SKILL_WEIGHTS: Record<Skill, Record<Persona, number>> = {
@@ -234,8 +234,11 @@ const ALL_SKILLS = Object.values(Skill);
 /** Each skill an activity of the community requires is held by at least this many volunteers. */
 const MIN_HOLDERS = 16;
 
-/** Weekly windows a volunteer is usually free, by who they are. */
-function availabilityFor(r: Random, persona: Persona): AvailabilitySlot[] {
+/** Weekly windows a volunteer is usually free, by who they are (the city generator uses it too). */
+export function availabilityFor(
+  r: Pick<Random, 'chance' | 'int' | 'pick' | 'shuffle'>,
+  persona: Persona,
+): AvailabilitySlot[] {
   const slots: AvailabilitySlot[] = [];
   const add = (day: number, start: string, end: string) => {
     if (!slots.some((s) => s.day === day && s.start < end && start < s.end))

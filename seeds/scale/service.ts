@@ -19,6 +19,7 @@ import type { CommitmentRef } from './commitments.js';
 import type { Directory, GenerationContext } from './context.js';
 import type { Cell } from './copy.js';
 import { USER_COLUMNS } from './directory.js';
+import { availabilityFor, type Persona } from '../shifts.js';
 import { mobile, personName } from './names.js';
 import type { SocialWorkers, VolunteerFacts } from './pairing.js';
 import { apportion, createRandom, distribute, type Random } from './random.js';
@@ -33,7 +34,6 @@ import {
 
 export const volunteerUsername = (i: number) => `volunteer.v${String(i + 1).padStart(6, '0')}`;
 
-type Persona = 'retired' | 'working' | 'student';
 const SKILL_WEIGHTS: Record<Skill, Record<Persona, number>> = {
   ELDER_CARE: { retired: 12, working: 4, student: 3 },
   CHILD_TUTORING: { retired: 4, working: 3, student: 12 },
@@ -54,29 +54,6 @@ const SKILL_WEIGHTS: Record<Skill, Record<Persona, number>> = {
 };
 const ALL_SKILLS = Object.values(Skill);
 const NO_SKILL = ALL_SKILLS.length;
-
-function availabilityFor(r: Random, persona: Persona): AvailabilitySlot[] {
-  const slots: AvailabilitySlot[] = [];
-  const add = (day: number, start: string, end: string) => {
-    if (!slots.some((s) => s.day === day && s.start < end && start < s.end))
-      slots.push({ day, start, end });
-  };
-  if (persona === 'retired') {
-    for (const day of r.shuffle([1, 2, 3, 4, 5]).slice(0, r.int(2, 4))) {
-      if (r.chance(0.7)) add(day, '08:00', '11:30');
-      else add(day, '14:00', '17:00');
-    }
-    if (r.chance(0.3)) add(r.pick([6, 7]), '08:30', '11:30');
-  } else if (persona === 'working') {
-    add(6, r.pick(['08:30', '09:00']), '12:00');
-    if (r.chance(0.6)) add(7, '14:00', '18:00');
-    if (r.chance(0.4)) add(r.int(1, 5), '18:00', '20:30');
-  } else {
-    add(r.pick([6, 7]), '09:00', '17:00');
-    if (r.chance(0.5)) add(r.int(1, 5), '16:30', '19:00');
-  }
-  return slots.sort((a, b) => a.day - b.day || a.start.localeCompare(b.start));
-}
 
 function pickSkills(r: Random, persona: Persona): number {
   const count = r.pick([1, 2, 2, 3, 3, 4]);

@@ -60,3 +60,17 @@ export function startOfShanghaiDay(day: string): Date | null {
   const time = Date.parse(`${day}T00:00:00+08:00`);
   return Number.isNaN(time) ? null : new Date(time);
 }
+
+/** A YYYY-MM-DD day, e.g. 2026年11月27日 / Nov 27, 2026. */
+export function useDayFormat(): (day: string) => string {
+  const { i18n } = useTranslation();
+  return useMemo(() => {
+    const format = new Intl.DateTimeFormat(i18n.language, {
+      timeZone,
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+    });
+    return (day: string) => format.format(new Date(`${day}T00:00:00+08:00`));
+  }, [i18n.language]);
+}

@@ -6,6 +6,7 @@ import type {
   Measure,
   Role,
   Skill,
+  Specialty,
 } from '../../../schema/generated/graphql';
 import { registerZh } from './features/register';
 import { notificationsZh } from './features/notifications';
@@ -74,6 +75,20 @@ export const zhCN = {
     SIGN_LANGUAGE: '手语',
     TRANSLATION: '翻译',
   } satisfies Record<Skill, string>,
+  specialty: {
+    ELDERLY: '老年社会工作',
+    CHILDREN: '儿童社会工作',
+    YOUTH: '青少年社会工作',
+    DISABILITY: '残障社会工作',
+    FAMILY: '家庭社会工作',
+    MENTAL_HEALTH: '心理健康',
+    COMMUNITY_DEVELOPMENT: '社区发展',
+    CORRECTIONS: '社区矫正',
+    ADDICTION: '禁毒戒毒',
+    MEDICAL: '医务社会工作',
+    POVERTY_RELIEF: '社会救助',
+    MIGRANTS: '流动人口服务',
+  } satisfies Record<Specialty, string>,
   shifts: {
     title: '可报名班次',
     heading: '可报名班次',

@@ -10,7 +10,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   EndPairingDocument,
@@ -21,8 +21,9 @@ import {
 } from '../../../schema/generated/graphql';
 import { expiredSessionRedirect, requireToken } from '../auth/session.server';
 import { AppHeader } from '../components/AppHeader';
+import { DaysSince, OverdueBadge } from '../components/Supervision';
 import { gqlRequest, GraphQLRequestError } from '../graphql/client.server';
-import { shanghaiDay, timeZone, useNumberFormat } from '../i18n/format';
+import { shanghaiDay, useDayFormat, useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
 import { fieldOf, useUserErrorText } from '../i18n/user-error';
 import href from '../styles/social.css?url';
@@ -277,7 +278,7 @@ export default function SocialPairingPage() {
                       {' '}
                       · {t('social.scoreMatched')}:{' '}
                       {components.matchedSpecialties
-                        .map((specialty) => t(`social.specialty.${specialty}`))
+                        .map((specialty) => t(`specialty.${specialty}`))
                         .join('、')}
                     </span>
                   )}
@@ -546,39 +547,4 @@ function EndPairing() {
       )}
     </section>
   );
-}
-
-/** A YYYY-MM-DD day, e.g. 2026年11月27日 / Nov 27, 2026. */
-function useDayFormat(): (day: string) => string {
-  const { i18n } = useTranslation();
-  return useMemo(() => {
-    const format = new Intl.DateTimeFormat(i18n.language, {
-      timeZone,
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-    });
-    return (day: string) => format.format(new Date(`${day}T00:00:00+08:00`));
-  }, [i18n.language]);
-}
-
-/** Colour and text: overdue, or on time. */
-function OverdueBadge({ overdue }: { overdue: boolean }) {
-  const { t } = useTranslation();
-  return overdue ? (
-    <span className="badge badge-warn social-overdue" data-testid="overdue-badge">
-      <span aria-hidden="true">⚠ </span>
-      {t('social.overdue')}
-    </span>
-  ) : (
-    <span className="badge badge-ok">{t('social.onTime')}</span>
-  );
-}
-
-function DaysSince({ days }: { days: number }) {
-  const { t } = useTranslation();
-  const number = useNumberFormat();
-  if (days <= 0) return <>{t('social.today')}</>;
-  if (days === 1) return <>{t('social.yesterday')}</>;
-  return <>{t('social.daysAgo', { n: number.format(days) })}</>;
 }

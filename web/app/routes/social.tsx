@@ -7,7 +7,6 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   SocialPageDocument,
@@ -15,8 +14,9 @@ import {
 } from '../../../schema/generated/graphql';
 import { expiredSessionRedirect, getRole, requireToken } from '../auth/session.server';
 import { AppHeader } from '../components/AppHeader';
+import { DaysSince, OverdueBadge } from '../components/Supervision';
 import { gqlRequest, GraphQLRequestError } from '../graphql/client.server';
-import { timeZone, useNumberFormat } from '../i18n/format';
+import { useDayFormat, useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
 import href from '../styles/social.css?url';
 
@@ -111,7 +111,7 @@ export default function SocialPage() {
                     ) : (
                       <ul className="social-tags">
                         {profile.specialties.map((specialty) => (
-                          <li key={specialty}>{t(`social.specialty.${specialty}`)}</li>
+                          <li key={specialty}>{t(`specialty.${specialty}`)}</li>
                         ))}
                       </ul>
                     )}
@@ -238,39 +238,4 @@ function VolunteerCard({ pairing }: { pairing: SocialPairingRowFragment }) {
       </p>
     </article>
   );
-}
-
-/** A YYYY-MM-DD day, e.g. 2026年11月27日 / Nov 27, 2026. */
-function useDayFormat(): (day: string) => string {
-  const { i18n } = useTranslation();
-  return useMemo(() => {
-    const format = new Intl.DateTimeFormat(i18n.language, {
-      timeZone,
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-    });
-    return (day: string) => format.format(new Date(`${day}T00:00:00+08:00`));
-  }, [i18n.language]);
-}
-
-/** Colour and text: overdue, or on time. */
-function OverdueBadge({ overdue }: { overdue: boolean }) {
-  const { t } = useTranslation();
-  return overdue ? (
-    <span className="badge badge-warn social-overdue" data-testid="overdue-badge">
-      <span aria-hidden="true">⚠ </span>
-      {t('social.overdue')}
-    </span>
-  ) : (
-    <span className="badge badge-ok">{t('social.onTime')}</span>
-  );
-}
-
-function DaysSince({ days }: { days: number }) {
-  const { t } = useTranslation();
-  const number = useNumberFormat();
-  if (days <= 0) return <>{t('social.today')}</>;
-  if (days === 1) return <>{t('social.yesterday')}</>;
-  return <>{t('social.daysAgo', { n: number.format(days) })}</>;
 }

@@ -382,7 +382,7 @@ function WorkerLoad({ workers }: { workers: Worker[] }) {
                 <p className="muted load-specialties">
                   <span className="visually-hidden">{t('matching.load.specialties')}: </span>
                   {worker.specialties
-                    .map((s) => t(`matching.specialty.${s}`))
+                    .map((s) => t(`specialty.${s}`))
                     .join(t('matching.listSeparator'))}
                 </p>
               </li>
@@ -628,7 +628,7 @@ function ProposalRow({
           score.skillFit,
           score.matchedSpecialties.length > 0
             ? score.matchedSpecialties
-                .map((s) => t(`matching.specialty.${s}`))
+                .map((s) => t(`specialty.${s}`))
                 .join(t('matching.listSeparator'))
             : t('matching.plan.noMatch'),
         )}

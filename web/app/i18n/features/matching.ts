@@ -1,5 +1,5 @@
 // Messages of the matching pages: zh-CN first; English has the same shape (the typecheck enforces it).
-import type { Specialty, UnmatchedReason } from '../../../../schema/generated/graphql';
+import type { UnmatchedReason } from '../../../../schema/generated/graphql';
 
 export const matchingZh = {
   title: '结对匹配',
@@ -83,20 +83,6 @@ export const matchingZh = {
     capacity:
       '社工空余：社工每有一个空余名额加 {{points}} 分（最多按 {{cap}} 个计），让工作更多地分给负担较轻的社工。',
   },
-  specialty: {
-    ELDERLY: '老年社会工作',
-    CHILDREN: '儿童社会工作',
-    YOUTH: '青少年社会工作',
-    DISABILITY: '残障社会工作',
-    FAMILY: '家庭社会工作',
-    MENTAL_HEALTH: '心理健康',
-    COMMUNITY_DEVELOPMENT: '社区发展',
-    CORRECTIONS: '社区矫正',
-    ADDICTION: '禁毒戒毒',
-    MEDICAL: '医务社会工作',
-    POVERTY_RELIEF: '社会救助',
-    MIGRANTS: '流动人口服务',
-  } satisfies Record<Specialty, string>,
   unmatchedReason: {
     NO_ADMISSIBLE_WORKER: '本社区没有可以结对的社工。',
     ALL_FULL: '合适的社工名额都已满（或已分给更匹配的志愿者）。',
@@ -195,20 +181,6 @@ export const matchingEn: typeof matchingZh = {
       'Shared hours: {{perHour}} points per weekly hour both are free, counting at most {{cap}} hours; minus {{penalty}} when both gave their hours and they are never free together.',
     capacity:
       'Free places: {{points}} points per free place the social worker has (at most {{cap}} places), so work goes to the less loaded.',
-  },
-  specialty: {
-    ELDERLY: 'Elderly',
-    CHILDREN: 'Children',
-    YOUTH: 'Youth',
-    DISABILITY: 'Disability',
-    FAMILY: 'Family',
-    MENTAL_HEALTH: 'Mental health',
-    COMMUNITY_DEVELOPMENT: 'Community development',
-    CORRECTIONS: 'Community corrections',
-    ADDICTION: 'Addiction',
-    MEDICAL: 'Medical',
-    POVERTY_RELIEF: 'Poverty relief',
-    MIGRANTS: 'Migrants',
   },
   unmatchedReason: {
     NO_ADMISSIBLE_WORKER: 'No social worker in this community can be paired.',

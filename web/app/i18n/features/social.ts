@@ -92,20 +92,6 @@ export const socialZh = {
     INTERMEDIATE: '社会工作师',
     SENIOR: '高级社会工作师',
   },
-  specialty: {
-    ELDERLY: '老年社会工作',
-    CHILDREN: '儿童社会工作',
-    YOUTH: '青少年社会工作',
-    DISABILITY: '残障社会工作',
-    FAMILY: '家庭社会工作',
-    MENTAL_HEALTH: '心理健康',
-    COMMUNITY_DEVELOPMENT: '社区发展',
-    CORRECTIONS: '社区矫正',
-    ADDICTION: '禁毒戒毒',
-    MEDICAL: '医务社会工作',
-    POVERTY_RELIEF: '社会救助',
-    MIGRANTS: '流动人口服务',
-  },
 };
 
 export const socialEn: typeof socialZh = {
@@ -200,19 +186,5 @@ export const socialEn: typeof socialZh = {
     ASSISTANT: 'Assistant social worker',
     INTERMEDIATE: 'Social worker',
     SENIOR: 'Senior social worker',
-  },
-  specialty: {
-    ELDERLY: 'Elderly',
-    CHILDREN: 'Children',
-    YOUTH: 'Youth',
-    DISABILITY: 'Disability',
-    FAMILY: 'Family',
-    MENTAL_HEALTH: 'Mental health',
-    COMMUNITY_DEVELOPMENT: 'Community development',
-    CORRECTIONS: 'Community corrections',
-    ADDICTION: 'Addiction',
-    MEDICAL: 'Medical',
-    POVERTY_RELIEF: 'Poverty relief',
-    MIGRANTS: 'Migrants',
   },
 };
