@@ -2,20 +2,17 @@
 // them in the shift calendar (a grid on a desk, a week list on a phone), open the check-in screen
 // with its QR code and roster; a social worker sees only the activities they run. Both languages,
 // no raw message keys. Screenshots go to a temp folder.
-import { mkdirSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { Community } from '../../api/src/modules/directory/community.entity.js';
 import { DEMO_PASSWORD } from '../../seeds/demo-accounts.js';
-import { hasChromium, useWebApp } from '../support/browser.js';
+import { hasChromium, useWebApp, screenshotDir } from '../support/browser.js';
 import { makeVolunteer, Skill } from '../support/factories.js';
 
 const w = useWebApp();
 
-const shots = path.join(os.tmpdir(), 'gongjian-e2e-activities');
-mkdirSync(shots, { recursive: true });
+const shots = screenshotDir('activities');
 const phone = { width: 390, height: 844 };
 const desk = { width: 1280, height: 900 };
 

@@ -1,16 +1,13 @@
 // The unit liaison journey on a phone: the real web app (built, served by remix-serve) against a
 // real API on the seeded demo, driven in Chromium at 390 × 844. Screenshots go to a temp folder.
-import { mkdirSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, useWebApp } from '../support/browser.js';
+import { hasChromium, useWebApp, screenshotDir } from '../support/browser.js';
 
 const w = useWebApp();
 
-const shots = path.join(os.tmpdir(), 'gongjian-e2e-liaison');
-mkdirSync(shots, { recursive: true });
+const shots = screenshotDir('liaison');
 const phone = { width: 390, height: 844 };
 
 /** A valid 1 × 1 PNG. */

@@ -3,18 +3,15 @@
 // confirm the rest, see the coverage rise, and get the unticked volunteer proposed again; a
 // proposal someone else confirmed meanwhile comes back refused beside its row; the page works in
 // English on a phone. Screenshots go to a temp folder.
-import { mkdirSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../seeds/demo-accounts.js';
-import { hasChromium, useWebApp } from '../support/browser.js';
+import { hasChromium, useWebApp, screenshotDir } from '../support/browser.js';
 
 const w = useWebApp();
 
-const shots = path.join(os.tmpdir(), 'gongjian-e2e-matching');
-mkdirSync(shots, { recursive: true });
+const shots = screenshotDir('matching');
 const phone = { width: 390, height: 844 };
 const desktop = { width: 1280, height: 900 };
 

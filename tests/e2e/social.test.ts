@@ -2,8 +2,6 @@
 // real API on the seeded demo, driven in Chromium at 390 × 844 — my volunteers with overdue
 // supervision first, one pairing, recording a supervision (an empty required field first), and the
 // overdue flag gone. Screenshots go to a temp folder.
-import { mkdirSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,12 +12,11 @@ import { PairingStatus } from '../../api/src/modules/pairing/pairing.enums.js';
 import { SocialWorker } from '../../api/src/modules/pairing/social-worker.entity.js';
 import { addDays } from '../../api/src/modules/pairing/supervision.js';
 import { toGlobalId } from '../../api/src/graphql/relay.js';
-import { hasChromium, useWebApp } from '../support/browser.js';
+import { hasChromium, useWebApp, screenshotDir } from '../support/browser.js';
 
 const w = useWebApp();
 
-const shots = path.join(os.tmpdir(), 'gongjian-e2e-social');
-mkdirSync(shots, { recursive: true });
+const shots = screenshotDir('social');
 const phone = { width: 390, height: 844 };
 const rawKey = /\b(social|skill|nav|errorCode|error|role|header)\.[A-Za-z_]+/;
 

@@ -1,18 +1,15 @@
 // The community worker's review queue and unit directory, in Chromium on a phone (390 × 844),
 // against the real API on the seeded demo. Screenshots go to a temp folder.
-import { mkdirSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../seeds/demo-accounts.js';
 import { shanghaiDate } from '../../api/src/graphql/dates.js';
-import { hasChromium, useWebApp } from '../support/browser.js';
+import { hasChromium, useWebApp, screenshotDir } from '../support/browser.js';
 
 const w = useWebApp();
 
-const shots = path.join(os.tmpdir(), 'gongjian-e2e-staff-review');
-mkdirSync(shots, { recursive: true });
+const shots = screenshotDir('staff-review');
 const phone = { width: 390, height: 844 };
 
 async function horizontalOverflow(page: Page): Promise<number> {
