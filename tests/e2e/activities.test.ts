@@ -1,7 +1,7 @@
 // Running activities in Chromium: community staff create an activity and two weekly shifts, find
 // them in the shift calendar (a grid on a desk, a week list on a phone), open the check-in screen
 // with its QR code and roster; a social worker sees only the activities they run. Both languages,
-// no raw message keys. Screenshots go to a temp folder.
+// no raw message keys. Screenshots go to the e2e artifacts folder.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 // The unit liaison journey on a phone: the real web app (built, served by remix-serve) against a
-// real API on the seeded demo, driven in Chromium at 390 × 844. Screenshots go to a temp folder.
+// real API on the seeded demo, driven in Chromium at 390 × 844. Screenshots go to the e2e artifacts folder.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';

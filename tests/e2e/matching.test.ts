@@ -2,7 +2,7 @@
 // the seeded demo, driven in Chromium. Staff of 建安 run the pairing plan, untick one proposal,
 // confirm the rest, see the coverage rise, and get the unticked volunteer proposed again; a
 // proposal someone else confirmed meanwhile comes back refused beside its row; the page works in
-// English on a phone. Screenshots go to a temp folder.
+// English on a phone. Screenshots go to the e2e artifacts folder.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';

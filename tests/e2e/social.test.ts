@@ -1,7 +1,7 @@
 // The social worker's journey on a phone: the real web app (built, served by remix-serve) against a
 // real API on the seeded demo, driven in Chromium at 390 × 844 — my volunteers with overdue
 // supervision first, one pairing, recording a supervision (an empty required field first), and the
-// overdue flag gone. Screenshots go to a temp folder.
+// overdue flag gone. Screenshots go to the e2e artifacts folder.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';

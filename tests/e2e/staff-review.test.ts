@@ -1,5 +1,5 @@
 // The community worker's review queue and unit directory, in Chromium on a phone (390 × 844),
-// against the real API on the seeded demo. Screenshots go to a temp folder.
+// against the real API on the seeded demo. Screenshots go to the e2e artifacts folder.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
