@@ -8,9 +8,20 @@ const dayFormat = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+// Asia/Shanghai has been UTC+08:00 all year since 1992, so from then on the day of an instant is
+// its UTC day shifted by 8 hours: the last answer is reused while the instant stays in that day
+// (a page of 100 commitments asks 100 times; Intl formatting is what costs).
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+const FIXED_OFFSET_SINCE = Date.UTC(1992, 0, 1);
+let lastDay = { day: Number.NaN, text: '' };
+
 /** Today (or the day of `instant`) in Asia/Shanghai, as YYYY-MM-DD. */
 export function shanghaiDate(instant: Date = new Date()): string {
-  return dayFormat.format(instant);
+  const ms = instant.getTime();
+  if (!(ms >= FIXED_OFFSET_SINCE)) return dayFormat.format(instant);
+  const day = Math.floor((ms + SHANGHAI_OFFSET_MS) / 86_400_000);
+  if (day !== lastDay.day) lastDay = { day, text: dayFormat.format(instant) };
+  return lastDay.text;
 }
 
 const DAY_MS = 86_400_000;

@@ -84,6 +84,17 @@ describe('query limits', () => {
     });
     expect(res.status).toBe(400);
   });
+
+  it('marks answers as not to be stored by caches, errors included', async () => {
+    for (const query of ['{ viewer { id } }', '{ nope }']) {
+      const res = await fetch(t.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      expect(res.headers.get('cache-control'), query).toBe('no-store');
+    }
+  });
 });
 
 describe('health check', () => {

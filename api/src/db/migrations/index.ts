@@ -6,6 +6,7 @@ import { Migration20261127153229_shifts } from './Migration20261127153229_shifts
 import { Migration20261127154456_pairing } from './Migration20261127154456_pairing.js';
 import { Migration20261127160730_user_email } from './Migration20261127160730_user_email.js';
 import { Migration20261127171039_user_language } from './Migration20261127171039_user_language.js';
+import { Migration20261127182538_commitment_community_id } from './Migration20261127182538_commitment_community_id.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127144519_initial', class: Migration20261127144519_initial },
@@ -14,4 +15,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127154456_pairing', class: Migration20261127154456_pairing },
   { name: 'Migration20261127160730_user_email', class: Migration20261127160730_user_email },
   { name: 'Migration20261127171039_user_language', class: Migration20261127171039_user_language },
+  {
+    name: 'Migration20261127182538_commitment_community_id',
+    class: Migration20261127182538_commitment_community_id,
+  },
 ];

@@ -12,6 +12,8 @@ import { Need } from './need.entity.js';
 
 @Entity({ tableName: 'commitment' })
 @Index({ properties: ['community', 'status', 'periodEnd'] })
+// A community's commitments by id: the `commitments(filter: { communityId })` page.
+@Index({ properties: ['community', 'id'] })
 @Index({ properties: ['unit', 'status'] })
 @Index({ properties: ['need'] })
 @Index({ properties: ['status', 'periodEnd'] })

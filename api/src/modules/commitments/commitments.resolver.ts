@@ -1,4 +1,5 @@
 // GraphQL surface of co-building; the rules live in the *.service.ts files and policy.ts.
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   Arg,
   Args,
@@ -6,6 +7,7 @@ import {
   FieldResolver,
   Float,
   ID,
+  Info,
   Int,
   Mutation,
   Query,
@@ -16,6 +18,7 @@ import type { Context } from '../../context.js';
 import { shanghaiDate } from '../../graphql/dates.js';
 import { registerNode } from '../../graphql/node.js';
 import { ConnectionArgs, idOf } from '../../graphql/relay.js';
+import { selectsField } from '../../graphql/selection.js';
 import { can } from '../auth/policy.js';
 import { User } from '../auth/user.entity.js';
 import { Community } from '../directory/community.entity.js';
@@ -98,8 +101,11 @@ export class CommitmentResolver {
     year: number | null,
     @Arg('categoryId', () => ID, { nullable: true }) categoryId: string | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return (await unitStandings(ctx, { communityId, year, categoryId })).rows;
+    // Commitment entities only when the query reads them; the figures come from plain rows.
+    const withCommitments = selectsField(info, 'commitments');
+    return (await unitStandings(ctx, { communityId, year, categoryId }, { withCommitments })).rows;
   }
 
   @FieldResolver(() => Unit)

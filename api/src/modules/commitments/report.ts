@@ -92,7 +92,7 @@ export async function buildCoBuildingReport(
   ctx: Context,
   query: StandingsQuery,
 ): Promise<CoBuildingReport> {
-  const standings = await unitStandings(ctx, query);
+  const standings = await unitStandings(ctx, query, { withCommitments: true });
   const asOf = shanghaiDate();
 
   const categoryId = query.categoryId ? (idOf(query.categoryId, 'CommitmentCategory') ?? 0) : null;
@@ -136,7 +136,7 @@ export async function buildCoBuildingReport(
       lagging: row.lagging,
     };
     units.push(unit);
-    for (const c of row.commitments) {
+    for (const c of row.commitments ?? []) {
       const progress = progressOf(c, asOf);
       const cat = categoryById.get(c.category.id);
       commitments.push({

@@ -24,13 +24,33 @@ export interface UnitStandingRow {
   behindCount: number;
   /** No commitment at all, or one lapsed, or one behind schedule. */
   lagging: boolean;
-  commitments: Commitment[];
+  /** The unit's commitments by period start; null unless asked for with `withCommitments`. */
+  commitments: Commitment[] | null;
 }
 
 export interface StandingsQuery {
   communityId?: string | null;
   year?: number | null;
   categoryId?: string | null;
+}
+
+export interface StandingsOptions {
+  /**
+   * Load the commitments as entities (the report and `UnitStanding.commitments` need them).
+   * Without it the figures come from plain rows of the few columns they need: no entities.
+   */
+  withCommitments?: boolean;
+}
+
+/** What the figures of one commitment need (an entity or a plain row). */
+interface CountedCommitment {
+  unitId: number;
+  status: CommitmentStatus;
+  targetAmount: string;
+  verifiedAmount: string;
+  pendingAmount: string;
+  periodStart: string;
+  periodEnd: string;
 }
 
 export interface Standings {
@@ -43,7 +63,11 @@ export interface Standings {
  * Two statements whatever the number of units: the units in scope, and their counted
  * commitments overlapping the year.
  */
-export async function unitStandings(ctx: Context, query: StandingsQuery): Promise<Standings> {
+export async function unitStandings(
+  ctx: Context,
+  query: StandingsQuery,
+  options: StandingsOptions = {},
+): Promise<Standings> {
   const user = ctx.viewer.requireUser();
   const today = shanghaiDate();
   const year = query.year ?? Number(today.slice(0, 4));
@@ -54,25 +78,35 @@ export async function unitStandings(ctx: Context, query: StandingsQuery): Promis
   authorize(ctx.viewer, 'standings.read', { communityId });
   const categoryId = query.categoryId ? (idOf(query.categoryId, 'CommitmentCategory') ?? 0) : null;
 
-  const [units, commitments] = await Promise.all([
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const [units, counted] = await Promise.all([
     ctx.em.find(Unit, communityId === null ? {} : { community: communityId }, {
       orderBy: { name: 'asc' },
     }),
-    ctx.em.find(
-      Commitment,
-      {
-        status: { $in: [...COUNTED_STATUSES] },
-        periodStart: { $lte: `${year}-12-31` },
-        periodEnd: { $gte: `${year}-01-01` },
-        ...(communityId === null ? {} : { community: communityId }),
-        ...(categoryId === null ? {} : { category: categoryId }),
-      },
-      { orderBy: { periodStart: 'asc', id: 'asc' } },
-    ),
+    options.withCommitments
+      ? ctx.em
+          .find(
+            Commitment,
+            {
+              status: { $in: [...COUNTED_STATUSES] },
+              periodStart: { $lte: to },
+              periodEnd: { $gte: from },
+              ...(communityId === null ? {} : { community: communityId }),
+              ...(categoryId === null ? {} : { category: categoryId }),
+            },
+            { orderBy: { periodStart: 'asc', id: 'asc' } },
+          )
+          .then((found) => found.map((entity) => ({ ...figuresOf(entity), entity })))
+      : countedRows(ctx, { from, to, communityId, categoryId }),
   ]);
 
-  const byUnit = new Map<number, Commitment[]>();
-  for (const c of commitments) byUnit.set(c.unit.id, [...(byUnit.get(c.unit.id) ?? []), c]);
+  const byUnit = new Map<number, (CountedCommitment & { entity?: Commitment })[]>();
+  for (const c of counted) {
+    const own = byUnit.get(c.unitId);
+    if (own) own.push(c);
+    else byUnit.set(c.unitId, [c]);
+  }
 
   const rows: UnitStandingRow[] = units.map((unit) => {
     const own = byUnit.get(unit.id) ?? [];
@@ -93,7 +127,7 @@ export async function unitStandings(ctx: Context, query: StandingsQuery): Promis
       lapsedCount,
       behindCount,
       lagging: own.length === 0 || lapsedCount > 0 || behindCount > 0,
-      commitments: own,
+      commitments: options.withCommitments ? own.map((c) => c.entity!) : null,
     };
   });
 
@@ -111,4 +145,59 @@ export async function unitStandings(ctx: Context, query: StandingsQuery): Promis
       a.unit.name.localeCompare(b.unit.name, 'zh-CN'),
   );
   return { year, communityId, rows };
+}
+
+function figuresOf(c: Commitment): CountedCommitment {
+  return {
+    unitId: c.unit.id,
+    status: c.status,
+    targetAmount: c.targetAmount,
+    verifiedAmount: c.verifiedAmount,
+    pendingAmount: c.pendingAmount,
+    periodStart: c.periodStart,
+    periodEnd: c.periodEnd,
+  };
+}
+
+/** The same commitments as the entity query, as plain rows of the columns the figures need. */
+async function countedRows(
+  ctx: Context,
+  where: { from: string; to: string; communityId: number | null; categoryId: number | null },
+): Promise<CountedCommitment[]> {
+  const params: unknown[] = [...COUNTED_STATUSES, where.to, where.from];
+  let sql = `select unit_id, status, target_amount::text as target_amount,
+      verified_amount::text as verified_amount, pending_amount::text as pending_amount,
+      period_start::text as period_start, period_end::text as period_end
+    from commitment
+    where status in (${COUNTED_STATUSES.map(() => '?').join(', ')})
+      and period_start <= ? and period_end >= ?`;
+  if (where.communityId !== null) {
+    sql += ' and community_id = ?';
+    params.push(where.communityId);
+  }
+  if (where.categoryId !== null) {
+    sql += ' and category_id = ?';
+    params.push(where.categoryId);
+  }
+  sql += ' order by period_start asc, id asc';
+  const rows = await ctx.em.getConnection().execute<
+    {
+      unit_id: number;
+      status: CommitmentStatus;
+      target_amount: string;
+      verified_amount: string;
+      pending_amount: string;
+      period_start: string;
+      period_end: string;
+    }[]
+  >(sql, params);
+  return rows.map((r) => ({
+    unitId: r.unit_id,
+    status: r.status,
+    targetAmount: r.target_amount,
+    verifiedAmount: r.verified_amount,
+    pendingAmount: r.pending_amount,
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
+  }));
 }
