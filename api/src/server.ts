@@ -122,18 +122,14 @@ export async function createServer(
   return { express: server, httpServer, apollo };
 }
 
-/** What Apollo's cache-control plugin sends when nothing is cacheable (an odd header stays). */
+/** What Apollo's cache-control plugin sent when nothing is cacheable: `no-store`. */
 const noStorePlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response }) {
-        const existing = response.http.headers.get('cache-control');
-        if (
-          !existing ||
-          existing === 'no-store' ||
-          /^max-age=\d+, (public|private)$/.test(existing)
-        )
+        if (!response.http.headers.has('cache-control')) {
           response.http.headers.set('cache-control', 'no-store');
+        }
       },
     };
   },

@@ -293,6 +293,32 @@ export function ssrRow(info: RunInfo, data: string, r: SsrResult): string[] {
   ];
 }
 
+/** Our ratios and p95 at 16 connections in the latest run, each against its goal. */
+function goalsTable(reads: Table): string {
+  const latest = reads.rows.at(-1)?.[0];
+  const rows = reads.rows.filter((r) => r[0] === latest && r[8] === '16');
+  if (rows.length === 0) return '(no read-path run yet)';
+  const ratioOf = (cell: string) => Number.parseFloat(cell.replace('×', ''));
+  const p95Of = (cell: string) => Number.parseFloat(cell.split('/')[1] ?? 'NaN');
+  const against = (value: number, goal: number, higherIsBetter: boolean, unit: string) => {
+    if (!Number.isFinite(value)) return '—';
+    const met = higherIsBetter ? value >= goal : value < goal;
+    const shown = unit === '×' ? `${value.toFixed(2)}×` : `${Math.round(value)} ms`;
+    if (met) return `${shown}: met`;
+    const by = higherIsBetter ? goal / value : value / goal;
+    return `${shown}: missed (${by.toFixed(1)}× short)`;
+  };
+  const lines = [
+    '| Query | Ours ÷ PostGraphile (goal ≥ 1.0×) | Ours ÷ bare SQL (goal ≥ 0.5×) | Our p95 (goal < 50 ms) |',
+    '| --- | --- | --- | --- |',
+    ...rows.map(
+      (r) =>
+        `| ${r[7]} | ${against(ratioOf(r[15]!), 1, true, '×')} | ${against(ratioOf(r[16]!), 0.5, true, '×')} | ${against(p95Of(r[10]!), 50, false, 'ms')} |`,
+    ),
+  ];
+  return lines.join('\n');
+}
+
 function n(x: number) {
   return x.toLocaleString('en');
 }
@@ -415,6 +441,25 @@ ${table('read-statements')}
 Where our time goes: \`npx tsx tests/bench/reads/profile.ts <database url> [q1 q2 q3 q4]\`
 prints, per query, the statements our API issues with EXPLAIN ANALYZE of each, a request's wall
 time against its CPU time and its SQL time, and a CPU profile of 200 requests by function.
+
+### Against the goals (latest run, 16 connections)
+
+The issue's goals on this 2-core machine at city scale: Q1–Q3 at ≥ 1.0× PostGraphile's
+throughput and ≥ 0.5× the bare-SQL limit, p95 under 50 ms at 16 clients, statements per request
+constant in the page size (met: see the statements table).
+
+${goalsTable(tables.get('reads')!)}
+
+What stands in the way: our API spends its CPU building MikroORM entities (about 25–35 µs each,
+wherever they come from: \`find\` or \`em.map\`) and resolving fields through graphql-js,
+type-graphql and Apollo (a few µs a field; Q1 returns about 1,500). The SQL itself is under
+1.5 ms a request. Unit standings (Q3) now read plain rows and build commitment entities only when
+\`commitments\` is selected: 25 → 6 ms of CPU a request. Q1 and Q4 still hydrate every unit and
+commitment on the page; reaching PostGraphile there needs read paths that build no entities
+(plain rows for pages, with the loaders' identity-map shortcut replaced by a per-request read
+cache) — the next step. The p95 goal at 16 clients is out of reach for Q1 on two cores even for
+PostGraphile (its p50 alone is above 50 ms): 16 requests queue for two cores shared with
+PostgreSQL and the load generator.
 
 ## Volunteer shift list, server-rendered
 
