@@ -1,7 +1,7 @@
 // The staff dashboard: a community's (or the whole sub-district's) co-building progress by
 // category, volunteer hours and shifts by month, pairing coverage, lagging units and the review
 // queue — each figure from one aggregate statement or from the function that already owns it
-// (`unitStandings` for lagging units, `pairingCoverage` for coverage).
+// (`unitStandings` for lagging units, `coverageCounts` for coverage).
 import type { Context } from '../../context.js';
 import { shanghaiDate } from '../../graphql/dates.js';
 import { badUserInput, forbidden } from '../../graphql/errors.js';
@@ -15,8 +15,8 @@ import {
 } from '../commitments/commitment.enums.js';
 import { COUNTED_STATUSES } from '../commitments/lifecycle.js';
 import { unitStandings } from '../commitments/standings.js';
-import { Community } from '../directory/community.entity.js';
-import { pairingCoverage, type PairingCoverage } from '../pairing/pairing.service.js';
+import type { Community } from '../directory/community.entity.js';
+import { coverageCounts, type PairingCoverage } from '../pairing/pairing.service.js';
 import { minutesToHours } from '../shifts/hours.js';
 import { ShiftStatus } from '../shifts/shift.enums.js';
 import type {
@@ -235,15 +235,7 @@ async function pendingReviewCounts(
 
 // ---------------------------------------------------------------- pairing coverage
 
-/**
- * The pairing module's own figure for a community; for the whole sub-district the sum of every
- * community's (one statement per community, of which there are a handful).
- */
-async function coverageOf(ctx: Context, community: Community | null): Promise<PairingCoverage> {
-  if (community) return pairingCoverage(ctx, community.nodeId);
-  const communities = await ctx.em.find(Community, {}, { orderBy: { id: 'asc' } });
-  const each = await Promise.all(communities.map((c) => pairingCoverage(ctx, c.nodeId)));
-  const volunteers = each.reduce((sum, c) => sum + c.volunteers, 0);
-  const paired = each.reduce((sum, c) => sum + c.paired, 0);
-  return { volunteers, paired, ratio: ratioOf(paired, volunteers) };
+/** The pairing module's own figure: one statement, for a community or the whole sub-district. */
+function coverageOf(ctx: Context, community: Community | null): Promise<PairingCoverage> {
+  return coverageCounts(ctx.em, community?.id ?? null);
 }

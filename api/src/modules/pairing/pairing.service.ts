@@ -661,13 +661,24 @@ export async function pairingCoverage(
   const community = await communityOrNull(ctx, communityId);
   if (!community) throw forbidden();
   authorize(ctx.viewer, 'pairing.overview', { communityId: community.id });
-  const [row] = await ctx.em.getConnection().execute<{ volunteers: string; paired: string }[]>(
+  return coverageCounts(ctx.em, community.id);
+}
+
+/**
+ * Active volunteers and those of them in an active pairing, in one statement: of one community,
+ * or (`null`) of the whole sub-district. The caller has checked who may see it.
+ */
+export async function coverageCounts(
+  em: EntityManager,
+  communityId: number | null,
+): Promise<PairingCoverage> {
+  const [row] = await em.getConnection().execute<{ volunteers: string; paired: string }[]>(
     `select count(*) as volunteers,
             count(*) filter (where exists (
               select 1 from pairing p where p.volunteer_id = v.id and p.status = 'ACTIVE')) as paired
        from volunteer v join app_user u on u.id = v.user_id
-      where v.community_id = ? and u.active`,
-    [community.id],
+      where u.active${communityId === null ? '' : ' and v.community_id = ?'}`,
+    communityId === null ? [] : [communityId],
   );
   const volunteers = Number(row?.volunteers ?? 0);
   const paired = Number(row?.paired ?? 0);
