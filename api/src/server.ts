@@ -22,10 +22,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function createServer(
-  app: App,
-): Promise<{ express: express.Express; httpServer: http.Server; apollo: ApolloServer<Context> }> {
+export async function createServer(app: App): Promise<{
+  express: express.Express;
+  httpServer: http.Server;
+  apollo: ApolloServer<Context>;
+  operations: InFlight;
+}> {
   const { config, logger, orm } = app;
+  const operations = inFlight();
   const schema = await buildGraphQLSchema();
   const limits = queryLimits(schema, {
     maxDepth: config.graphql.maxDepth,
@@ -87,17 +91,16 @@ export async function createServer(
   server.use('/reports', reportRouter(app), staffingReportRouter(app));
   server.use('/volunteer', volunteerRouter(app));
 
-  server.use(
-    '/graphql',
-    express.json({ limit: config.bodyLimit }),
-    expressMiddleware(apollo, {
-      context: ({ req }) =>
-        createContext(app, {
-          ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-          userAgent: req.get('user-agent') ?? null,
-          authorization: req.get('authorization'),
-        }),
-    }),
+  const graphql = expressMiddleware(apollo, {
+    context: ({ req }) =>
+      createContext(app, {
+        ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+        userAgent: req.get('user-agent') ?? null,
+        authorization: req.get('authorization'),
+      }),
+  });
+  server.use('/graphql', express.json({ limit: config.bodyLimit }), (req, res, next) =>
+    operations.track(async () => graphql(req, res, next)),
   );
 
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {
@@ -119,7 +122,7 @@ export async function createServer(
   };
   server.use(onError);
 
-  return { express: server, httpServer, apollo };
+  return { express: server, httpServer, apollo, operations };
 }
 
 /** What Apollo's cache-control plugin sent when nothing is cacheable: `no-store`. */
@@ -135,9 +138,49 @@ const noStorePlugin: ApolloServerPlugin<Context> = {
   },
 };
 
-/** Starts listening; `close()` drains requests, then stops Apollo. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+interface InFlight {
+  /** Runs one request's handling, counted until it has finished. */
+  track<T>(work: () => Promise<T>): Promise<T>;
+  /** Resolves once nothing is running, or after `graceMs`. */
+  settled(graceMs: number): Promise<void>;
+}
+
+/** Counts requests being handled, from their context to their answer (or failure). */
+function inFlight(): InFlight {
+  let running = 0;
+  let waiters: (() => void)[] = [];
+  return {
+    async track(work) {
+      running++;
+      try {
+        return await work();
+      } finally {
+        running--;
+        if (running === 0) for (const wake of waiters.splice(0)) wake();
+      }
+    },
+    settled: (graceMs) =>
+      running === 0
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            const wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+            const timer = setTimeout(() => {
+              waiters = waiters.filter((w) => w !== wake);
+              resolve();
+            }, graceMs);
+            waiters.push(wake);
+          }),
+  };
+}
+
+/** Starts listening; `close()` drains requests, waits for running operations, stops Apollo. */
 export async function listen(app: App, port: number, host: string): Promise<RunningServer> {
-  const { httpServer, apollo } = await createServer(app);
+  const { httpServer, apollo, operations } = await createServer(app);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(port, host, resolve);
@@ -146,6 +189,8 @@ export async function listen(app: App, port: number, host: string): Promise<Runn
     httpServer,
     close: async () => {
       await apollo.stop();
+      // A client that hung up leaves its operation running; the database must outlive it.
+      await operations.settled(SHUTDOWN_GRACE_MS);
     },
   };
 }

@@ -13,11 +13,15 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-export async function startProductionApi(databaseUrl: string): Promise<ApiProcess> {
+export async function startProductionApi(
+  databaseUrl: string,
+  /** Extra node flags, e.g. `--cpu-prof` (tests/bench/reads/profile.ts). */
+  nodeFlags: string[] = [],
+): Promise<ApiProcess> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(repoRoot, 'api/src/main.ts')],
+    [...nodeFlags, '--import', 'tsx', path.join(repoRoot, 'api/src/main.ts')],
     {
       cwd: repoRoot,
       env: {

@@ -1,10 +1,10 @@
 // DataLoaders of the auth capability.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { entityLoader } from '../../graphql/relay.js';
+import { rowLoader } from '../../graphql/relay.js';
 import { User } from './user.entity.js';
 
 export function createAuthLoaders(em: EntityManager) {
   return {
-    user: entityLoader(em, User),
+    user: rowLoader(em, User),
   };
 }

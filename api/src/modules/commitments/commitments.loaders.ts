@@ -1,7 +1,7 @@
 // DataLoaders of the co-building capability, one query per batch each.
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { childConnectionLoader, entityLoader } from '../../graphql/relay.js';
+import { childConnectionLoader, rowLoader } from '../../graphql/relay.js';
 import { fromHundredths } from './amounts.js';
 import { CommitmentCategory } from './category.entity.js';
 import { CommitmentEvent } from './commitment-event.entity.js';
@@ -18,11 +18,11 @@ function groupBy<T>(rows: T[], key: (row: T) => number, ids: readonly number[]):
 
 export function createCommitmentLoaders(em: EntityManager) {
   return {
-    category: entityLoader(em, CommitmentCategory),
-    need: entityLoader(em, Need),
-    commitment: entityLoader(em, Commitment),
-    fulfilment: entityLoader(em, Fulfilment),
-    evidenceFile: entityLoader(em, EvidenceFile),
+    category: rowLoader(em, CommitmentCategory),
+    need: rowLoader(em, Need),
+    commitment: rowLoader(em, Commitment),
+    fulfilment: rowLoader(em, Fulfilment),
+    evidenceFile: rowLoader(em, EvidenceFile),
     fulfilmentsOfCommitment: childConnectionLoader(em, Fulfilment, 'commitment', ['date', 'id']),
     historyOfCommitment: new DataLoader<number, CommitmentEvent[]>(async (ids) => {
       const events = await em.find(

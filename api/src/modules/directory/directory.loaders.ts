@@ -1,7 +1,7 @@
 // DataLoaders of the directory: by id, children pages and counts, one query per batch each.
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { childConnectionLoader, childCountLoader, entityLoader } from '../../graphql/relay.js';
+import { childConnectionLoader, childCountLoader, rowLoader } from '../../graphql/relay.js';
 import { Community } from './community.entity.js';
 import { Grid } from './grid.entity.js';
 import { Unit } from './unit.entity.js';
@@ -10,9 +10,9 @@ export function createDirectoryLoaders(em: EntityManager) {
   const gridCount = childCountLoader(em, Grid, 'community');
   const unitCount = childCountLoader(em, Unit, 'community');
   return {
-    community: entityLoader(em, Community),
-    grid: entityLoader(em, Grid),
-    unit: entityLoader(em, Unit),
+    community: rowLoader(em, Community),
+    grid: rowLoader(em, Grid),
+    unit: rowLoader(em, Unit),
     gridCount,
     unitCount,
     gridsOfCommunity: childConnectionLoader(em, Grid, 'community', ['code', 'id'], gridCount),

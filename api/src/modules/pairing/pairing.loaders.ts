@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityName } from '@mikro-orm/core';
 import {
-  entityLoader,
+  rowLoader,
   pageRequest,
   type ConnectionArgs,
   type ConnectionData,
@@ -185,8 +185,8 @@ export function filteredChildLoader<T extends object>(
 
 export function createPairingLoaders(em: EntityManager) {
   return {
-    socialWorker: entityLoader(em, SocialWorker),
-    pairing: entityLoader(em, Pairing),
+    socialWorker: rowLoader(em, SocialWorker),
+    pairing: rowLoader(em, Pairing),
     activePairingCount: activePairingCounts(em),
     /** Newest first. */
     supervisionOfPairing: filteredChildLoader(em, SupervisionLog, {

@@ -16,7 +16,7 @@ import {
 import { idOf, paginate, type ConnectionArgs, type ConnectionData } from '../../graphql/relay.js';
 import { authorize, can } from '../auth/policy.js';
 import { Role, User } from '../auth/user.entity.js';
-import { type Community } from '../directory/community.entity.js';
+import { Community } from '../directory/community.entity.js';
 import { Grid } from '../directory/grid.entity.js';
 import type { AvailabilitySlot } from '../shifts/volunteer.entity.js';
 import { Volunteer } from '../shifts/volunteer.entity.js';
@@ -453,7 +453,8 @@ export async function confirmPairings(
           em.create(Pairing, {
             socialWorker: worker,
             volunteer,
-            community,
+            // `community` is a read-only row (loaders read rows): the ORM gets a reference.
+            community: em.getReference(Community, community.id),
             confirmedBy: em.getReference(User, user.id),
             confirmedAt: now,
             score: score.total,

@@ -1,7 +1,7 @@
 // DataLoaders of volunteer service, one query per batch each.
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { childConnectionLoader, entityLoader } from '../../graphql/relay.js';
+import { childConnectionLoader, rowLoader } from '../../graphql/relay.js';
 import { Activity } from './activity.entity.js';
 import { Shift } from './shift.entity.js';
 import { SignupStatus } from './shift.enums.js';
@@ -10,10 +10,10 @@ import { Volunteer } from './volunteer.entity.js';
 
 export function createShiftLoaders(em: EntityManager) {
   return {
-    activity: entityLoader(em, Activity),
-    shift: entityLoader(em, Shift),
-    signup: entityLoader(em, Signup),
-    volunteer: entityLoader(em, Volunteer),
+    activity: rowLoader(em, Activity),
+    shift: rowLoader(em, Shift),
+    signup: rowLoader(em, Signup),
+    volunteer: rowLoader(em, Volunteer),
     volunteerOfUser: new DataLoader<number, Volunteer | null>(async (userIds) => {
       const rows = await em.find(Volunteer, { user: { $in: [...userIds] } });
       return userIds.map((id) => rows.find((v) => v.user.id === id) ?? null);

@@ -304,28 +304,31 @@ export async function listShifts(
     const managed = managedActivitiesWhere(user);
     if (managed) where.push({ activity: managed });
   }
-  if (filter.eligibleForMe) {
-    // The viewer's live sign-ups are few: exclude those shifts and their confirmed hours. Both
-    // lookups go to the database together (by user, not by volunteer id): one wait, not two.
-    const [volunteer, mine] = await Promise.all([
-      volunteerOf(ctx.em, user),
-      ctx.em.find(Signup, {
-        volunteer: { user: user.id },
-        status: { $ne: SignupStatus.CANCELLED },
-        endsAt: { $gt: new Date() },
-      }),
-    ]);
-    if (!volunteer) throw badUserInput('Only volunteers with a profile have eligible shifts.');
-    where.push({ status: ShiftStatus.OPEN });
-    where.push({ activity: { requiredSkills: { $contained: volunteer.skills } } });
-    if (mine.length) where.push({ id: { $nin: mine.map((s) => s.shift.id) } });
-    for (const taken of mine.filter((s) => s.status === SignupStatus.CONFIRMED)) {
-      where.push({
-        $or: [{ endsAt: { $lte: taken.startsAt } }, { startsAt: { $gte: taken.endsAt } }],
-      });
-    }
-  }
-  return paginate(ctx.em, Shift, { where: { $and: where }, keys: ['startsAt', 'id'], args });
+  if (!filter.eligibleForMe)
+    return paginate(ctx.em, Shift, { where: { $and: where }, keys: ['startsAt', 'id'], args });
+  // Open shifts whose skills the viewer has, not already signed up for, and not overlapping a
+  // shift they are confirmed on: one statement, the viewer's profile and sign-ups as subqueries.
+  where.push({ status: ShiftStatus.OPEN });
+  const now = new Date();
+  const page = await paginate(ctx.em, Shift, {
+    where: { $and: where },
+    keys: ['startsAt', 'id'],
+    args,
+    sql: {
+      where: `(select a.required_skills from activity a where a.id = t.activity_id)
+                <@ (select v.skills from volunteer v where v.user_id = ?)
+              and not exists (
+                select 1 from signup g join volunteer v on v.id = g.volunteer_id
+                 where v.user_id = ? and g.status <> ? and g.ends_at > ?
+                   and (g.shift_id = t.id
+                        or (g.status = ? and g.starts_at < t.ends_at and t.starts_at < g.ends_at)))`,
+      params: [user.id, user.id, SignupStatus.CANCELLED, now, SignupStatus.CONFIRMED],
+    },
+  });
+  // Without a volunteer profile nothing is eligible; say why rather than answer an empty page.
+  if (page.edges.length === 0 && !(await volunteerOf(ctx.em, user)))
+    throw badUserInput('Only volunteers with a profile have eligible shifts.');
+  return page;
 }
 
 /** Activities, newest first; `mine` keeps those the viewer runs. */

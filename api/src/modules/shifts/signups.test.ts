@@ -303,6 +303,20 @@ describe('finding shifts', () => {
     expect(eligible.data!.shifts.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([
       free.nodeId,
     ]);
+    const counted = await t.gql(
+      `query($filter: ShiftFilter) { shifts(first: 1, filter: $filter) { totalCount } }`,
+      { filter: { communityId: home.nodeId, eligibleForMe: true } },
+      token,
+    );
+    expect(counted.data!.shifts.totalCount).toBe(1);
+    // Someone without a volunteer profile is told why, not shown an empty list.
+    const noProfile = await t.gql(
+      QUERY,
+      { filter: { communityId: home.nodeId, eligibleForMe: true } },
+      await t.login(organiser.username),
+    );
+    expect(noProfile.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(noProfile.errors?.[0]?.message).toMatch(/volunteers with a profile/);
 
     const bySkill = await t.gql(
       QUERY,
