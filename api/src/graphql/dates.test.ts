@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shanghaiDate } from './dates.js';
+import { daysBetween, shanghaiDate } from './dates.js';
 
 describe('shanghaiDate', () => {
   it('changes day at midnight in Asia/Shanghai, going forwards and back (the day is cached)', () => {
@@ -13,5 +13,17 @@ describe('shanghaiDate', () => {
   it('follows the summer time China kept from 1986 to 1991', () => {
     // 1988-07-01 15:30 UTC was 00:30 on 2 July in Beijing summer time (UTC+9).
     expect(shanghaiDate(new Date('1988-07-01T15:30:00Z'))).toBe('1988-07-02');
+  });
+});
+
+describe('daysBetween', () => {
+  it('counts whole days across years and leap days, either way, the same when asked again', () => {
+    expect(daysBetween('2026-01-01', '2026-12-31')).toBe(364);
+    expect(daysBetween('2024-01-01', '2024-12-31')).toBe(365);
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2026-03-01', '2026-02-28')).toBe(-1);
+    expect(daysBetween('2026-01-01', '2026-12-31')).toBe(364);
+    expect(daysBetween('2026-05-05', '2026-05-05')).toBe(0);
+    expect(daysBetween('2026-13-01', '2026-05-05')).toBeNaN();
   });
 });

@@ -3,7 +3,7 @@
 import type { Context } from '../../context.js';
 import { shanghaiDate } from '../../graphql/dates.js';
 import { badUserInput } from '../../graphql/errors.js';
-import { idOf } from '../../graphql/relay.js';
+import { findRows, idOf } from '../../graphql/relay.js';
 import { authorize, isAdmin } from '../auth/policy.js';
 import { Unit } from '../directory/unit.entity.js';
 import { Commitment } from './commitment.entity.js';
@@ -81,23 +81,23 @@ export async function unitStandings(
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const [units, counted] = await Promise.all([
-    ctx.em.find(Unit, communityId === null ? {} : { community: communityId }, {
-      orderBy: { name: 'asc' },
+    findRows(ctx.em, Unit, communityId === null ? {} : { community: communityId }, {
+      name: 'asc',
+      id: 'asc',
     }),
     options.withCommitments
-      ? ctx.em
-          .find(
-            Commitment,
-            {
-              status: { $in: [...COUNTED_STATUSES] },
-              periodStart: { $lte: to },
-              periodEnd: { $gte: from },
-              ...(communityId === null ? {} : { community: communityId }),
-              ...(categoryId === null ? {} : { category: categoryId }),
-            },
-            { orderBy: { periodStart: 'asc', id: 'asc' } },
-          )
-          .then((found) => found.map((entity) => ({ ...figuresOf(entity), entity })))
+      ? findRows(
+          ctx.em,
+          Commitment,
+          {
+            status: { $in: [...COUNTED_STATUSES] },
+            periodStart: { $lte: to },
+            periodEnd: { $gte: from },
+            ...(communityId === null ? {} : { community: communityId }),
+            ...(categoryId === null ? {} : { category: categoryId }),
+          },
+          { periodStart: 'asc', id: 'asc' },
+        ).then((found) => found.map((entity) => ({ ...figuresOf(entity), entity })))
       : countedRows(ctx, { from, to, communityId, categoryId }),
   ]);
 
