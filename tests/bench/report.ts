@@ -440,7 +440,8 @@ ${table('read-statements')}
 
 Where our time goes: \`npx tsx tests/bench/reads/profile.ts <database url> [q1 q2 q3 q4]\`
 prints, per query, the statements our API issues with EXPLAIN ANALYZE of each, a request's wall
-time against its CPU time and its SQL time, and a CPU profile of 200 requests by function.
+time against its CPU time and its SQL time, and a CPU profile of a production API process under
+16 connections, by function and by package (kept as os.tmpdir()/gj-<query>.cpuprofile).
 
 ### Against the goals (latest run, 16 connections)
 
@@ -450,16 +451,36 @@ constant in the page size (met: see the statements table).
 
 ${goalsTable(tables.get('reads')!)}
 
-What stands in the way: our API spends its CPU building MikroORM entities (about 25–35 µs each,
-wherever they come from: \`find\` or \`em.map\`) and resolving fields through graphql-js,
-type-graphql and Apollo (a few µs a field; Q1 returns about 1,500). The SQL itself is under
-1.5 ms a request. Unit standings (Q3) now read plain rows and build commitment entities only when
-\`commitments\` is selected: 25 → 6 ms of CPU a request. Q1 and Q4 still hydrate every unit and
-commitment on the page; reaching PostGraphile there needs read paths that build no entities
-(plain rows for pages, with the loaders' identity-map shortcut replaced by a per-request read
-cache) — the next step. The p95 goal at 16 clients is out of reach for Q1 on two cores even for
-PostGraphile (its p50 alone is above 50 ms): 16 requests queue for two cores shared with
-PostgreSQL and the load generator.
+What stands in the way: not the SQL. Our API sends 3–7 statements a request, each well under a
+millisecond, and the count does not grow with the page. What costs is our own process: the CPU
+per request above (statements table) is 3–4× PostGraphile's. PostGraphile answers each of these
+with one statement whose JSON PostgreSQL builds, then graphql-js walks it with trivial
+synchronous resolvers. Ours resolves the answer field by field: type-graphql's resolver wrappers,
+our field resolvers, and a DataLoader promise for every relation on every row. The CPU profile
+of Q1 under 16 connections (tests/bench/reads/profile.ts) has no hot spot left: garbage
+collection about 20 %, the PostgreSQL wire protocol (sending statements, decoding every column
+of the rows) about 15 %, and graphql-js execution with its promise bookkeeping most of the rest.
+
+What changed to get here (recorded runs on this page, 16 connections):
+- List pages and by-id loaders no longer build MikroORM entities (25–35 µs each). They build
+  read-only rows of the entity class, with a per-request row cache (docs/ARCHITECTURE.md,
+  "Reads build rows, writes build entities"). Q1's CPU per request went from 18.5 to
+  11.3–14.3 ms, and Q4's from 5.9 to 3.1–3.6 ms.
+- Unit standings read rows: Q3 went from 6.5 to 3.7 ms, reaching 0.60× PostGraphile.
+- Eligible shifts take one statement instead of three; the volunteer and their sign-ups are
+  subqueries: Q2 went from 6 to 4 statements and from 11.2 to 4.9–5.9 ms.
+- Progress figures parse each date once.
+
+Closing the remaining 2–3× would take what PostGraphile does: compile each GraphQL selection into
+one SQL statement that returns finished JSON. Our resolver → service → policy layering
+deliberately does not do that, because it keeps authorisation in one place. The other way is an
+executor that compiles queries (graphql-jit) in place of graphql-js. Runs on this shared 2-core
+VM spread widely: Q1 answered 105/s on 30b7747 and 81/s on the next commit, whose changes can
+only have made Q1 cheaper.
+
+The p95 goal at 16 clients is out of reach on two cores for Q1 even for PostGraphile: its p50
+alone is above 50 ms. Sixteen requests queue for two cores that PostgreSQL and the load
+generator share.
 
 ## Volunteer shift list, server-rendered
 
