@@ -452,8 +452,8 @@ constant in the page size (met: see the statements table).
 ${goalsTable(tables.get('reads')!)}
 
 What stands in the way: not the SQL. Our API sends 3–7 statements a request, each well under a
-millisecond, and the count does not grow with the page. What costs is our own process: the CPU
-per request above (statements table) is 3–4× PostGraphile's. PostGraphile answers each of these
+millisecond, and the count does not grow with the page. What costs is our own process: its CPU
+per request (statements table) is about 3× PostGraphile's. PostGraphile answers each of these
 with one statement whose JSON PostgreSQL builds, then graphql-js walks it with trivial
 synchronous resolvers. Ours resolves the answer field by field: type-graphql's resolver wrappers,
 our field resolvers, and a DataLoader promise for every relation on every row. The CPU profile
@@ -461,14 +461,15 @@ of Q1 under 16 connections (tests/bench/reads/profile.ts) has no hot spot left: 
 collection about 20 %, the PostgreSQL wire protocol (sending statements, decoding every column
 of the rows) about 15 %, and graphql-js execution with its promise bookkeeping most of the rest.
 
-What changed to get here (recorded runs on this page, 16 connections):
+What changed to get here (CPU per request from the statements table: the run on 9b160c2, then
+those on 30b7747 and 80ba4a4):
 - List pages and by-id loaders no longer build MikroORM entities (25–35 µs each). They build
   read-only rows of the entity class, with a per-request row cache (docs/ARCHITECTURE.md,
   "Reads build rows, writes build entities"). Q1's CPU per request went from 18.5 to
-  11.3–14.3 ms, and Q4's from 5.9 to 3.1–3.6 ms.
-- Unit standings read rows: Q3 went from 6.5 to 3.7 ms, reaching 0.60× PostGraphile.
+  12.2–13.5 ms, and Q4's from 5.9 to 3.8–4.1 ms.
+- Unit standings read rows: Q3 went from 6.5 to 4.5 ms, reaching 0.60× PostGraphile.
 - Eligible shifts take one statement instead of three; the volunteer and their sign-ups are
-  subqueries: Q2 went from 6 to 4 statements and from 11.2 to 4.9–5.9 ms.
+  subqueries: Q2 went from 6 to 4 statements and from 11.2 to 6.4–6.5 ms.
 - Progress figures parse each date once.
 
 Closing the remaining 2–3× would take what PostGraphile does: compile each GraphQL selection into
