@@ -461,8 +461,11 @@ of Q1 under 16 connections (tests/bench/reads/profile.ts) has no hot spot left: 
 collection about 20 %, the PostgreSQL wire protocol (sending statements, decoding every column
 of the rows) about 15 %, and graphql-js execution with its promise bookkeeping most of the rest.
 
-What changed to get here (CPU per request from the statements table: the run on 9b160c2, then
-those on 30b7747 and 80ba4a4):
+What changed to get here. CPU per request comes from the statements table: the run on 9b160c2,
+then those on 30b7747 and 80ba4a4. 9b160c2 ran on another machine (Intel Xeon, PostgreSQL 15), so
+those pairs are indicative. Measured back to back on one machine with tests/bench/reads/profile.ts
+(a production API, CPU profiler attached, 16 connections, 8 s), rows instead of entities took Q1
+from 244 to 502 answers, and rows for unit standings took Q3 from 1,031 to 1,693.
 - List pages and by-id loaders no longer build MikroORM entities (25–35 µs each). They build
   read-only rows of the entity class, with a per-request row cache (docs/ARCHITECTURE.md,
   "Reads build rows, writes build entities"). Q1's CPU per request went from 18.5 to

@@ -16,3 +16,18 @@ const cli = path.join(
 );
 process.argv = [process.argv[0]!, cli, ...args];
 createRequire(import.meta.url)(cli);
+
+// remix-serve closes its server once on SIGINT and once on SIGTERM. Ctrl-C sends SIGINT to the
+// whole process group, then the launcher sends SIGTERM: the second close would print "Server is
+// not running". After the first signal the other one is only noted, and the server finishes
+// closing (or the launcher's exit ends this process).
+const signals = ['SIGINT', 'SIGTERM'] as const;
+for (const signal of signals) {
+  process.once(signal, () => {
+    for (const other of signals) {
+      if (other === signal) continue;
+      process.removeAllListeners(other);
+      process.on(other, () => undefined);
+    }
+  });
+}
