@@ -33,6 +33,7 @@ import { Need } from '../api/src/modules/commitments/need.entity.js';
 import { elapsedShare } from '../api/src/modules/commitments/progress.js';
 import { demoAccounts, demoUnitOf } from './demo-accounts.js';
 import { createPeople } from './qingshan/people.js';
+import { randomFrom, type Random } from './scale/random.js';
 import type { SeedUnit, UnitKind } from './qingshan/types.js';
 
 /** The demo's "today" (Asia/Shanghai): the data describes the year up to this day. */
@@ -48,47 +49,10 @@ const M = Measure;
 
 // ---------------------------------------------------------------- randomness and dates
 
-interface Random {
-  /** Uniform in [0, 1). */
-  float(): number;
-  /** Uniform integer in [min, max]. */
-  int(min: number, max: number): number;
-  between(min: number, max: number): number;
-  chance(p: number): boolean;
-  pick<T>(list: readonly T[]): T;
-  weighted<T>(entries: readonly (readonly [T, number])[]): T;
-  shuffle<T>(list: readonly T[]): T[];
-}
-
 /** Reuses the demo's seeded PRNG (mulberry32 behind `createPeople`): no Math.random. */
 function createRandom(seed: number): Random {
   const { int } = createPeople(seed);
-  const float = () => int(0, 2 ** 30 - 1) / 2 ** 30;
-  const random: Random = {
-    float,
-    int,
-    between: (min, max) => min + float() * (max - min),
-    chance: (p) => float() < p,
-    pick: (list) => list[int(0, list.length - 1)]!,
-    weighted(entries) {
-      const total = entries.reduce((sum, [, w]) => sum + w, 0);
-      let x = float() * total;
-      for (const [value, w] of entries) {
-        x -= w;
-        if (x < 0) return value;
-      }
-      return entries[entries.length - 1]![0];
-    },
-    shuffle(list) {
-      const copy = [...list];
-      for (let i = copy.length - 1; i > 0; i--) {
-        const j = int(0, i);
-        [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-      }
-      return copy;
-    },
-  };
-  return random;
+  return randomFrom(() => int(0, 2 ** 30 - 1) / 2 ** 30, int);
 }
 
 const DAY_MS = 86_400_000;

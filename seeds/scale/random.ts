@@ -37,16 +37,20 @@ function streamSeed(seed: number, stream: string): number {
 
 export function createRandom(seed: number, stream: string): Random {
   const next = mulberry32(streamSeed(seed, stream));
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  return randomFrom(next, (min, max) => min + Math.floor(next() * (max - min + 1)));
+}
+
+/** The rest of {@link Random} on top of a uniform float and a uniform integer source. */
+export function randomFrom(float: () => number, int: (min: number, max: number) => number): Random {
   return {
-    float: next,
+    float,
     int,
-    between: (min, max) => min + next() * (max - min),
-    chance: (p) => next() < p,
+    between: (min, max) => min + float() * (max - min),
+    chance: (p) => float() < p,
     pick: (list) => list[int(0, list.length - 1)]!,
     weighted(entries) {
       const total = entries.reduce((sum, [, w]) => sum + w, 0);
-      let x = next() * total;
+      let x = float() * total;
       for (const [value, w] of entries) {
         x -= w;
         if (x < 0) return value;

@@ -182,21 +182,29 @@ export function rowReader<T extends object>(
   };
 }
 
+/** A condition in SQL, for what a filter object cannot say; the listed table is `t`. */
+export interface SqlCondition {
+  where: string;
+  params: unknown[];
+}
+
 /** `em.find` for reads: the same filter and order, answered with read-only rows. */
 export async function findRows<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
   where: FilterQuery<T>,
   orderBy: Record<string, 'asc' | 'desc'>,
+  options: { limit?: number; sql?: SqlCondition } = {},
 ): Promise<T[]> {
-  const read = rowReader(em, entity);
-  const rows = await em
-    .createQueryBuilder(entity)
+  const qb = em
+    .createQueryBuilder(entity, 't')
     .select('*')
     .where(where as never)
-    .orderBy(orderBy as never)
-    .execute<Record<string, unknown>[]>('all', false);
-  return rows.map(read);
+    .orderBy(orderBy as never);
+  if (options.sql) qb.andWhere(options.sql.where, options.sql.params);
+  if (options.limit !== undefined) qb.limit(options.limit);
+  const rows = await qb.execute<Record<string, unknown>[]>('all', false);
+  return rows.map(rowReader(em, entity));
 }
 
 // ---------------------------------------------------------------- connections
@@ -321,13 +329,6 @@ function toConnection<T>(
   };
 }
 
-function withSql<Q extends { andWhere(sql: string, params: unknown[]): Q }>(
-  qb: Q,
-  sql: { where: string; params: unknown[] } | undefined,
-): Q {
-  return sql ? qb.andWhere(sql.where, sql.params) : qb;
-}
-
 /**
  * One page of a top-level list by keyset (ascending on `keys` unless `direction` is `desc`,
  * the last key unique): one SELECT for the page, one COUNT only when `totalCount` is selected.
@@ -342,11 +343,8 @@ export async function paginate<T extends object>(
     args: ConnectionArgs;
     /** Every key in the same direction; `desc` lists newest first. */
     direction?: 'asc' | 'desc';
-    /**
-     * A further condition in SQL, for what a filter object cannot say (correlated subqueries);
-     * the listed table is `t`. It applies to the page and to `totalCount` alike.
-     */
-    sql?: { where: string; params: unknown[] };
+    /** A further condition (correlated subqueries), for the page and `totalCount` alike. */
+    sql?: SqlCondition;
   },
 ): Promise<ConnectionData<T>> {
   const { where, keys, args, direction = 'asc', sql } = options;
@@ -360,30 +358,22 @@ export async function paginate<T extends object>(
         })),
       }
     : undefined;
-  const read = rowReader(em, entity);
   const rows =
     first === 0
       ? []
-      : (
-          await withSql(
-            em
-              .createQueryBuilder(entity, 't')
-              .select('*')
-              .where((afterWhere ? { $and: [where, afterWhere] } : where) as never),
-            sql,
-          )
-            .orderBy(Object.fromEntries(keys.map((k) => [k, direction])) as never)
-            .limit(first + 1)
-            .execute<Record<string, unknown>[]>('all', false)
-        ).map(read);
-  const count = sql
-    ? () =>
-        withSql(
-          em.createQueryBuilder(entity, 't').where(where as never),
-          sql,
-        ).getCount() as Promise<number>
-    : () => em.count(entity, where);
-  return toConnection(rows as T[], first, keys, after !== null, count);
+      : await findRows(
+          em,
+          entity,
+          (afterWhere ? { $and: [where, afterWhere] } : where) as FilterQuery<T>,
+          Object.fromEntries(keys.map((k) => [k, direction])),
+          { limit: first + 1, sql },
+        );
+  const count = async () => {
+    if (!sql) return em.count(entity, where);
+    const qb = em.createQueryBuilder(entity, 't').where(where as never);
+    return qb.andWhere(sql.where, sql.params).getCount();
+  };
+  return toConnection(rows, first, keys, after !== null, count);
 }
 
 // ---------------------------------------------------------------- batched child connections
