@@ -1,5 +1,7 @@
 // Browser tests: the real web app (built, served by remix-serve) against a real API on the seeded
-// demo, driven in Debian's Chromium. Skipped, with a warning, where Chromium is not installed.
+// demo, driven in Debian's Chromium. Skipped only where Chromium is not installed (the run's last
+// lines say so); any other failure to get ready fails the file. The browser project's global
+// setup (web-build.ts) has built the web app by the time these hooks run.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,11 +11,11 @@ import { repoRoot } from '../../api/src/config.js';
 import { DEMO_PASSWORD } from '../../seeds/demo-accounts.js';
 import { seedDemoIfEmpty } from '../../seeds/seed.js';
 import { freePort } from './api-process.js';
+import { CHROMIUM, hasChromium } from './chromium.js';
 import { useTestApp, type TestApp } from './test-app.js';
+import { webBuildEntry } from './web-build.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM}`);
+export { hasChromium };
 
 /**
  * Where a journey's screenshots go: $E2E_ARTIFACTS/<journey> (CI keeps that folder), else
@@ -45,12 +47,6 @@ export interface WebApp {
   signIn(page: Page, username: string, password?: string): Promise<void>;
 }
 
-async function run(command: string, args: string[], cwd: string): Promise<void> {
-  const child = spawn(command, args, { cwd, stdio: 'inherit' });
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}`);
-}
-
 /** Registers hooks that seed the demo, serve the built web app and launch Chromium. */
 export function useWebApp(): WebApp {
   const api = useTestApp();
@@ -61,9 +57,9 @@ export function useWebApp(): WebApp {
     if (!hasChromium) return;
     await seedDemoIfEmpty(api.orm);
     const webDir = path.join(repoRoot, 'web');
-    // WEB_BUILD_DIR (absolute, or relative to web/) names another build, as in web/vite.config.ts.
-    const build = path.resolve(webDir, process.env.WEB_BUILD_DIR ?? 'build', 'server/index.js');
-    if (!existsSync(build)) await run('npm', ['run', 'build'], webDir);
+    const build = webBuildEntry();
+    if (!existsSync(build))
+      throw new Error(`no web build at ${build}: run the browser tests through vitest.config.ts`);
     const port = await freePort();
     app.url = `http://127.0.0.1:${port}`;
     web = spawn(
@@ -81,16 +77,15 @@ export function useWebApp(): WebApp {
         stdio: 'ignore',
       },
     );
-    for (let i = 0; i < 100; i++) {
-      if (
-        await fetch(`${app.url}/login`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      await new Promise((r) => setTimeout(r, 100));
+    let ready = false;
+    for (let i = 0; i < 100 && !ready; i++) {
+      ready = await fetch(`${app.url}/login`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (!ready) await new Promise((r) => setTimeout(r, 100));
     }
+    if (!ready) throw new Error(`the web app at ${app.url} did not answer /login within 10 s`);
     app.browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
