@@ -30,8 +30,9 @@
  *   for everyone without imported history (the demo volunteer among them).
  *
  * Activities linked to a unit's VOLUNTEER_HOURS commitment are new (their first shift is still
- * ahead): hours served there are credited to the commitment by the attendance code, and the
- * co-building seed's verified amounts must stay the sums of their records.
+ * ahead): hours served there are recorded against the commitment by the attendance code for
+ * staff to verify, and the co-building seed's verified amounts must stay the sums of their
+ * records.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role, User } from '../api/src/modules/auth/user.entity.js';

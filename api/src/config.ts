@@ -1,4 +1,6 @@
 // Every environment variable the API reads, typed and defaulted, in one place.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,9 +42,77 @@ function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: 
   return raw as T;
 }
 
+/** Signs check-in codes outside production; published here, so refused in production. */
+export const DEVELOPMENT_APP_SECRET = 'gongjian-development-secret-change-me';
+/** Values this repository has shown as APP_SECRET: anyone could forge codes with them. */
+const PUBLISHED_APP_SECRETS = [DEVELOPMENT_APP_SECRET, 'change-me-to-a-long-random-string-too'];
+export const MIN_APP_SECRET_LENGTH = 32;
+const MAKE_A_SECRET = 'Generate one with `openssl rand -base64 32` and set APP_SECRET to it';
+
+/** APP_SECRET, which must be a long value of its own in production. */
+function appSecret(isProduction: boolean): string {
+  const value = optional('APP_SECRET');
+  if (!isProduction) return value ?? DEVELOPMENT_APP_SECRET;
+  if (value === undefined) {
+    throw new Error(
+      `APP_SECRET is not set. In production (NODE_ENV=production) it must be a long random value: it signs the shifts' check-in codes. ${MAKE_A_SECRET}.`,
+    );
+  }
+  if (PUBLISHED_APP_SECRETS.includes(value)) {
+    throw new Error(
+      `APP_SECRET is a value published with Gongjian, so anyone could forge check-in codes with it. ${MAKE_A_SECRET}.`,
+    );
+  }
+  if (value.length < MIN_APP_SECRET_LENGTH) {
+    throw new Error(
+      `APP_SECRET is too short (${value.length} characters; at least ${MIN_APP_SECRET_LENGTH} in production). ${MAKE_A_SECRET}.`,
+    );
+  }
+  return value;
+}
+
+/** DATA_DIR, resolved against the repository root. */
+export function dataDirFromEnv(): string {
+  return path.resolve(repoRoot, str('DATA_DIR', '.data'));
+}
+
+/**
+ * The secret `npm start` signs with when APP_SECRET is not set: random, made on the first start
+ * and kept in `<dataDir>/app-secret` (readable by its owner only), so codes survive restarts.
+ */
+export function appSecretInDataDir(dataDir: string): string {
+  const file = path.join(dataDir, 'app-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    // Written whole under another name, then linked into place: a second process starting at
+    // the same moment finds either no file or the complete one, and the first link wins.
+    const draft = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(draft, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+    try {
+      fs.linkSync(draft, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      fs.rmSync(draft, { force: true });
+    }
+  }
+  const secret = fs.readFileSync(file, 'utf8').trim();
+  if (secret.length < MIN_APP_SECRET_LENGTH) {
+    throw new Error(
+      `${file} holds no usable secret (fewer than ${MIN_APP_SECRET_LENGTH} characters): delete it to have a new one made, or set APP_SECRET.`,
+    );
+  }
+  return secret;
+}
+
 export function loadConfig() {
+  if (optional('LOGIN_MAX_FAILURES_PER_USER') !== undefined) {
+    throw new Error(
+      'LOGIN_MAX_FAILURES_PER_USER is gone: a username is no longer locked after failures from anywhere (anyone could lock out any account), only slowed down. Use LOGIN_SLOWDOWN_AFTER_FAILURES_PER_USER and LOGIN_SLOWDOWN_MS instead.',
+    );
+  }
   const nodeEnv = oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
-  const dataDir = path.resolve(repoRoot, str('DATA_DIR', '.data'));
+  const dataDir = dataDirFromEnv();
   return {
     nodeEnv,
     isProduction: nodeEnv === 'production',
@@ -71,11 +141,15 @@ export function loadConfig() {
       introspection: bool('GRAPHQL_INTROSPECTION', nodeEnv !== 'production'),
     },
     loginLimits: {
-      /** Consecutive failures allowed for one username from one IP before blocking. */
+      /** Attempts in a row (a success starts again) for one username from one IP, then refused. */
       perUserAndIp: int('LOGIN_MAX_FAILURES_PER_USER_IP', 10, 1),
-      /** Failures allowed for one username from anywhere within the window. */
-      perUser: int('LOGIN_MAX_FAILURES_PER_USER', 50, 1),
-      /** Failures allowed from one IP within the window. */
+      /**
+       * Failures for one username from anywhere within the window after which each attempt at it
+       * waits `slowdownMs`. Never a refusal: anyone could otherwise lock out any account.
+       */
+      perUser: int('LOGIN_SLOWDOWN_AFTER_FAILURES_PER_USER', 20, 1),
+      slowdownMs: int('LOGIN_SLOWDOWN_MS', 1000),
+      /** Failed attempts allowed from one IP within the window, then refused. */
       perIp: int('LOGIN_MAX_FAILURES_PER_IP', 100, 1),
       windowSeconds: int('LOGIN_FAILURE_WINDOW_SECONDS', 15 * 60, 1),
       /** Volunteer self-registrations accepted from one IP per hour. */
@@ -106,8 +180,8 @@ export function loadConfig() {
       /** A pairing with no supervision for this many days is overdue (alert job and flag). */
       supervisionOverdueDays: int('SUPERVISION_OVERDUE_DAYS', 14, 1),
     },
-    /** Signs short-lived codes (shift QR check-in). Set a long random value in production. */
-    appSecret: str('APP_SECRET', 'gongjian-development-secret-change-me'),
+    /** Signs short-lived codes (shift QR check-in); production refuses to start without its own. */
+    appSecret: appSecret(nodeEnv === 'production'),
     /** Outgoing e-mail (reminders); unset means in-app notifications only. */
     smtpUrl: optional('SMTP_URL'),
     mailFrom: str('MAIL_FROM', 'Gongjian 共建 <no-reply@localhost>'),

@@ -116,8 +116,8 @@ export type CancelSignupInput = {
 
 export type CancelSignupPayload = {
   errors: Array<UserError>;
-  /** Waitlisted sign-ups moved into the freed place. */
-  promoted: Array<Signup>;
+  /** Waitlisted sign-ups moved into the freed place; null unless you run the activity. */
+  promoted?: Maybe<Array<Signup>>;
   signup?: Maybe<Signup>;
 };
 
@@ -390,6 +390,8 @@ export type CommunityStaffing = {
 export type ConfirmHoursInput = {
   /** A correction, from 0 to the shift’s length; default the checked minutes. */
   minutes?: InputMaybe<Scalars['Int']['input']>;
+  /** Why more minutes are confirmed than were served (required then; kept and shown to the reviewer). */
+  reason?: InputMaybe<Scalars['String']['input']>;
   signupId: Scalars['ID']['input'];
 };
 
@@ -564,7 +566,10 @@ export type Fulfilment = Node & {
   commitment: Commitment;
   /** Day of delivery (YYYY-MM-DD). */
   date: Scalars['String']['output'];
-  evidence: Array<EvidenceFile>;
+  /** Photos and documents (they show residents): null unless you are the office, the community’s staff or the unit (policy evidence.read). */
+  evidence?: Maybe<Array<EvidenceFile>>;
+  /** For credits from attendance, to those who record or review the commitment’s fulfilment. */
+  hoursClaim?: Maybe<HoursClaim>;
   /** Opaque global identifier. */
   id: Scalars['ID']['output'];
   note: Scalars['String']['output'];
@@ -621,7 +626,7 @@ export type Grid = Node & {
   households: Scalars['Int']['output'];
   /** Opaque global identifier. */
   id: Scalars['ID']['output'];
-  /** Grid leader (网格长); null when the post is vacant. */
+  /** Grid leader (网格长); null when the post is vacant. Masked (王**) unless you manage this community. */
   leaderName?: Maybe<Scalars['String']['output']>;
   /** Masked unless you manage this community. */
   leaderPhone?: Maybe<Scalars['String']['output']>;
@@ -654,6 +659,15 @@ export type GridStaffing = {
   households: Scalars['Int']['output'];
   over300: Scalars['Boolean']['output'];
   over400: Scalars['Boolean']['output'];
+};
+
+/** Volunteer hours credited from attendance: what check-in and check-out measured, what the organiser confirmed, and why, when more was confirmed. */
+export type HoursClaim = {
+  confirmedMinutes: Scalars['Int']['output'];
+  /** Empty unless more minutes were confirmed than served. */
+  reason: Scalars['String']['output'];
+  /** Null for hours confirmed before this was kept. */
+  servedMinutes?: Maybe<Scalars['Int']['output']>;
 };
 
 /** A problem in one row of an imported sheet. */
@@ -1236,6 +1250,24 @@ export type PairingStatus =
   | 'ACTIVE'
   | 'ENDED';
 
+/** The weights of the pairing score (PAIRING_WEIGHTS), for explaining a score. */
+export type PairingWeights = {
+  /** …counted up to this many places. */
+  capacityCapPlaces: Scalars['Int']['output'];
+  /** Points (negative) when both gave their hours and never meet. */
+  noOverlapPenalty: Scalars['Int']['output'];
+  /** …counted up to this many hours. */
+  overlapCapHours: Scalars['Int']['output'];
+  /** Points per shared free hour a week… */
+  overlapPerHour: Scalars['Int']['output'];
+  /** Points per free place of the worker… */
+  perFreePlace: Scalars['Int']['output'];
+  /** Points when both are in the same grid. */
+  sameGrid: Scalars['Int']['output'];
+  /** Points per worker specialty the volunteer’s skills serve. */
+  specialtyMatch: Scalars['Int']['output'];
+};
+
 /** What waits for the community’s review. */
 export type PendingReviews = {
   /** Commitments submitted and not yet accepted or rejected. */
@@ -1281,6 +1313,8 @@ export type Query = {
   pairingCoverage: PairingCoverage;
   /** The optimal pairing of the community’s unpaired volunteers with its social workers (largest total score, no caseload exceeded); nothing is saved until confirmPairings. */
   pairingSuggestions: PairingPlan;
+  /** The weights of the pairing score, as the plan applies them. */
+  pairingWeights: PairingWeights;
   /** A community’s pairings; a social worker sees their own. */
   pairings: PairingConnection;
   /** A QR code to show at the venue, for those who run the activity; null for no such (or a cancelled) shift. */
@@ -1600,7 +1634,11 @@ export type Signup = Node & {
   /** Opaque global identifier. */
   id: Scalars['ID']['output'];
   minutes?: Maybe<Scalars['Int']['output']>;
+  /** Why more minutes were confirmed than were served; empty otherwise. */
+  minutesReason: Scalars['String']['output'];
   promotedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Minutes served, as check-in and check-out measured them. */
+  servedMinutes?: Maybe<Scalars['Int']['output']>;
   shift: Shift;
   status: SignupStatus;
   volunteer: Volunteer;
@@ -1943,6 +1981,7 @@ export type UpdateUnitInput = {
 /** A person who can sign in. */
 export type User = Node & {
   community?: Maybe<Community>;
+  /** Masked (张*) unless it is your own, you are the office or its community’s staff, or a liaison of the same unit. */
   displayName: Scalars['String']['output'];
   /** Only ever shown on your own account. */
   email?: Maybe<Scalars['String']['output']>;
@@ -1976,7 +2015,11 @@ export type Volunteer = Node & {
   grid?: Maybe<Grid>;
   /** Opaque global identifier. */
   id: Scalars['ID']['output'];
+  /** Masked (138****5678) unless phoneMasked is false. */
   phone: Scalars['String']['output'];
+  /** Whether realName and phone are shown to you masked (not yours to call). */
+  phoneMasked: Scalars['Boolean']['output'];
+  /** Masked (张*) unless phoneMasked is false. */
   realName: Scalars['String']['output'];
   skills: Array<Skill>;
   /** Stars reached at the configured hours (default 100 / 300 / 600 / 1,000 / 1,500). */

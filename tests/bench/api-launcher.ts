@@ -1,6 +1,7 @@
 // An API process as it runs in production (NODE_ENV=production, warnings only, no jobs), on a
 // database that is already migrated: `startApiProcess` from tests/support, minus the test mode.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { repoRoot } from '../../api/src/config.js';
 import { freePort } from '../support/api-process.js';
@@ -12,6 +13,9 @@ export interface ApiProcess {
   pid: number;
   stop(): Promise<void>;
 }
+
+/** Production refuses to start without a secret of its own: one for every API of this run. */
+const appSecret = process.env.APP_SECRET || randomBytes(32).toString('base64');
 
 export async function startProductionApi(
   databaseUrl: string,
@@ -27,6 +31,7 @@ export async function startProductionApi(
       env: {
         ...process.env,
         NODE_ENV: 'production',
+        APP_SECRET: appSecret,
         DATABASE_URL: databaseUrl,
         HOST: '127.0.0.1',
         PORT: String(port),

@@ -235,7 +235,13 @@ describe.skipIf(!hasChromium)('running activities in Chromium', { timeout: 90_00
     await entry.locator('[role="alert"]').waitFor();
     expect(await entry.locator('[role="alert"]').innerText()).toContain('不能超过班次时长');
     expect(await hours.inputValue()).toBe('5');
+    // More than check-in and check-out measured: the reviewer must be told why.
     await hours.fill('1.5');
+    await entry.getByRole('button', { name: '确认时长' }).click();
+    const reason = entry.getByLabel('调整理由');
+    await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+    expect(await hours.inputValue()).toBe('1.5');
+    await reason.fill('签退时未扫码，按实际服务补记');
     await entry.getByRole('button', { name: '确认时长' }).click();
     await entry.getByText('已确认 1.5 小时').waitFor();
     expect(await entry.getByRole('button').count()).toBe(0);

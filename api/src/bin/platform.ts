@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../app.js';
-import { loadConfig, repoRoot } from '../config.js';
+import { appSecretInDataDir, dataDirFromEnv, loadConfig, repoRoot } from '../config.js';
 import { portAnswers } from '../db/embedded.js';
 import { openDatabase } from '../db/open.js';
 import { createLogger } from '../logger.js';
@@ -16,6 +16,9 @@ import { seedDemoIfEmpty } from '../../../seeds/seed.js';
 
 const dev = process.argv.includes('--dev');
 process.env.NODE_ENV ??= dev ? 'development' : 'production';
+// Check-in codes are signed with APP_SECRET; without one, a random secret made on the first start
+// and kept in DATA_DIR (never the published development value, which production refuses).
+process.env.APP_SECRET ||= appSecretInDataDir(dataDirFromEnv());
 const config = loadConfig();
 const logger = createLogger(config.logLevel, process.stdout.isTTY);
 
@@ -58,7 +61,8 @@ const web: ChildProcess = spawn(
   {
     cwd: webDir,
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, API_URL: apiUrl, PORT: String(config.webPort) },
+    // The web app signs nothing with APP_SECRET: it is not passed on.
+    env: { ...process.env, APP_SECRET: undefined, API_URL: apiUrl, PORT: String(config.webPort) },
   },
 );
 logger.info({ url: `http://localhost:${config.webPort}` }, 'web app starting');

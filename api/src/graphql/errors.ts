@@ -43,6 +43,7 @@ export const UserErrorCode = {
   ALREADY_CONFIRMED: 'ALREADY_CONFIRMED',
   INVALID_CODE: 'INVALID_CODE',
   CODE_EXPIRED: 'CODE_EXPIRED',
+  OWN_RECORD: 'OWN_RECORD',
 } as const;
 export type UserErrorCode = (typeof UserErrorCode)[keyof typeof UserErrorCode];
 

@@ -4,6 +4,7 @@
 // wall time of a request against the sum of its statements' execution times, and a CPU profile
 // (--cpu-prof) of a production API process under 16 connections, by function and by package.
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import autocannon from 'autocannon';
@@ -25,6 +26,8 @@ if (!databaseUrl) {
   process.exit(2);
 }
 process.env.NODE_ENV = 'production';
+// Production refuses to start without a secret of its own.
+process.env.APP_SECRET ||= randomBytes(32).toString('base64');
 const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
 await installBenchSchema(db);
 const { fixture, cleanup } = await createFixture(db);

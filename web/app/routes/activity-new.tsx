@@ -82,7 +82,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     commitments: communityId
       ? result.commitments.edges
           .map((edge) => edge.node)
-          .filter((c) => c.measure === 'VOLUNTEER_HOURS' && c.community.id === communityId)
+          // Hours count toward a unit's commitment when those who record its fulfilment link it.
+          .filter(
+            (c) =>
+              c.measure === 'VOLUNTEER_HOURS' &&
+              c.community.id === communityId &&
+              c.viewerCan.recordFulfilment,
+          )
       : [],
   };
 }

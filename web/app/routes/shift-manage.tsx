@@ -74,6 +74,7 @@ interface ActionResult {
   signupId: string;
   name: string;
   hours: string;
+  reason: string;
   ok: boolean;
   errors: ActivityUserErrorFragment[];
 }
@@ -84,7 +85,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const text = (name: string) => String(form.get(name) ?? '').trim();
   const intent = text('intent') as Intent;
   const signupId = text('signupId');
-  const base = { intent, signupId, name: text('name'), hours: text('hours') };
+  const base = {
+    intent,
+    signupId,
+    name: text('name'),
+    hours: text('hours'),
+    reason: text('reason'),
+  };
   const answer = (payload: { errors: ActivityUserErrorFragment[] }) => {
     const ok = payload.errors.length === 0;
     return data<ActionResult>({ ...base, ok, errors: payload.errors }, { status: ok ? 200 : 400 });
@@ -116,7 +123,11 @@ export async function action({ request }: ActionFunctionArgs) {
       return answer(
         (
           await gqlRequest(request, RosterConfirmHoursDocument, {
-            input: { signupId, ...(minutes === null ? {} : { minutes }) },
+            input: {
+              signupId,
+              ...(minutes === null ? {} : { minutes }),
+              ...(base.reason ? { reason: base.reason } : {}),
+            },
           })
         ).confirmHours,
       );
@@ -269,6 +280,8 @@ function RosterEntry({
   const attendance = signup.attendance;
   const errors = result?.errors ?? [];
   const hoursErrors = result?.intent === 'confirmHours' ? errors : [];
+  const reasonErrors = hoursErrors.filter((e) => e.field?.[1] === 'reason');
+  const minutesErrors = hoursErrors.filter((e) => e.field?.[1] !== 'reason');
   const otherErrors = result?.intent === 'confirmHours' ? [] : errors;
   const hoursId = `hours-${signup.id}`;
   const errorId = `signup-${signup.id}-error`;
@@ -407,12 +420,35 @@ function RosterEntry({
                   defaultValue={
                     result?.intent === 'confirmHours' ? result.hours : String(signup.hours ?? '')
                   }
-                  aria-invalid={hoursErrors.length > 0 || undefined}
-                  aria-describedby={hoursErrors.length > 0 ? `${hoursId}-error` : undefined}
+                  aria-invalid={minutesErrors.length > 0 || undefined}
+                  aria-describedby={minutesErrors.length > 0 ? `${hoursId}-error` : undefined}
                 />
-                {hoursErrors.length > 0 && (
+                {minutesErrors.length > 0 && (
                   <p className="field-error" id={`${hoursId}-error`} role="alert">
-                    {hoursErrors.map(errorText).join(' ')}
+                    {minutesErrors.map(errorText).join(' ')}
+                  </p>
+                )}
+              </div>
+              <div className="field">
+                <label htmlFor={`${hoursId}-reason`}>{t('activities.manage.hoursReason')}</label>
+                <input
+                  id={`${hoursId}-reason`}
+                  name="reason"
+                  maxLength={500}
+                  defaultValue={result?.intent === 'confirmHours' ? result.reason : ''}
+                  aria-invalid={reasonErrors.length > 0 || undefined}
+                  aria-describedby={
+                    reasonErrors.length > 0
+                      ? `${hoursId}-reason-hint ${hoursId}-reason-error`
+                      : `${hoursId}-reason-hint`
+                  }
+                />
+                <p className="muted field-hint" id={`${hoursId}-reason-hint`}>
+                  {t('activities.manage.hoursReasonHint')}
+                </p>
+                {reasonErrors.length > 0 && (
+                  <p className="field-error" id={`${hoursId}-reason-error`} role="alert">
+                    {reasonErrors.map(errorText).join(' ')}
                   </p>
                 )}
               </div>

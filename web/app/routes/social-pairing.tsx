@@ -183,7 +183,7 @@ export default function SocialPairingPage() {
             <div>
               <dt>{t('social.phone')}</dt>
               <dd>
-                {volunteer.phone.includes('*') ? (
+                {volunteer.phoneMasked ? (
                   volunteer.phone
                 ) : (
                   <a href={`tel:${volunteer.phone}`}>{volunteer.phone}</a>

@@ -191,7 +191,7 @@ function VolunteerCard({ pairing }: { pairing: SocialPairingRowFragment }) {
         <div>
           <dt>{t('social.phone')}</dt>
           <dd>
-            {volunteer.phone.includes('*') ? (
+            {volunteer.phoneMasked ? (
               volunteer.phone
             ) : (
               <a href={`tel:${volunteer.phone}`}>{volunteer.phone}</a>

@@ -40,20 +40,6 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 /**
- * The weights of the score, as the legend explains them. They mirror PAIRING_WEIGHTS in
- * api/src/modules/pairing/scoring.ts (the API does not publish them); keep the two in step.
- */
-const WEIGHTS = {
-  specialtyMatch: 40,
-  sameGrid: 20,
-  overlapPerHour: 5,
-  overlapCapHours: 10,
-  noOverlapPenalty: 30,
-  perFreePlace: 2,
-  capacityCapPlaces: 10,
-};
-
-/**
  * After a confirmation the coverage, the load and the plan changed — even when some proposals
  * were refused (a 409, after which Remix would not reload by default). Nothing changed when no
  * proposal was ticked, so the plan on screen stays as it is.
@@ -109,6 +95,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     run,
     page: {
       coverage: page.pairingCoverage,
+      /** The score's weights, as the API applies them; the legend explains them. */
+      weights: page.pairingWeights,
       workers: page.socialWorkers.edges.map((edge) => edge.node),
       plan: page.pairingSuggestions ?? null,
       /** Distinguishes one computed plan from the next, so the ticks reset with each. */
@@ -271,7 +259,7 @@ export default function StaffMatchingPage() {
                 <Unmatched plan={page.plan} lastErrors={lastErrors} />
               </>
             )}
-            <Legend />
+            <Legend weights={page.weights} />
           </>
         )}
       </main>
@@ -754,7 +742,7 @@ function Outcome({
   );
 }
 
-function Legend() {
+function Legend({ weights }: { weights: MatchingPageQuery['pairingWeights'] }) {
   const { t } = useTranslation();
   return (
     <section className="panel section matching-legend" aria-labelledby="legend-heading">
@@ -763,19 +751,19 @@ function Legend() {
       </h2>
       <p>{t('matching.legend.intro')}</p>
       <ul>
-        <li>{t('matching.legend.skillFit', { points: WEIGHTS.specialtyMatch })}</li>
-        <li>{t('matching.legend.sameGrid', { points: WEIGHTS.sameGrid })}</li>
+        <li>{t('matching.legend.skillFit', { points: weights.specialtyMatch })}</li>
+        <li>{t('matching.legend.sameGrid', { points: weights.sameGrid })}</li>
         <li>
           {t('matching.legend.availability', {
-            perHour: WEIGHTS.overlapPerHour,
-            cap: WEIGHTS.overlapCapHours,
-            penalty: WEIGHTS.noOverlapPenalty,
+            perHour: weights.overlapPerHour,
+            cap: weights.overlapCapHours,
+            penalty: Math.abs(weights.noOverlapPenalty),
           })}
         </li>
         <li>
           {t('matching.legend.capacity', {
-            points: WEIGHTS.perFreePlace,
-            cap: WEIGHTS.capacityCapPlaces,
+            points: weights.perFreePlace,
+            cap: weights.capacityCapPlaces,
           })}
         </li>
       </ul>

@@ -512,6 +512,27 @@ function RecordItem({
             <dd>{record.recordedBy.displayName}</dd>
           </div>
         )}
+        {record.hoursClaim && (
+          <div className="facts-wide">
+            <dt>{t('review.hoursClaim')}</dt>
+            <dd>
+              {record.hoursClaim.servedMinutes === null
+                ? t('review.hoursConfirmed', {
+                    confirmed: number.format(record.hoursClaim.confirmedMinutes),
+                  })
+                : t('review.hoursServedConfirmed', {
+                    served: number.format(record.hoursClaim.servedMinutes),
+                    confirmed: number.format(record.hoursClaim.confirmedMinutes),
+                  })}
+              {record.hoursClaim.reason && (
+                <>
+                  <br />
+                  <strong>{t('review.hoursReason')}</strong> {record.hoursClaim.reason}
+                </>
+              )}
+            </dd>
+          </div>
+        )}
         <div className="facts-wide">
           <dt>{t('review.note')}</dt>
           <dd className="pre-line">{record.note || t('review.noNote')}</dd>
@@ -527,7 +548,7 @@ function RecordItem({
       </p>
       <div className="review-evidence">
         <p className="muted">{t('review.evidence')}</p>
-        {record.evidence.length === 0 ? (
+        {!record.evidence?.length ? (
           <p>{t('review.noEvidence')}</p>
         ) : (
           <ul className="evidence-list">

@@ -422,7 +422,7 @@ export default function CommitmentPage() {
                         : t('commitment.reviewNote', { note: record.reviewNote })}
                     </p>
                   )}
-                  {record.evidence.length > 0 && (
+                  {record.evidence && record.evidence.length > 0 && (
                     <p className="evidence">
                       <span className="muted">{t('commitment.evidence')}</span>
                       {record.evidence.map((file) => (

@@ -7,6 +7,7 @@ import { Migration20261127154456_pairing } from './Migration20261127154456_pairi
 import { Migration20261127160730_user_email } from './Migration20261127160730_user_email.js';
 import { Migration20261127171039_user_language } from './Migration20261127171039_user_language.js';
 import { Migration20261127182538_commitment_community_id } from './Migration20261127182538_commitment_community_id.js';
+import { Migration20261207170122_hours_claims } from './Migration20261207170122_hours_claims.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127144519_initial', class: Migration20261127144519_initial },
@@ -19,4 +20,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261127182538_commitment_community_id',
     class: Migration20261127182538_commitment_community_id,
   },
+  { name: 'Migration20261207170122_hours_claims', class: Migration20261207170122_hours_claims },
 ];

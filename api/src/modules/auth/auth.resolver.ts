@@ -16,8 +16,27 @@ import {
   SetMyLanguageInput,
   SetMyLanguagePayload,
 } from './auth.types.js';
-import { can, maskPhone } from './policy.js';
+import { can, maskName, maskPhone, type Scope } from './policy.js';
 import { User } from './user.entity.js';
+
+/**
+ * Whether the viewer may see `user` unmasked (policy `user.read`). A liaison's community is
+ * their unit's: it is looked up (through the per-request loader) only when the account does not
+ * carry it and the answer could depend on it.
+ */
+async function canReadUser(ctx: Context, user: User): Promise<boolean> {
+  const scope: Scope = {
+    userId: user.id,
+    communityId: user.community?.id ?? null,
+    unitId: user.unit?.id ?? null,
+  };
+  if (can(ctx.viewer, 'user.read', scope)) return true;
+  if (scope.communityId !== null || !user.unit || !ctx.viewer.isAuthenticated) return false;
+  const unit = await ctx.loaders.directory.unit.load(user.unit.id);
+  return (
+    unit !== null && can(ctx.viewer, 'user.read', { ...scope, communityId: unit.community.id })
+  );
+}
 
 @Resolver(() => User)
 export class AuthResolver {
@@ -82,12 +101,19 @@ export class AuthResolver {
   }
 
   @FieldResolver(() => String, {
+    description:
+      'Masked (张*) unless it is your own, you are the office or its community’s staff, or a liaison of the same unit.',
+  })
+  async displayName(@Root() user: User, @Ctx() ctx: Context): Promise<string> {
+    return (await canReadUser(ctx, user)) ? user.displayName : maskName(user.displayName)!;
+  }
+
+  @FieldResolver(() => String, {
     nullable: true,
     description: 'Masked unless it is your own or you manage this person.',
   })
-  phone(@Root() user: User, @Ctx() ctx: Context): string | null {
-    const scope = { userId: user.id, communityId: user.community?.id ?? null };
-    return can(ctx.viewer, 'user.read', scope) ? user.phone : maskPhone(user.phone);
+  async phone(@Root() user: User, @Ctx() ctx: Context): Promise<string | null> {
+    return (await canReadUser(ctx, user)) ? user.phone : maskPhone(user.phone);
   }
 
   @FieldResolver(() => String, {
@@ -109,8 +135,5 @@ export class AuthResolver {
 
 registerNode('User', async (ctx, id) => {
   const user = await ctx.loaders.auth.user.load(id);
-  const visible =
-    user &&
-    can(ctx.viewer, 'user.read', { userId: user.id, communityId: user.community?.id ?? null });
-  return visible ? user : null;
+  return user && (await canReadUser(ctx, user)) ? user : null;
 });

@@ -79,7 +79,8 @@ export async function login(
   if (errors.length) return failed(errors);
 
   const limiter = ctx.app.loginLimiter;
-  const wait = await limiter.retryAfter(username, ctx.request.ip);
+  // The attempt is counted before the password is checked, so parallel guesses cannot overtake it.
+  const wait = await limiter.beginAttempt(username, ctx.request.ip);
   if (wait > 0) {
     return failed([
       userError(

@@ -1,5 +1,6 @@
 // Who may do what: the one authorisation layer every service calls. Rules live only here.
 import { forbidden, unauthenticated } from '../../graphql/errors.js';
+import { Affiliation } from '../shifts/shift.enums.js';
 import { Role, type User } from './user.entity.js';
 
 /** The signed-in person of a request (or nobody). */
@@ -31,7 +32,15 @@ export interface Scope {
   userId?: number | null;
   /** The record is one everybody signed in may read (e.g. an accepted commitment). */
   visibleToAll?: boolean;
+  /** For a volunteer: where their claim to work for the unit `unitId` stands. */
+  affiliation?: Affiliation | null;
 }
+
+/** A unit's liaison sees a volunteer who claims to work for it only while the claim stands. */
+const LIAISON_SEES: ReadonlySet<Affiliation | null | undefined> = new Set([
+  Affiliation.PENDING,
+  Affiliation.CONFIRMED,
+]);
 
 const refId = (ref: { id: number } | null | undefined) => ref?.id ?? null;
 
@@ -95,9 +104,28 @@ const rules = {
   /** Accept or reject commitments, verify or reject fulfilment, approve target changes. */
   'commitment.review': (user: User, scope: Scope) =>
     isAdmin(user) || isStaffOf(user, scope.communityId),
-  /** Read a community's standings and co-building report. */
+  /** Read a community's standings (in the app). */
   'standings.read': (user: User, scope: Scope) =>
     isAdmin(user) || (scope.communityId != null && user.community?.id === scope.communityId),
+  /**
+   * Download the annual co-building report (共驻共建联席会): the office (any community or all),
+   * the community's staff, and the liaisons of its units, who sit on the co-building meeting.
+   */
+  'coBuildingReport.read': (user: User, scope: Scope) =>
+    isAdmin(user) ||
+    isStaffOf(user, scope.communityId) ||
+    (user.role === Role.UNIT_LIAISON &&
+      scope.communityId != null &&
+      user.community?.id === scope.communityId),
+  /**
+   * Open an evidence file (sign-in sheets and photos show residents): the office, the
+   * commitment's community staff and its unit's liaison; an unattached upload, its uploader.
+   */
+  'evidence.read': (user: User, scope: Scope) =>
+    isAdmin(user) ||
+    user.id === scope.userId ||
+    isStaffOf(user, scope.communityId) ||
+    isLiaisonOf(user, scope.unitId),
   /** The staff dashboard's figures: the office (any community or all), a community's staff (their own). */
   'dashboard.read': (user: User, scope: Scope) =>
     isAdmin(user) || isStaffOf(user, scope.communityId),
@@ -119,20 +147,31 @@ const rules = {
   'shift.signUp': (user: User) => user.role === Role.VOLUNTEER,
   /** Check oneself in and out with a shift's QR code (the sign-up itself is checked by the service). */
   'attendance.selfCheckIn': (user: User) => user.role === Role.VOLUNTEER,
-  /** See a volunteer's profile unmasked: themselves, their community's staff and social workers. */
+  /**
+   * See a volunteer's profile unmasked: themselves, their community's staff and social workers,
+   * and the liaison of the unit they say they work for while that claim is PENDING or CONFIRMED
+   * (a REJECTED claim gives the unit nothing).
+   */
   'volunteer.read': (user: User, scope: Scope) =>
     isAdmin(user) ||
     user.id === scope.userId ||
     isStaffOf(user, scope.communityId) ||
     (user.role === Role.SOCIAL_WORKER &&
       scope.communityId != null &&
-      user.community?.id === scope.communityId),
+      user.community?.id === scope.communityId) ||
+    (LIAISON_SEES.has(scope.affiliation) && isLiaisonOf(user, scope.unitId)),
   /** Confirm or reject that a volunteer works for a unit: its liaison, or staff. */
   'affiliation.review': (user: User, scope: Scope) =>
     isAdmin(user) || isStaffOf(user, scope.communityId) || isLiaisonOf(user, scope.unitId),
-  /** Read another user's account (and their phone unmasked). */
+  /**
+   * Read another user's account, their name and phone unmasked: the office, themselves, their
+   * community's staff (a liaison's community is their unit's), and the liaisons of their unit.
+   */
   'user.read': (user: User, scope: Scope) =>
-    isAdmin(user) || user.id === scope.userId || isStaffOf(user, scope.communityId),
+    isAdmin(user) ||
+    user.id === scope.userId ||
+    isStaffOf(user, scope.communityId) ||
+    isLiaisonOf(user, scope.unitId),
   /** Plan, confirm and end a community's pairings (社工+义工): the office or its staff. */
   'pairing.manage': (user: User, scope: Scope) =>
     isAdmin(user) || isStaffOf(user, scope.communityId),

@@ -43,8 +43,8 @@ export class User extends BaseEntity<
   @Property({ type: 'string', length: 200, hidden: true })
   passwordHash!: string;
 
+  /** Personal data (实名 for volunteers): exposed masked through a field resolver. */
   @Property({ type: 'string', length: 50 })
-  @Field(() => String)
   displayName!: string;
 
   @Enum({ items: () => Role, type: 'string', length: 20 })

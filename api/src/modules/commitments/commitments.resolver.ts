@@ -42,6 +42,7 @@ import {
   FulfilmentConnection,
   FulfilmentFilter,
   FulfilmentPayload,
+  HoursClaim,
   NeedConnection,
   NeedFilter,
   NeedPayload,
@@ -272,13 +273,41 @@ export class FulfilmentResolver {
     return f.recordedBy ? ctx.loaders.auth.user.load(f.recordedBy.id) : null;
   }
 
+  @FieldResolver(() => HoursClaim, {
+    nullable: true,
+    description:
+      'For credits from attendance, to those who record or review the commitment’s fulfilment.',
+  })
+  async hoursClaim(@Root() f: Fulfilment, @Ctx() ctx: Context): Promise<HoursClaim | null> {
+    if (f.confirmedMinutes === null) return null;
+    const c = await ctx.loaders.commitments.commitment.load(f.commitment.id);
+    const scope = c ? commitmentScope(c) : null;
+    if (
+      !scope ||
+      !(can(ctx.viewer, 'commitment.write', scope) || can(ctx.viewer, 'commitment.review', scope))
+    )
+      return null;
+    return {
+      servedMinutes: f.servedMinutes,
+      confirmedMinutes: f.confirmedMinutes,
+      reason: f.hoursReason,
+    };
+  }
+
   @FieldResolver(() => User, { nullable: true })
   reviewedBy(@Root() f: Fulfilment, @Ctx() ctx: Context) {
     return f.reviewedBy ? ctx.loaders.auth.user.load(f.reviewedBy.id) : null;
   }
 
-  @FieldResolver(() => [EvidenceFile])
-  evidence(@Root() f: Fulfilment, @Ctx() ctx: Context) {
+  @FieldResolver(() => [EvidenceFile], {
+    nullable: true,
+    description:
+      'Photos and documents (they show residents): null unless you are the office, the community’s staff or the unit (policy evidence.read).',
+  })
+  async evidence(@Root() f: Fulfilment, @Ctx() ctx: Context): Promise<EvidenceFile[] | null> {
+    const c = await ctx.loaders.commitments.commitment.load(f.commitment.id);
+    const scope = c && { communityId: c.community.id, unitId: c.unit.id };
+    if (!scope || !can(ctx.viewer, 'evidence.read', scope)) return null;
     return ctx.loaders.commitments.evidenceOfFulfilment.load(f.id);
   }
 

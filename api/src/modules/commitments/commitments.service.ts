@@ -243,16 +243,25 @@ const conflict = () =>
  * Loads and row-locks a commitment for a change inside a transaction, checking the version the
  * user saw. Every write to a commitment goes through here, so concurrent writes are serialised.
  */
+/**
+ * The commitment, locked and freshly read, once `check` (an authorize call) has passed on an
+ * unlocked read: rights come first, so an outsider neither waits on the lock nor learns the
+ * record's version. A stale `version` is a CONFLICT.
+ */
 async function lockCommitment(
   em: EntityManager,
   globalId: string,
   version: number | null | undefined,
+  check: (commitment: Commitment) => void,
 ): Promise<Commitment | UserError> {
   const id = idOf(globalId, 'Commitment');
-  const commitment = id
-    ? await em.findOne(Commitment, id, { lockMode: LockMode.PESSIMISTIC_WRITE })
-    : null;
-  if (!commitment) return userError(UserErrorCode.NOT_FOUND, 'No such commitment.', field('id'));
+  const found = id ? await em.findOne(Commitment, id) : null;
+  if (!found) return userError(UserErrorCode.NOT_FOUND, 'No such commitment.', field('id'));
+  check(found);
+  const commitment = await em.findOneOrFail(Commitment, found.id, {
+    lockMode: LockMode.PESSIMISTIC_WRITE,
+    refresh: true,
+  });
   if (version != null && version !== commitment.version) return conflict();
   return commitment;
 }
@@ -288,10 +297,10 @@ export async function updateCommitment(
 ): Promise<CommitmentResult> {
   const user = ctx.viewer.requireUser();
   return inTransaction(ctx, async (em) => {
-    const commitment = await lockCommitment(em, input.id, input.version);
+    const commitment = await lockCommitment(em, input.id, input.version, (c) =>
+      authorize(ctx.viewer, 'commitment.write', commitmentScope(c)),
+    );
     if (!(commitment instanceof Commitment)) return fail(commitment);
-    const scope = commitmentScope(commitment);
-    authorize(ctx.viewer, 'commitment.write', scope);
 
     if (commitment.status === CommitmentStatus.ACTIVE) {
       return changeActiveTarget(ctx, em, commitment, input, user);
@@ -452,9 +461,10 @@ export async function reviewTargetChange(
 ): Promise<CommitmentResult> {
   const user = ctx.viewer.requireUser();
   return inTransaction(ctx, async (em) => {
-    const commitment = await lockCommitment(em, input.id, null);
+    const commitment = await lockCommitment(em, input.id, null, (c) =>
+      authorize(ctx.viewer, 'commitment.review', commitmentScope(c)),
+    );
     if (!(commitment instanceof Commitment)) return fail(commitment);
-    authorize(ctx.viewer, 'commitment.review', commitmentScope(commitment));
     if (commitment.proposedTargetAmount === null) {
       return fail(
         userError(UserErrorCode.INVALID_TRANSITION, 'No target change is waiting for review.'),
@@ -501,14 +511,15 @@ async function transition(
 ): Promise<CommitmentResult> {
   const user = ctx.viewer.requireUser();
   return inTransaction(ctx, async (em) => {
-    const commitment = await lockCommitment(em, input.id, input.version);
-    if (!(commitment instanceof Commitment)) return fail(commitment);
     const by = TRANSITIONS[action].by;
-    authorize(
-      ctx.viewer,
-      by === 'staff' ? 'commitment.review' : 'commitment.write',
-      commitmentScope(commitment),
+    const commitment = await lockCommitment(em, input.id, input.version, (c) =>
+      authorize(
+        ctx.viewer,
+        by === 'staff' ? 'commitment.review' : 'commitment.write',
+        commitmentScope(c),
+      ),
     );
+    if (!(commitment instanceof Commitment)) return fail(commitment);
     const to = nextStatus(commitment.status, action);
     if (!to) {
       return fail(

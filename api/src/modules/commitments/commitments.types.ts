@@ -36,6 +36,21 @@ export class CommitmentProgress {
   behind!: boolean;
 }
 
+@ObjectType({
+  description:
+    'Volunteer hours credited from attendance: what check-in and check-out measured, what the organiser confirmed, and why, when more was confirmed.',
+})
+export class HoursClaim {
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Null for hours confirmed before this was kept.',
+  })
+  servedMinutes!: number | null;
+  @Field(() => Int) confirmedMinutes!: number;
+  @Field(() => String, { description: 'Empty unless more minutes were confirmed than served.' })
+  reason!: string;
+}
+
 @ObjectType({ description: 'What the viewer may do with a commitment now.' })
 export class CommitmentPermissions {
   @Field(() => Boolean) edit!: boolean;

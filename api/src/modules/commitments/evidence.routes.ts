@@ -1,6 +1,8 @@
 // HTTP routes for evidence files (佐证材料), mounted at /files:
 //   POST /files/evidence      multipart/form-data with one file in the field `file` → 201 JSON
-//   GET  /files/evidence/:id  the bytes, for the uploader and whoever may read the commitment
+//   GET  /files/evidence/:id  the bytes: before it is attached, for its uploader; then for the
+//                             office, the commitment's community staff and unit (policy
+//                             'evidence.read') — sign-in sheets and photos show residents
 // Both authenticate with `Authorization: Bearer <token>` exactly like /graphql, and answer errors
 // as JSON in the GraphQL error shape: `{ errors: [{ message, extensions: { code } }] }`.
 //
@@ -20,8 +22,7 @@ import multer from 'multer';
 import type { App } from '../../app.js';
 import { contextOf, encodeFileName, sendError } from '../../http/responses.js';
 import { idOf } from '../../graphql/relay.js';
-import type { Viewer } from '../auth/policy.js';
-import { canReadCommitment } from './commitments.service.js';
+import { can, type Viewer } from '../auth/policy.js';
 import { EvidenceFile } from './evidence-file.entity.js';
 import {
   MAX_EVIDENCE_BYTES,
@@ -114,12 +115,19 @@ function matchesETag(header: string | undefined, etag: string): boolean {
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
-/** The uploader, or anyone who may read the commitment the file is attached to. */
+/**
+ * Policy 'evidence.read': an unattached upload is its uploader's; an attached one belongs to the
+ * commitment's unit and community, whoever uploaded it and however public the commitment is.
+ */
 function mayDownload(viewer: Viewer, file: EvidenceFile): boolean {
-  const user = viewer.user;
-  if (!user) return false;
-  if (file.uploadedBy.id === user.id) return true;
-  return file.fulfilment !== null && canReadCommitment(viewer, file.fulfilment.commitment);
+  const commitment = file.fulfilment?.commitment;
+  return can(
+    viewer,
+    'evidence.read',
+    commitment
+      ? { communityId: commitment.community.id, unitId: commitment.unit.id }
+      : { userId: file.uploadedBy.id },
+  );
 }
 
 function uploadProblem(error: unknown): Problem {

@@ -334,7 +334,8 @@ describe('evidence on fulfilment records', () => {
       expect(file.headers.get('content-type')).toBe('image/png');
       expect(Buffer.from(await file.arrayBuffer()).equals(PNG)).toBe(true);
     }
-    // An accepted commitment is public to everyone signed in (policy 'commitment.read').
+    // An accepted commitment is public, its evidence is not (policy 'evidence.read'; see
+    // evidence-access.test.ts).
     const otherUnit = await makeUnit(t.orm, community);
     const stranger = await makeUser(t.orm, {
       role: Role.UNIT_LIAISON,
@@ -342,7 +343,7 @@ describe('evidence on fulfilment records', () => {
       unit: otherUnit,
     });
     const strangerRes = await download(await t.login(stranger.username), body.id);
-    expect(strangerRes.status).toBe(200);
+    expect(strangerRes.status).toBe(404);
     await strangerRes.arrayBuffer();
 
     // Attached once: it cannot be attached again.

@@ -24,6 +24,9 @@ export class Fulfilment extends BaseEntity<
   | 'reviewedAt'
   | 'recordedBy'
   | 'sourceKey'
+  | 'servedMinutes'
+  | 'confirmedMinutes'
+  | 'hoursReason'
 > {
   @ManyToOne(() => Commitment, { deleteRule: 'cascade' })
   commitment!: Rel<Commitment>;
@@ -61,9 +64,19 @@ export class Fulfilment extends BaseEntity<
   @Property({ type: 'string', length: 80, nullable: true, unique: true })
   sourceKey: string | null = null;
 
-  /** Null for records the system credited. */
+  /** Who recorded it: the liaison or staff, or the organiser who confirmed the hours it credits. */
   @ManyToOne(() => User, { nullable: true, deleteRule: 'restrict' })
   recordedBy: Rel<User> | null = null;
+
+  /** Credits from attendance: the minutes served and confirmed, and why more were confirmed. */
+  @Property({ type: 'integer', nullable: true })
+  servedMinutes: number | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  confirmedMinutes: number | null = null;
+
+  @Property({ type: 'text', default: '' })
+  hoursReason: string = '';
 
   @ManyToOne(() => User, { nullable: true, deleteRule: 'restrict' })
   reviewedBy: Rel<User> | null = null;

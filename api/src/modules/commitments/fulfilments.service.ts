@@ -6,6 +6,7 @@ import { isIsoDate, shanghaiDate } from '../../graphql/dates.js';
 import { userError, UserErrorCode, type UserError } from '../../graphql/errors.js';
 import { idOf, paginate, type ConnectionArgs, type ConnectionData } from '../../graphql/relay.js';
 import { authorize, readScope } from '../auth/policy.js';
+import { User } from '../auth/user.entity.js';
 import {
   addAmounts,
   amountProblem,
@@ -174,11 +175,17 @@ export async function reviewFulfilment(
     const found = id ? await em.findOne(Fulfilment, id) : null;
     if (!found)
       return fail(userError(UserErrorCode.NOT_FOUND, 'No such fulfilment record.', field('id')));
+    // Rights first, on an unlocked read: an outsider neither waits on the lock nor learns more.
+    authorize(
+      ctx.viewer,
+      'commitment.review',
+      commitmentScope(await em.findOneOrFail(Commitment, found.commitment.id)),
+    );
     // Lock the commitment first, then re-read the record: all reviews of one commitment queue here.
     const commitment = await em.findOneOrFail(Commitment, found.commitment.id, {
       lockMode: LockMode.PESSIMISTIC_WRITE,
+      refresh: true,
     });
-    authorize(ctx.viewer, 'commitment.review', commitmentScope(commitment));
     const fulfilment = await em.findOneOrFail(Fulfilment, found.id, {
       lockMode: LockMode.PESSIMISTIC_WRITE,
       refresh: true,
@@ -188,6 +195,15 @@ export async function reviewFulfilment(
         userError(
           UserErrorCode.INVALID_TRANSITION,
           `The commitment was ${commitment.status.toLowerCase()}; its records no longer count.`,
+        ),
+      );
+    }
+    // A verified record is verified by someone other than the person who made it.
+    if (fulfilment.recordedBy?.id === user.id) {
+      return fail(
+        userError(
+          UserErrorCode.OWN_RECORD,
+          'You made this record yourself; another reviewer must verify it.',
         ),
       );
     }
@@ -223,13 +239,26 @@ export async function reviewFulfilment(
 }
 
 /**
- * Credits an amount the platform itself confirmed (e.g. volunteer hours at a linked activity)
- * as a verified record. `sourceKey` names what was credited, so a repeated credit is ignored.
- * Runs inside the caller's transaction.
+ * Records confirmed volunteer hours (at an activity linked to the commitment) as a fulfilment
+ * record that waits for staff review like any other: the organiser who confirmed the hours is
+ * its recorder, so it is never verified by the unit's own people nor by whoever confirmed it.
+ * The minutes served and confirmed, and the reason when more were confirmed, go with it for the
+ * reviewer. `sourceKey` names what was credited, so a repeated credit is ignored. Runs inside
+ * the caller's transaction.
  */
-export async function creditVerifiedFulfilment(
+export async function creditHoursFulfilment(
   em: EntityManager,
-  input: { commitmentId: number; amount: string; date: string; note: string; sourceKey: string },
+  input: {
+    commitmentId: number;
+    amount: string;
+    date: string;
+    note: string;
+    sourceKey: string;
+    recordedBy: number;
+    servedMinutes: number | null;
+    confirmedMinutes: number;
+    reason: string;
+  },
 ): Promise<Fulfilment | null> {
   const commitment = await em.findOne(Commitment, input.commitmentId, {
     lockMode: LockMode.PESSIMISTIC_WRITE,
@@ -244,11 +273,13 @@ export async function creditVerifiedFulfilment(
     note: input.note,
     source: FulfilmentSource.ATTENDANCE,
     sourceKey: input.sourceKey,
-    status: FulfilmentStatus.VERIFIED,
-    reviewedAt: new Date(),
+    status: FulfilmentStatus.PENDING,
+    recordedBy: em.getReference(User, input.recordedBy),
+    servedMinutes: input.servedMinutes,
+    confirmedMinutes: input.confirmedMinutes,
+    hoursReason: input.reason,
   });
-  commitment.verifiedAmount = addAmounts(commitment.verifiedAmount, input.amount);
-  await completeIfReached(em, commitment);
+  commitment.pendingAmount = addAmounts(commitment.pendingAmount, input.amount);
   try {
     await em.flush();
   } catch (error) {

@@ -1,7 +1,7 @@
 // HTTP route for the annual co-building report:
 //   GET /reports/co-building?communityId=<global id>&year=2026&format=xlsx|csv[&categoryId=][&lang=zh-CN|en]
-// with `Authorization: Bearer <token>`. Who may read it is decided inside `unitStandings`
-// (policy `standings.read`); errors answer in the GraphQL error shape.
+// with `Authorization: Bearer <token>`. Who may read it is decided inside `buildCoBuildingReport`
+// (policy `coBuildingReport.read`); errors answer in the GraphQL error shape.
 import { Router } from 'express';
 import { z } from 'zod';
 import type { App } from '../../app.js';

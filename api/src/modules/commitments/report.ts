@@ -6,12 +6,13 @@ import { GraphQLError } from 'graphql';
 import type { Context } from '../../context.js';
 import { shanghaiDate } from '../../graphql/dates.js';
 import { idOf, toGlobalId } from '../../graphql/relay.js';
+import { authorize } from '../auth/policy.js';
 import { Community } from '../directory/community.entity.js';
 import type { UnitKind } from '../directory/unit.entity.js';
 import { CommitmentCategory } from './category.entity.js';
 import { WHOLE_MEASURES, type CommitmentStatus, type Measure } from './commitment.enums.js';
 import { progressOf } from './progress.js';
-import { unitStandings, type StandingsQuery } from './standings.js';
+import { standingsCommunityId, unitStandings, type StandingsQuery } from './standings.js';
 
 export type ReportLocale = 'zh-CN' | 'en';
 export const REPORT_LOCALES: readonly ReportLocale[] = ['zh-CN', 'en'];
@@ -85,13 +86,18 @@ const notFound = (message: string) =>
   new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
 
 /**
- * Reads the standings (which authorise `standings.read`) and shapes them for the report.
- * Beyond the two standings statements it reads the community and the categories.
+ * Reads the standings and shapes them for the report. The report is for the co-building meeting:
+ * policy `coBuildingReport.read` (the office, the community's staff and units' liaisons), on top
+ * of the `standings.read` the standings check. Beyond the two standings statements it reads the
+ * community and the categories.
  */
 export async function buildCoBuildingReport(
   ctx: Context,
   query: StandingsQuery,
 ): Promise<CoBuildingReport> {
+  authorize(ctx.viewer, 'coBuildingReport.read', {
+    communityId: standingsCommunityId(ctx.viewer.requireUser(), query),
+  });
   const standings = await unitStandings(ctx, query, { withCommitments: true });
   const asOf = shanghaiDate();
 

@@ -5,6 +5,7 @@ import { shanghaiDate } from '../../graphql/dates.js';
 import { badUserInput } from '../../graphql/errors.js';
 import { findRows, idOf } from '../../graphql/relay.js';
 import { authorize, isAdmin } from '../auth/policy.js';
+import type { User } from '../auth/user.entity.js';
 import { Unit } from '../directory/unit.entity.js';
 import { Commitment } from './commitment.entity.js';
 import { CommitmentStatus } from './commitment.enums.js';
@@ -60,6 +61,15 @@ export interface Standings {
 }
 
 /**
+ * The community the standings are about: the one asked for (0 when the ID is not a community's),
+ * else the office's whole sub-district (null) or the viewer's own community.
+ */
+export function standingsCommunityId(user: User, query: StandingsQuery): number | null {
+  const communityId = query.communityId ? (idOf(query.communityId, 'Community') ?? 0) : null;
+  return communityId === null && !isAdmin(user) ? (user.community?.id ?? 0) : communityId;
+}
+
+/**
  * Two statements whatever the number of units: the units in scope, and their counted
  * commitments overlapping the year.
  */
@@ -73,8 +83,7 @@ export async function unitStandings(
   const year = query.year ?? Number(today.slice(0, 4));
   if (!Number.isInteger(year) || year < 2000 || year > 2100)
     throw badUserInput('"year" must be between 2000 and 2100.');
-  let communityId = query.communityId ? (idOf(query.communityId, 'Community') ?? 0) : null;
-  if (communityId === null && !isAdmin(user)) communityId = user.community?.id ?? 0;
+  const communityId = standingsCommunityId(user, query);
   authorize(ctx.viewer, 'standings.read', { communityId });
   const categoryId = query.categoryId ? (idOf(query.categoryId, 'CommitmentCategory') ?? 0) : null;
 

@@ -127,12 +127,23 @@ export class GridResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
+    description:
+      'Grid leader (网格长); null when the post is vacant. Masked (王**) unless you manage this community.',
+  })
+  leaderName(@Root() grid: Grid, @Ctx() ctx: Context): string | null {
+    return this.canReadContact(grid, ctx) ? grid.leaderName : maskName(grid.leaderName);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
     description: 'Masked unless you manage this community.',
   })
   leaderPhone(@Root() grid: Grid, @Ctx() ctx: Context): string | null {
-    return can(ctx.viewer, 'grid.readContact', { communityId: grid.community.id })
-      ? grid.leaderPhone
-      : maskPhone(grid.leaderPhone);
+    return this.canReadContact(grid, ctx) ? grid.leaderPhone : maskPhone(grid.leaderPhone);
+  }
+
+  private canReadContact(grid: Grid, ctx: Context): boolean {
+    return can(ctx.viewer, 'grid.readContact', { communityId: grid.community.id });
   }
 
   @Mutation(() => CreateGridPayload)

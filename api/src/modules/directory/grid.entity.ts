@@ -26,11 +26,8 @@ export class Grid extends BaseEntity<'leaderName' | 'leaderPhone'> {
   @Field(() => Int)
   households!: number;
 
+  /** Grid leader (网格长), null when the post is vacant. Personal data: exposed masked. */
   @Property({ type: 'string', length: 50, nullable: true })
-  @Field(() => String, {
-    nullable: true,
-    description: 'Grid leader (网格长); null when the post is vacant.',
-  })
   leaderName: string | null = null;
 
   /** Personal data: exposed masked through a field resolver. */

@@ -23,6 +23,7 @@ import { Volunteer } from '../shifts/volunteer.entity.js';
 import { Pairing } from './pairing.entity.js';
 import { PairingStatus } from './pairing.enums.js';
 import * as pairing from './pairing.service.js';
+import { PAIRING_WEIGHTS } from './scoring.js';
 import {
   ConfirmPairingsInput,
   ConfirmPairingsPayload,
@@ -33,6 +34,7 @@ import {
   PairingPayload,
   PairingPlan,
   PairingScore,
+  PairingWeightsType,
   SocialWorkerConnection,
   SocialWorkerPayload,
   SupervisionLogConnection,
@@ -162,6 +164,14 @@ export class PairingResolver {
     @Ctx() ctx: Context,
   ) {
     return pairing.listPairings(ctx, communityId, status, args);
+  }
+
+  @Query(() => PairingWeightsType, {
+    description: 'The weights of the pairing score, as the plan applies them.',
+  })
+  pairingWeights(@Ctx() ctx: Context): PairingWeightsType {
+    ctx.viewer.requireUser();
+    return { ...PAIRING_WEIGHTS };
   }
 
   @Query(() => PairingCoverage, { description: 'Volunteers paired / all volunteers.' })

@@ -20,6 +20,7 @@ import { shanghaiDate } from '../../graphql/dates.js';
 import { Pairing } from './pairing.entity.js';
 import { PairingStatus, Specialty } from './pairing.enums.js';
 import { SUPERVISION_ALERTS_JOB } from './pairing.jobs.js';
+import { PAIRING_WEIGHTS } from './scoring.js';
 import { SocialWorker } from './social-worker.entity.js';
 
 const t = useTestApp();
@@ -512,3 +513,17 @@ interface AnyProposal {
   socialWorker: { id: string };
   score: AnyScore;
 }
+
+describe('the score’s weights', () => {
+  it('are published as the plan applies them, to signed-in users only', async () => {
+    const community = await makeCommunity(t.orm);
+    const staff = await makeUser(t.orm, { role: Role.COMMUNITY_STAFF, community });
+    const query = `{ pairingWeights { specialtyMatch sameGrid overlapPerHour overlapCapHours
+      noOverlapPenalty perFreePlace capacityCapPlaces } }`;
+    const res = await t.gql(query, {}, await t.login(staff.username));
+    expect(res.data!.pairingWeights).toEqual(PAIRING_WEIGHTS);
+    expect(res.data!.pairingWeights.noOverlapPenalty).toBeLessThan(0);
+    const anonymous = await t.gql(query);
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});

@@ -31,6 +31,23 @@ export class PairingScore {
   @Field(() => Int) total!: number;
 }
 
+@ObjectType('PairingWeights', {
+  description: 'The weights of the pairing score (PAIRING_WEIGHTS), for explaining a score.',
+})
+export class PairingWeightsType {
+  @Field(() => Int, { description: 'Points per worker specialty the volunteer’s skills serve.' })
+  specialtyMatch!: number;
+  @Field(() => Int, { description: 'Points when both are in the same grid.' }) sameGrid!: number;
+  @Field(() => Int, { description: 'Points per shared free hour a week…' }) overlapPerHour!: number;
+  @Field(() => Int, { description: '…counted up to this many hours.' }) overlapCapHours!: number;
+  @Field(() => Int, {
+    description: 'Points (negative) when both gave their hours and never meet.',
+  })
+  noOverlapPenalty!: number;
+  @Field(() => Int, { description: 'Points per free place of the worker…' }) perFreePlace!: number;
+  @Field(() => Int, { description: '…counted up to this many places.' }) capacityCapPlaces!: number;
+}
+
 @ObjectType({ description: 'A pair the optimal plan proposes.' })
 export class PairingProposal {
   @Field(() => SocialWorker) socialWorker!: SocialWorker;

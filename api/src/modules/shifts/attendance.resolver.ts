@@ -59,6 +59,13 @@ export class ConfirmHoursInput {
     description: 'A correction, from 0 to the shift’s length; default the checked minutes.',
   })
   minutes?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why more minutes are confirmed than were served (required then; kept and shown to the reviewer).',
+  })
+  reason?: string | null;
 }
 
 @ObjectType('ShiftCheckInCode', {

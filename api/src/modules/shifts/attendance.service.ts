@@ -16,7 +16,7 @@ import { authorize } from '../auth/policy.js';
 import { User } from '../auth/user.entity.js';
 import { Commitment } from '../commitments/commitment.entity.js';
 import { Measure } from '../commitments/commitment.enums.js';
-import { creditVerifiedFulfilment } from '../commitments/fulfilments.service.js';
+import { creditHoursFulfilment } from '../commitments/fulfilments.service.js';
 import { Activity } from './activity.entity.js';
 import { checkInWindow, hoursAmount, serviceMinutes, shiftMinutes } from './hours.js';
 import { Shift } from './shift.entity.js';
@@ -60,8 +60,19 @@ export type CodeCheck =
   | { ok: true; shiftId: number; expiresAt: Date }
   | { ok: false; code: typeof UserErrorCode.INVALID_CODE | typeof UserErrorCode.CODE_EXPIRED };
 
-/** The shift a code is for, once its signature (constant-time) and its expiry hold. */
-export function verifyCheckInCode(secret: string, code: string, now = new Date()): CodeCheck {
+/**
+ * The shift a code is for, once its signature (constant-time) and its expiry hold. A code that
+ * claims to stay valid for longer than `ttlSeconds` from now was not issued by us (or was issued
+ * under a longer TTL): refused, whoever signed it.
+ */
+export function verifyCheckInCode(
+  secret: string,
+  code: string,
+  ttlSeconds: number,
+  now = new Date(),
+): CodeCheck {
+  /** Allowance for the clocks of the API processes that issue and check codes. */
+  const clockSkewSeconds = 10;
   const match = CODE_PATTERN.exec(code.trim());
   if (!match) return { ok: false, code: UserErrorCode.INVALID_CODE };
   const shiftId = Number(match[1]);
@@ -74,6 +85,9 @@ export function verifyCheckInCode(secret: string, code: string, now = new Date()
     given.length !== expected.length ||
     !timingSafeEqual(given, expected)
   ) {
+    return { ok: false, code: UserErrorCode.INVALID_CODE };
+  }
+  if (exp * 1000 > now.getTime() + (ttlSeconds + clockSkewSeconds) * 1000) {
     return { ok: false, code: UserErrorCode.INVALID_CODE };
   }
   if (now.getTime() > exp * 1000) return { ok: false, code: UserErrorCode.CODE_EXPIRED };
@@ -116,14 +130,25 @@ interface Locked {
   activity: Activity;
 }
 
-/** The sign-up, locked and freshly read, with its shift and activity. */
-async function lockSignup(em: EntityManager, signupId: number): Promise<Locked | null> {
-  const signup = await em.findOne(Signup, signupId, {
+/**
+ * The sign-up, locked and freshly read, with its shift and activity. `check` (an authorize call)
+ * runs first, on an unlocked read: rights come before the lock, so an outsider neither waits on
+ * it nor learns the sign-up's state. The shift is read again under the lock (a cancellation
+ * locks the sign-ups it cancels, so it has either finished or waits for us).
+ */
+async function lockSignup(
+  em: EntityManager,
+  signupId: number,
+  check?: (activity: Activity) => void,
+): Promise<Locked | null> {
+  const found = await em.findOne(Signup, signupId, { populate: ['shift.activity'] });
+  if (!found) return null;
+  check?.(found.shift.activity);
+  const signup = await em.findOneOrFail(Signup, signupId, {
     lockMode: LockMode.PESSIMISTIC_WRITE,
     refresh: true,
   });
-  if (!signup) return null;
-  const shift = await em.findOneOrFail(Shift, signup.shift.id);
+  const shift = await em.findOneOrFail(Shift, signup.shift.id, { refresh: true });
   const activity = await em.findOneOrFail(Activity, shift.activity.id);
   return { signup, shift, activity };
 }
@@ -174,6 +199,7 @@ function applyCheckIn(locked: Locked, at: Date, atField?: string[]): UserError |
   signup.checkedInAt = at;
   signup.checkedOutAt = null;
   signup.minutes = null;
+  signup.servedMinutes = null;
   return null;
 }
 
@@ -203,10 +229,15 @@ function applyCheckOut(
     minutes: rounding.hoursRoundingMinutes,
     mode: rounding.hoursRoundingMode,
   });
+  signup.servedMinutes = signup.minutes;
   return null;
 }
 
 type Step = 'in' | 'out';
+
+/** The check for writes by those who run the activity. */
+const manages = (ctx: Context) => (activity: Activity) =>
+  authorize(ctx.viewer, 'activity.manage', activityScope(activity));
 
 /** The organiser (or staff) records a check-in or check-out, at `at` or now. */
 async function recordByOrganiser(
@@ -220,9 +251,8 @@ async function recordByOrganiser(
   const now = new Date();
   return ctx.em.transactional(async (tx) => {
     const em = tx as EntityManager;
-    const locked = await lockSignup(em, id);
+    const locked = await lockSignup(em, id, manages(ctx));
     if (!locked) return fail(UserErrorCode.NOT_FOUND, 'No such sign-up.', field('signupId'));
-    authorize(ctx.viewer, 'activity.manage', activityScope(locked.activity));
     const at = timeOf(input.at, now);
     if (!(at instanceof Date)) return { signup: null, errors: [at] };
     const atField = input.at ? field('at') : undefined;
@@ -249,7 +279,8 @@ async function recordWithCode(
 ): Promise<AttendanceResult> {
   const user = authorize(ctx.viewer, 'attendance.selfCheckIn');
   const now = new Date();
-  const checked = verifyCheckInCode(ctx.app.config.appSecret, input.code, now);
+  const { appSecret, shifts } = ctx.app.config;
+  const checked = verifyCheckInCode(appSecret, input.code, shifts.qrCodeTtlSeconds, now);
   if (!checked.ok) {
     return checked.code === UserErrorCode.CODE_EXPIRED
       ? fail(
@@ -301,9 +332,8 @@ export async function markNoShow(
   if (!id) return fail(UserErrorCode.NOT_FOUND, 'No such sign-up.', field('signupId'));
   return ctx.em.transactional(async (tx) => {
     const em = tx as EntityManager;
-    const locked = await lockSignup(em, id);
+    const locked = await lockSignup(em, id, manages(ctx));
     if (!locked) return fail(UserErrorCode.NOT_FOUND, 'No such sign-up.', field('signupId'));
-    authorize(ctx.viewer, 'activity.manage', activityScope(locked.activity));
     const problem = placeProblem(locked);
     if (problem) return { signup: null, errors: [problem] };
     const { signup, shift } = locked;
@@ -321,29 +351,34 @@ export async function markNoShow(
 
 /**
  * The organiser confirms a checked-out volunteer's minutes (optionally corrected, within the
- * shift's length). In one transaction under the sign-up's lock: the minutes are added to the
- * volunteer's total, and — when the activity counts toward a volunteer-hours commitment of the
- * unit the volunteer is confirmed to work for — credited to that commitment as verified hours.
+ * shift's length; more than were served needs a reason, which is kept). In one transaction under
+ * the sign-up's lock: the minutes are added to the volunteer's total, and — when the activity
+ * counts toward a volunteer-hours commitment of the unit the volunteer is confirmed to work for
+ * — recorded against that commitment for the community's staff to verify.
  */
 export async function confirmHours(
   ctx: Context,
-  input: { signupId: string; minutes?: number | null },
+  input: { signupId: string; minutes?: number | null; reason?: string | null },
 ): Promise<AttendanceResult> {
   const user = ctx.viewer.requireUser();
   const id = idOf(input.signupId, 'Signup');
   if (!id) return fail(UserErrorCode.NOT_FOUND, 'No such sign-up.', field('signupId'));
+  const reason = (input.reason ?? '').trim();
   return ctx.em.transactional(async (tx) => {
     const em = tx as EntityManager;
-    const locked = await lockSignup(em, id);
+    const locked = await lockSignup(em, id, manages(ctx));
     if (!locked) return fail(UserErrorCode.NOT_FOUND, 'No such sign-up.', field('signupId'));
-    const { signup, shift, activity } = locked;
-    authorize(ctx.viewer, 'activity.manage', activityScope(activity));
+    const { signup, shift } = locked;
     if (signup.hoursConfirmedAt)
       return fail(UserErrorCode.ALREADY_CONFIRMED, 'These hours are already confirmed.');
     const problem = placeProblem(locked);
     if (problem) return { signup: null, errors: [problem] };
     if (signup.attendance !== Attendance.CHECKED_OUT || signup.minutes === null)
       return fail(UserErrorCode.NOT_CHECKED_OUT, 'Hours are confirmed after check-out.');
+    const volunteer = await em.findOneOrFail(Volunteer, signup.volunteer.id);
+    if (volunteer.user.id === user.id)
+      return fail(UserErrorCode.OWN_RECORD, 'Your own hours are confirmed by someone else.');
+    const served = signup.servedMinutes ?? signup.minutes;
     const longest = shiftMinutes(shift);
     if (input.minutes !== null && input.minutes !== undefined) {
       if (!Number.isInteger(input.minutes) || input.minutes < 0 || input.minutes > longest) {
@@ -353,9 +388,19 @@ export async function confirmHours(
           field('minutes'),
         );
       }
+      if (input.minutes > served && !reason) {
+        return fail(
+          UserErrorCode.REQUIRED,
+          `Check-in and check-out measured ${served} minutes; say why more are confirmed.`,
+          field('reason'),
+        );
+      }
       signup.minutes = input.minutes;
     }
+    if (reason.length > 500)
+      return fail(UserErrorCode.TOO_LONG, 'At most 500 characters.', field('reason'));
     const minutes = signup.minutes;
+    signup.minutesReason = minutes > served ? reason : '';
     signup.hoursConfirmedAt = new Date();
     signup.hoursConfirmedBy = em.getReference(User, user.id);
     await em.flush();
@@ -372,33 +417,44 @@ export async function confirmHours(
           em.getTransactionContext(),
         );
     }
-    const volunteer = await em.findOneOrFail(Volunteer, signup.volunteer.id, { refresh: true });
-    if (minutes > 0) await creditCommitment(em, { signup, shift, activity }, volunteer, minutes);
+    await em.refresh(volunteer);
+    if (minutes > 0) {
+      await creditCommitment(em, locked, volunteer, {
+        served,
+        confirmed: minutes,
+        reason: signup.minutesReason,
+        by: user.id,
+      });
+    }
     return { signup, errors: [] };
   });
 }
 
-/** Credits confirmed hours to the activity's commitment when the volunteer is its unit's staff. */
+/**
+ * Records confirmed hours against the activity's commitment, for staff review, when the
+ * volunteer is confirmed to work for the commitment's unit.
+ */
 async function creditCommitment(
   em: EntityManager,
   { signup, shift, activity }: Locked,
   volunteer: Volunteer,
-  minutes: number,
+  hours: { served: number; confirmed: number; reason: string; by: number },
 ): Promise<void> {
   if (!activity.commitment || !volunteer.unit) return;
   if (volunteer.affiliation !== Affiliation.CONFIRMED) return;
-  // Locked before reading: creditVerifiedFulfilment adds to the amounts read here.
-  const commitment = await em.findOne(Commitment, activity.commitment.id, {
-    lockMode: LockMode.PESSIMISTIC_WRITE,
-    refresh: true,
-  });
+  const commitment = await em.findOne(Commitment, activity.commitment.id);
   if (!commitment || commitment.measure !== Measure.VOLUNTEER_HOURS) return;
   if (commitment.unit.id !== volunteer.unit.id) return;
-  await creditVerifiedFulfilment(em, {
+  // The note is public with an accepted commitment: the activity, never the volunteer's name.
+  await creditHoursFulfilment(em, {
     commitmentId: commitment.id,
-    amount: hoursAmount(minutes),
+    amount: hoursAmount(hours.confirmed),
     date: shanghaiDate(shift.startsAt),
-    note: `志愿服务 ${activity.title} ${volunteer.realName}`,
+    note: `志愿服务：${activity.title}`,
     sourceKey: `signup:${signup.id}`,
+    recordedBy: hours.by,
+    servedMinutes: hours.served,
+    confirmedMinutes: hours.confirmed,
+    reason: hours.reason,
   });
 }

@@ -638,19 +638,42 @@ describe('confirmed hours of a unit’s staff count toward the unit’s commitme
       hoursConfirmed: true,
       volunteer: { verifiedHours: 3 },
     });
-    const after = await state();
-    expect(after).toMatchObject({ status: CommitmentStatus.COMPLETED, verified: '3.00' });
-    expect(after.fulfilments).toHaveLength(1);
-    expect(after.fulfilments[0]).toMatchObject({
+    // The unit's own confirmation is a record for the community's staff to verify, not a credit.
+    const recorded = await state();
+    expect(recorded).toMatchObject({ status: CommitmentStatus.ACTIVE, verified: '0.00' });
+    expect(recorded.fulfilments).toHaveLength(1);
+    expect(recorded.fulfilments[0]).toMatchObject({
       amount: '3.00',
       date: shanghaiDate(shift.startsAt),
       source: FulfilmentSource.ATTENDANCE,
-      status: FulfilmentStatus.VERIFIED,
+      status: FulfilmentStatus.PENDING,
       sourceKey: `signup:${dbId(stafferId!)}`,
-      recordedBy: null,
+      recordedBy: expect.objectContaining({ id: liaison.id }),
+      servedMinutes: 180,
+      confirmedMinutes: 180,
+      hoursReason: '',
     });
-    expect(after.fulfilments[0]!.note).toContain(activity.title);
-    expect(after.fulfilments[0]!.note).toContain(staffer.profile.realName);
+    expect(recorded.fulfilments[0]!.note).toContain(activity.title);
+    // The note is public once the commitment is accepted: no volunteer's name in it.
+    expect(recorded.fulfilments[0]!.note).not.toContain(staffer.profile.realName);
+
+    const verify = await t.gql(
+      `mutation($input: ReviewFulfilmentInput!) { reviewFulfilment(input: $input) { errors { code } } }`,
+      {
+        input: {
+          id: recorded.fulfilments[0]!.nodeId,
+          decision: 'VERIFY',
+        },
+      },
+      staffToken,
+    );
+    expect(verify.data!.reviewFulfilment.errors).toEqual([]);
+    const after = await state();
+    expect(after).toMatchObject({ status: CommitmentStatus.COMPLETED, verified: '3.00' });
+    expect(after.fulfilments[0]).toMatchObject({
+      status: FulfilmentStatus.VERIFIED,
+      reviewedBy: expect.objectContaining({ id: staff.id }),
+    });
 
     // Through the API, as the unit sees its commitment.
     const seen = await t.gql(

@@ -76,21 +76,26 @@ export class VolunteerResolver {
     return volunteers.listVolunteers(ctx, filter ?? {}, args);
   }
 
+  /** Policy `volunteer.read`: the liaison of their unit only while the affiliation stands. */
   private canRead(v: Volunteer, ctx: Context) {
-    return (
-      can(ctx.viewer, 'volunteer.read', { userId: v.user.id, communityId: v.community.id }) ||
-      (v.unit !== null && can(ctx.viewer, 'affiliation.review', { unitId: v.unit.id }))
-    );
+    return can(ctx.viewer, 'volunteer.read', volunteers.volunteerScope(v));
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: 'Masked (张*) unless phoneMasked is false.' })
   realName(@Root() v: Volunteer, @Ctx() ctx: Context) {
     return this.canRead(v, ctx) ? v.realName : maskName(v.realName);
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: 'Masked (138****5678) unless phoneMasked is false.' })
   phone(@Root() v: Volunteer, @Ctx() ctx: Context) {
     return this.canRead(v, ctx) ? v.phone : maskPhone(v.phone);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Whether realName and phone are shown to you masked (not yours to call).',
+  })
+  phoneMasked(@Root() v: Volunteer, @Ctx() ctx: Context): boolean {
+    return !this.canRead(v, ctx);
   }
 
   @FieldResolver(() => [AvailabilitySlotType])

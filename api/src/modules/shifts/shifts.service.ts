@@ -11,10 +11,11 @@ import {
   type UserError,
 } from '../../graphql/errors.js';
 import { idOf, paginate, type ConnectionArgs, type ConnectionData } from '../../graphql/relay.js';
-import { authorize } from '../auth/policy.js';
+import { authorize, can } from '../auth/policy.js';
 import { Role, type User } from '../auth/user.entity.js';
 import { CommitmentCategory } from '../commitments/category.entity.js';
 import { Commitment } from '../commitments/commitment.entity.js';
+import { commitmentScope } from '../commitments/commitments.service.js';
 import { Measure } from '../commitments/commitment.enums.js';
 import { Need } from '../commitments/need.entity.js';
 import { Community } from '../directory/community.entity.js';
@@ -71,6 +72,11 @@ export async function createActivity(
         userError(UserErrorCode.NOT_FOUND, 'Choose the community.', field('communityId')),
       );
   }
+  // An activity that counts toward a commitment is organised by the commitment's unit.
+  const commitmentDbId = input.commitmentId ? idOf(input.commitmentId, 'Commitment') : null;
+  const commitment = commitmentDbId ? await em.findOne(Commitment, commitmentDbId) : null;
+  if (!unit && commitment && commitment.community.id === community.id)
+    unit = await em.findOneOrFail(Unit, commitment.unit.id);
   authorize(ctx.viewer, 'activity.create', { communityId: community.id, unitId: unit?.id ?? null });
   const parsed = activitySchema.safeParse(input);
   if (!parsed.success) return fail(...userErrorsFromZod(parsed.error));
@@ -85,10 +91,7 @@ export async function createActivity(
         userError(UserErrorCode.NOT_FOUND, 'Choose an active category.', field('categoryId')),
       );
   }
-  let commitment: Commitment | null = null;
   if (input.commitmentId) {
-    const id = idOf(input.commitmentId, 'Commitment');
-    commitment = id ? await em.findOne(Commitment, id) : null;
     if (!commitment || commitment.community.id !== community.id) {
       errors.push(
         userError(
@@ -97,19 +100,29 @@ export async function createActivity(
           field('commitmentId'),
         ),
       );
+    } else if (!unit || commitment.unit.id !== unit.id) {
+      // Hours count toward a commitment only at its own unit's activities…
+      errors.push(
+        userError(
+          UserErrorCode.INVALID,
+          'An activity counts toward a commitment only when the commitment’s unit organises it.',
+          field('commitmentId'),
+        ),
+      );
+    } else if (!can(ctx.viewer, 'commitment.write', commitmentScope(commitment))) {
+      // …and only those who answer for the commitment may link it.
+      errors.push(
+        userError(
+          UserErrorCode.OUT_OF_SCOPE,
+          'Only those who record this commitment’s fulfilment may link an activity to it.',
+          field('commitmentId'),
+        ),
+      );
     } else if (commitment.measure !== Measure.VOLUNTEER_HOURS) {
       errors.push(
         userError(
           UserErrorCode.INVALID,
           'Only a volunteer-hours commitment can collect hours.',
-          field('commitmentId'),
-        ),
-      );
-    } else if (unit && commitment.unit.id !== unit.id) {
-      errors.push(
-        userError(
-          UserErrorCode.INVALID,
-          'A unit’s activity can count toward its own commitments only.',
           field('commitmentId'),
         ),
       );
@@ -213,14 +226,19 @@ export async function cancelShift(
   const reason = input.reason.trim();
   return ctx.em.transactional(async (tx) => {
     const em = tx as EntityManager;
-    const shift = id ? await em.findOne(Shift, id, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-    if (!shift)
+    const found = id ? await em.findOne(Shift, id) : null;
+    if (!found)
       return {
         shift: null,
         errors: [userError(UserErrorCode.NOT_FOUND, 'No such shift.', field('id'))],
       };
-    const activity = await em.findOneOrFail(Activity, shift.activity.id);
+    // Rights first, on an unlocked read; then the lock, and a fresh read of the shift.
+    const activity = await em.findOneOrFail(Activity, found.activity.id);
     authorize(ctx.viewer, 'activity.manage', activityScope(activity));
+    const shift = await em.findOneOrFail(Shift, found.id, {
+      lockMode: LockMode.PESSIMISTIC_WRITE,
+      refresh: true,
+    });
     if (!reason)
       return {
         shift: null,

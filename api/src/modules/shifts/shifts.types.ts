@@ -154,8 +154,12 @@ export class SignupPayload {
 @ObjectType()
 export class CancelSignupPayload {
   @Field(() => Signup, { nullable: true }) signup!: Signup | null;
-  @Field(() => [Signup], { description: 'Waitlisted sign-ups moved into the freed place.' })
-  promoted!: Signup[];
+  @Field(() => [Signup], {
+    nullable: true,
+    description:
+      'Waitlisted sign-ups moved into the freed place; null unless you run the activity.',
+  })
+  promoted!: Signup[] | null;
   @Field(() => [UserError]) errors!: UserError[];
 }
 

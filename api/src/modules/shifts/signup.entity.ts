@@ -35,6 +35,8 @@ export class Signup extends BaseEntity<
   | 'checkedInAt'
   | 'checkedOutAt'
   | 'minutes'
+  | 'servedMinutes'
+  | 'minutesReason'
   | 'hoursConfirmedAt'
   | 'hoursConfirmedBy'
 > {
@@ -80,10 +82,25 @@ export class Signup extends BaseEntity<
   @Field(() => Date, { nullable: true })
   checkedOutAt: Date | null = null;
 
-  /** Service minutes after rounding, once checked out. */
+  /** Service minutes after rounding, once checked out; the confirmed minutes once confirmed. */
   @Property({ type: 'integer', nullable: true })
   @Field(() => Int, { nullable: true })
   minutes: number | null = null;
+
+  /** The minutes check-in and check-out measured (after rounding), kept when hours are corrected. */
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Minutes served, as check-in and check-out measured them.',
+  })
+  servedMinutes: number | null = null;
+
+  /** Why the confirmed minutes exceed the minutes served (required then). */
+  @Property({ type: 'text', default: '' })
+  @Field(() => String, {
+    description: 'Why more minutes were confirmed than were served; empty otherwise.',
+  })
+  minutesReason: string = '';
 
   /** When the organiser confirmed the minutes (only confirmed minutes count). */
   @Property({ type: 'datetime', nullable: true })

@@ -179,7 +179,8 @@ export async function promoteFromWaitlist(em: EntityManager, shift: Shift): Prom
 
 export interface CancelResult {
   signup: Signup | null;
-  promoted: Signup[];
+  /** Who got the freed place: only for those who run the activity (policy `activity.manage`). */
+  promoted: Signup[] | null;
   errors: UserError[];
 }
 
@@ -192,7 +193,7 @@ export async function cancelSignup(
   const signupId = idOf(input.signupId, 'Signup');
   const none = (code: UserErrorCode, message: string, field?: string[]): CancelResult => ({
     signup: null,
-    promoted: [],
+    promoted: null,
     errors: [userError(code, message, field)],
   });
   if (!signupId) return none(UserErrorCode.NOT_FOUND, 'No such sign-up.', ['input', 'signupId']);
@@ -228,7 +229,8 @@ export async function cancelSignup(
         else shift.waitlistCount -= 1;
         const promoted = wasConfirmed ? await promoteFromWaitlist(em, shift) : [];
         await em.flush();
-        return { signup, promoted, errors: [] };
+        // A volunteer giving up their own place learns nothing about who is next in line.
+        return { signup, promoted: organiser ? promoted : null, errors: [] };
       });
     } catch (error) {
       // A promoted volunteer confirmed an overlapping shift at this very moment: try again,

@@ -23,6 +23,17 @@ import { notify } from '../notifications/notifications.service.js';
 import { Affiliation, Skill } from './shift.enums.js';
 import { Volunteer, type AvailabilitySlot } from './volunteer.entity.js';
 
+/**
+ * Where a volunteer lives as far as permissions are concerned (policy `volunteer.read`): their
+ * account, their community, and the unit they say they work for with where that claim stands.
+ */
+export const volunteerScope = (v: Volunteer) => ({
+  userId: v.user.id,
+  communityId: v.community.id,
+  unitId: v.unit?.id ?? null,
+  affiliation: v.affiliation,
+});
+
 /** The user's volunteer profile; with `create`, made from their account when missing. */
 export async function volunteerOf(
   em: EntityManager,

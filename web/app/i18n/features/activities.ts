@@ -58,7 +58,8 @@ export const activitiesZh = {
     skillsHint: '只有具备所选全部技能的志愿者才能报名。',
     commitment: '计入的单位承诺（可选）',
     noCommitment: '不计入承诺',
-    commitmentHint: '选择驻区单位的“志愿服务时长”承诺：该单位职工在此服务的时长确认后计入承诺。',
+    commitmentHint:
+      '选择驻区单位的“志愿服务时长”承诺：活动由该单位组织，其职工在此服务的时长确认后，作为履行记录交社区审核。',
     commitmentOption: '{{unit}}：{{title}}',
     submit: '保存活动',
     submitting: '正在保存…',
@@ -127,6 +128,8 @@ export const activitiesZh = {
     noShow: '标记未到',
     noShowHint: '班次开始后才能标记未到。',
     correctHours: '确认时长（小时，可修改）',
+    hoursReason: '调整理由',
+    hoursReasonHint: '确认时长超过签到签退记录的时长时必填，将随履行记录交社区审核。',
     confirmHours: '确认时长',
     didCheckIn: '已为 {{name}} 签到。',
     didCheckOut: '已为 {{name}} 签退。',
@@ -221,7 +224,7 @@ export const activitiesEn: typeof activitiesZh = {
     commitment: 'Counts toward a unit’s commitment (optional)',
     noCommitment: 'Does not count toward a commitment',
     commitmentHint:
-      'Choose a unit’s volunteer-hours commitment: confirmed hours its staff serve here count toward it.',
+      'Choose a unit’s volunteer-hours commitment: the unit organises the activity, and the confirmed hours its staff serve here go to the community for review as fulfilment records.',
     commitmentOption: '{{unit}}: {{title}}',
     submit: 'Save the activity',
     submitting: 'Saving…',
@@ -291,6 +294,9 @@ export const activitiesEn: typeof activitiesZh = {
     noShow: 'Did not come',
     noShowHint: 'A no-show can be recorded once the shift has started.',
     correctHours: 'Hours to confirm (you may correct them)',
+    hoursReason: 'Reason for the change',
+    hoursReasonHint:
+      'Required when you confirm more than check-in and check-out measured; the community’s reviewer sees it.',
     confirmHours: 'Confirm hours',
     didCheckIn: '{{name}} is checked in.',
     didCheckOut: '{{name}} is checked out.',
