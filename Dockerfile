@@ -15,6 +15,8 @@ RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 4000
 # TypeScript runs through tsx (esbuild); decorators carry explicit types, no metadata emit needed.
+# The same image runs the demo seed (`node --import tsx seeds/run.ts`, compose's `seed` service):
+# keep seeds/ in the source stage and tsx among the installed packages.
 CMD ["node", "--import", "tsx", "api/src/main.ts"]
 
 FROM source AS web

@@ -188,8 +188,6 @@ export function loadConfig() {
     /** Where people reach the web app and the API from outside (links in e-mails, calendar feeds). */
     publicWebUrl: str('PUBLIC_WEB_URL', 'http://localhost:3000'),
     publicApiUrl: str('PUBLIC_API_URL', 'http://localhost:4000'),
-    /** Seed the Qingshan demo data when the database is empty (used by `npm start`). */
-    seedDemo: bool('SEED_DEMO', false),
     migrateOnStart: bool('MIGRATE_ON_START', true),
     /** Run background jobs (pg-boss, e.g. lapsing overdue commitments) in this API process. */
     jobsEnabled: bool('JOBS_ENABLED', true),

@@ -1,10 +1,10 @@
-// The API process alone, for containers and process managers: needs DATABASE_URL.
+// The API process alone, for containers and process managers: needs DATABASE_URL. It serves
+// the database as it finds it (after migrations); the demo is loaded by `npm run seed`.
 import 'reflect-metadata';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/open.js';
 import { createLogger } from './logger.js';
-import { seedDemoIfEmpty } from '../../seeds/seed.js';
 import { listen } from './server.js';
 import { startAppJobs } from './jobs/jobs.js';
 
@@ -15,7 +15,6 @@ if (!config.databaseUrl) {
   process.exit(1);
 }
 const database = await openDatabase(config, logger);
-if (config.seedDemo) await seedDemoIfEmpty(database.orm, logger);
 const app = createApp(config, logger, database.orm);
 const server = await listen(app, config.port, config.host);
 logger.info({ url: `http://${config.host}:${config.port}/graphql` }, 'API ready');

@@ -37,7 +37,6 @@ export async function startProductionApi(
         PORT: String(port),
         JOBS_ENABLED: 'false',
         MIGRATE_ON_START: 'false',
-        SEED_DEMO: 'false',
         LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'inherit', 'inherit'],

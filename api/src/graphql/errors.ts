@@ -67,10 +67,46 @@ export function userError(code: UserErrorCode, message: string, field?: string[]
   return Object.assign(new UserError(), { code, message, field: field ?? null });
 }
 
+/** The `field` path of an input field: `inputField('reason')` is `['input', 'reason']`. */
+export const inputField = (...path: string[]): string[] => ['input', ...path];
+
+/** A NOT_FOUND user error for an input that names nothing the viewer may use: "No such unit." */
+export const noSuch = (what: string, ...path: string[]): UserError =>
+  userError(UserErrorCode.NOT_FOUND, `No such ${what}.`, inputField(...path));
+
+/** A mutation's payload: its result fields (the changed objects, null when refused) and errors. */
+export type Payload<K extends string, T> = { [P in K]: T | null } & { errors: UserError[] };
+
+/**
+ * The payload of a refused mutation, beside its errors: `refused('unit', error)` and
+ * `refused(['signup', 'promoted'], ...errors)` give each named field null; a payload whose
+ * fields are not nullable names what it holds instead, `refused({ count: 0 }, error)`.
+ */
+export function refused<K extends string>(
+  keys: K | readonly K[],
+  ...errors: UserError[]
+): { [P in K]: null } & { errors: UserError[] };
+export function refused<T extends object>(
+  empty: T,
+  ...errors: UserError[]
+): T & { errors: UserError[] };
+export function refused(
+  what: string | readonly string[] | object,
+  ...errors: UserError[]
+): object & { errors: UserError[] } {
+  const empty =
+    typeof what === 'string'
+      ? { [what]: null }
+      : Array.isArray(what)
+        ? Object.fromEntries((what as readonly string[]).map((key) => [key, null]))
+        : what;
+  return { ...empty, errors };
+}
+
 /** Maps zod validation issues to UserErrors whose `field` paths start at `input`. */
 export function userErrorsFromZod(error: ZodError): UserError[] {
   return error.issues.map((issue) => {
-    const field = ['input', ...issue.path.map(String)];
+    const field = inputField(...issue.path.map(String));
     switch (issue.code) {
       case 'too_small':
         if (issue.origin === 'string' && issue.minimum === 1) {
@@ -112,6 +148,8 @@ export const unauthenticated = () => graphQLError('UNAUTHENTICATED', 'You must b
 export const forbidden = (message = 'You are not allowed to do this.') =>
   graphQLError('FORBIDDEN', message);
 export const badUserInput = (message: string) => graphQLError('BAD_USER_INPUT', message);
+/** Something a query or a download asked for does not exist (or is not the viewer's to see). */
+export const notFound = (message: string) => graphQLError('NOT_FOUND', message);
 
 /** Error codes whose message is meant for the client; everything else is masked. */
 const PUBLIC_CODES = new Set([

@@ -90,23 +90,28 @@ interface RowShape {
 
 const rowShapes = new WeakMap<EntityMetadata, RowShape>();
 
-/** The ORM hydrator's conversions of a column value (its ObjectHydrator.hydrateScalar). */
+/** Whether a date-time column keeps its zone (timestamptz), read from the column's type. */
+function zonedColumn(prop: EntityProperty): boolean {
+  const type = (prop.columnTypes?.[0] ?? '').toLowerCase();
+  return type.startsWith('timestamptz') || type.includes('with time zone');
+}
+
+/**
+ * The ORM hydrator's conversions of a column value (its ObjectHydrator.hydrateScalar), decided
+ * once per column from its metadata: a timestamptz value carries its zone; a plain timestamp is
+ * read in the platform's zone.
+ */
 function converter(prop: EntityProperty, platform: Platform): ((value: unknown) => unknown) | null {
   const customType = prop.customType;
   if (customType) return (value) => customType.convertToJSValue(value, platform);
   if (prop.runtimeType === 'boolean') return (value) => !!value;
   if (prop.runtimeType === 'Date' && !platform.isNumericProperty(prop)) {
     const tz = platform.getTimezone();
+    const suffix = zonedColumn(prop) || !tz || tz === 'local' ? '' : tz;
     return (value) => {
       if (value instanceof Date) return value;
-      const text = value as string;
-      if (!tz || tz === 'local') return new Date(text);
-      const zoned =
-        typeof value === 'number' ||
-        text.includes('+') ||
-        text.lastIndexOf('-') > 10 ||
-        text.endsWith('Z');
-      return new Date(zoned ? text : text + tz);
+      if (typeof value === 'number') return new Date(value);
+      return new Date(`${value as string}${suffix}`);
     };
   }
   return null;

@@ -4,9 +4,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import {
+  inputField,
+  noSuch,
+  refused,
   userError,
   UserErrorCode,
   userErrorsFromZod,
+  type Payload,
   type UserError,
 } from '../../graphql/errors.js';
 import { idOf } from '../../graphql/relay.js';
@@ -29,8 +33,6 @@ export interface SignedIn {
   user: User | null;
   errors: UserError[];
 }
-
-const failed = (errors: UserError[]): SignedIn => ({ token: null, user: null, errors });
 
 export async function viewerFromToken(em: EntityManager, token: string | null): Promise<Viewer> {
   if (!token) return Viewer.anonymous();
@@ -73,29 +75,31 @@ export async function login(
   const errors: UserError[] = [];
   const username = input.username.trim().toLowerCase();
   if (!username)
-    errors.push(userError(UserErrorCode.REQUIRED, 'Enter your username.', ['input', 'username']));
+    errors.push(userError(UserErrorCode.REQUIRED, 'Enter your username.', inputField('username')));
   if (!input.password)
-    errors.push(userError(UserErrorCode.REQUIRED, 'Enter your password.', ['input', 'password']));
-  if (errors.length) return failed(errors);
+    errors.push(userError(UserErrorCode.REQUIRED, 'Enter your password.', inputField('password')));
+  if (errors.length) return refused(['token', 'user'], ...errors);
 
   const limiter = ctx.app.loginLimiter;
   // The attempt is counted before the password is checked, so parallel guesses cannot overtake it.
   const wait = await limiter.beginAttempt(username, ctx.request.ip);
   if (wait > 0) {
-    return failed([
+    return refused(
+      ['token', 'user'],
       userError(
         UserErrorCode.RATE_LIMITED,
         `Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`,
       ),
-    ]);
+    );
   }
   const user = await ctx.em.findOne(User, { username });
   const ok = await verifyPassword(user?.active ? user.passwordHash : null, input.password);
   if (!user || !ok) {
     await limiter.recordFailure(username, ctx.request.ip);
-    return failed([
+    return refused(
+      ['token', 'user'],
       userError(UserErrorCode.INVALID_CREDENTIALS, 'The username or password is not correct.'),
-    ]);
+    );
   }
   await limiter.recordSuccess(username, ctx.request.ip);
   const token = await startSession(ctx, user);
@@ -127,22 +131,21 @@ export async function registerVolunteer(
   input: z.input<typeof registerSchema>,
 ): Promise<SignedIn> {
   const parsed = registerSchema.safeParse(input);
-  if (!parsed.success) return failed(userErrorsFromZod(parsed.error));
+  if (!parsed.success) return refused(['token', 'user'], ...userErrorsFromZod(parsed.error));
   const data = parsed.data;
   const wait = await ctx.app.loginLimiter.takeRegistration(ctx.request.ip);
   if (wait > 0) {
-    return failed([
+    return refused(
+      ['token', 'user'],
       userError(
         UserErrorCode.RATE_LIMITED,
         `Too many sign-ups from this network. Try again in ${Math.ceil(wait / 60)} minute(s).`,
       ),
-    ]);
+    );
   }
   const community = await findCommunity(ctx, data.communityId);
   if (!community) {
-    return failed([
-      userError(UserErrorCode.NOT_FOUND, 'No such community.', ['input', 'communityId']),
-    ]);
+    return refused(['token', 'user'], noSuch('community', 'communityId'));
   }
   const created = await insertUser(ctx, {
     username: data.username,
@@ -173,10 +176,10 @@ const createUserSchema = z.object({
 export async function createUser(
   ctx: Context,
   input: z.input<typeof createUserSchema>,
-): Promise<{ user: User | null; errors: UserError[] }> {
+): Promise<Payload<'user', User>> {
   ctx.viewer.requireUser();
   const parsed = createUserSchema.safeParse(input);
-  if (!parsed.success) return { user: null, errors: userErrorsFromZod(parsed.error) };
+  if (!parsed.success) return refused('user', ...userErrorsFromZod(parsed.error));
   const data = parsed.data;
 
   let community: Community | null = null;
@@ -185,26 +188,23 @@ export async function createUser(
     const unitId = idOf(data.unitId, 'Unit');
     unit = unitId ? await ctx.em.findOne(Unit, unitId, { populate: ['community'] }) : null;
     if (!unit) {
-      return {
-        user: null,
-        errors: [
-          userError(UserErrorCode.REQUIRED, 'Choose the unit this liaison speaks for.', [
-            'input',
-            'unitId',
-          ]),
-        ],
-      };
+      return refused(
+        'user',
+        userError(
+          UserErrorCode.REQUIRED,
+          'Choose the unit this liaison speaks for.',
+          inputField('unitId'),
+        ),
+      );
     }
     community = unit.community;
   } else if (data.role !== Role.STREET_ADMIN) {
     community = data.communityId ? await findCommunity(ctx, data.communityId) : null;
     if (!community) {
-      return {
-        user: null,
-        errors: [
-          userError(UserErrorCode.REQUIRED, 'Choose the community.', ['input', 'communityId']),
-        ],
-      };
+      return refused(
+        'user',
+        userError(UserErrorCode.REQUIRED, 'Choose the community.', inputField('communityId')),
+      );
     }
   }
   authorize(ctx.viewer, 'user.create', { communityId: community?.id ?? null, role: data.role });
@@ -236,13 +236,11 @@ async function insertUser(
     unit: Unit | null;
   },
 ): Promise<{ user: User | null; token: null; errors: UserError[] }> {
-  const taken = () => ({
-    user: null,
-    token: null,
-    errors: [
-      userError(UserErrorCode.TAKEN, 'This username is already taken.', ['input', 'username']),
-    ],
-  });
+  const taken = () =>
+    refused(
+      ['user', 'token'],
+      userError(UserErrorCode.TAKEN, 'This username is already taken.', inputField('username')),
+    );
   if (await ctx.em.count(User, { username: data.username })) return taken();
   const user = ctx.em.create(User, {
     username: data.username,
@@ -274,10 +272,10 @@ const languageSchema = z.object({
 export async function setMyLanguage(
   ctx: Context,
   input: { language: string },
-): Promise<{ viewer: User | null; errors: UserError[] }> {
+): Promise<Payload<'viewer', User>> {
   const user = ctx.viewer.requireUser();
   const parsed = languageSchema.safeParse(input);
-  if (!parsed.success) return { viewer: null, errors: userErrorsFromZod(parsed.error) };
+  if (!parsed.success) return refused('viewer', ...userErrorsFromZod(parsed.error));
   await ctx.em.nativeUpdate(User, { id: user.id }, { language: parsed.data.language });
   user.language = parsed.data.language;
   return { viewer: user, errors: [] };

@@ -4,11 +4,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
 import { shanghaiDate } from '../../graphql/dates.js';
 import {
+  inputField,
+  noSuch,
+  refused,
   userError,
   UserErrorCode,
   userErrorsFromZod,
   type UserError,
 } from '../../graphql/errors.js';
+import { reasonSchema } from '../../graphql/validation.js';
 import { idOf, paginate, type ConnectionArgs, type ConnectionData } from '../../graphql/relay.js';
 import { authorize, can, readScope, type Viewer } from '../auth/policy.js';
 import type { User } from '../auth/user.entity.js';
@@ -25,7 +29,6 @@ import {
 } from './commitment.enums.js';
 import {
   commitmentSchema,
-  reasonSchema,
   titleSchema,
   descriptionSchema,
   isoDate,
@@ -38,9 +41,6 @@ export interface CommitmentResult {
   commitment: Commitment | null;
   errors: UserError[];
 }
-
-const fail = (...errors: UserError[]): CommitmentResult => ({ commitment: null, errors });
-const field = (name: string) => ['input', name];
 
 export const commitmentScope = (c: Commitment) => ({
   communityId: c.community.id,
@@ -129,7 +129,7 @@ async function checkRefs(
     const found = id ? await em.findOne(CommitmentCategory, id) : null;
     if (!found || !found.active) {
       errors.push(
-        userError(UserErrorCode.NOT_FOUND, 'Choose an active category.', field('categoryId')),
+        userError(UserErrorCode.NOT_FOUND, 'Choose an active category.', inputField('categoryId')),
       );
     } else category = found;
   }
@@ -137,17 +137,15 @@ async function checkRefs(
     const id = idOf(input.needId, 'Need');
     const found = id ? await em.findOne(Need, id) : null;
     if (!found || found.community.id !== communityId) {
-      errors.push(
-        userError(UserErrorCode.NOT_FOUND, 'No such need in this community.', field('needId')),
-      );
+      errors.push(noSuch('need in this community', 'needId'));
     } else if (found.status !== NeedStatus.OPEN) {
-      errors.push(userError(UserErrorCode.INVALID, 'This need is closed.', field('needId')));
+      errors.push(userError(UserErrorCode.INVALID, 'This need is closed.', inputField('needId')));
     } else if (measure && found.measure !== measure) {
       errors.push(
         userError(
           UserErrorCode.INVALID,
           'The commitment must be counted in the need’s measure.',
-          field('measure'),
+          inputField('measure'),
         ),
       );
     } else need = found;
@@ -163,7 +161,7 @@ function periodErrors(start: string, end: string): UserError[] {
       userError(
         UserErrorCode.INVALID,
         'The period must end on or after its start.',
-        field('periodEnd'),
+        inputField('periodEnd'),
       ),
     ];
   // At most three years: the last day may be the day before the start's third anniversary.
@@ -173,7 +171,7 @@ function periodErrors(start: string, end: string): UserError[] {
       userError(
         UserErrorCode.OUT_OF_RANGE,
         'A period can last at most three years.',
-        field('periodEnd'),
+        inputField('periodEnd'),
       ),
     ];
   }
@@ -198,17 +196,21 @@ export async function createCommitment(
   const user = ctx.viewer.requireUser();
   const unitId = idOf(input.unitId, 'Unit');
   const unit = unitId ? await ctx.em.findOne(Unit, unitId) : null;
-  if (!unit) return fail(userError(UserErrorCode.NOT_FOUND, 'No such unit.', field('unitId')));
+  if (!unit) return refused('commitment', noSuch('unit', 'unitId'));
   authorize(ctx.viewer, 'commitment.write', { communityId: unit.community.id, unitId: unit.id });
 
   const parsed = commitmentSchema.safeParse(input);
-  if (!parsed.success) return fail(...userErrorsFromZod(parsed.error));
+  if (!parsed.success) return refused('commitment', ...userErrorsFromZod(parsed.error));
   const data = parsed.data;
   const problem = amountProblem(data.targetAmount, data.measure);
-  if (problem) return fail(userError(UserErrorCode.INVALID, problem, field('targetAmount')));
+  if (problem)
+    return refused(
+      'commitment',
+      userError(UserErrorCode.INVALID, problem, inputField('targetAmount')),
+    );
   const refs = await checkRefs(ctx.em, input, unit.community.id, data.measure);
   const errors = [...refs.errors, ...periodErrors(data.periodStart, data.periodEnd)];
-  if (errors.length) return fail(...errors);
+  if (errors.length) return refused('commitment', ...errors);
 
   const commitment = ctx.em.create(Commitment, {
     unit,
@@ -236,17 +238,14 @@ const conflict = () =>
   userError(
     UserErrorCode.CONFLICT,
     'Someone else changed this commitment after you opened it. Reload to see their change, then apply yours again.',
-    field('version'),
+    inputField('version'),
   );
 
 /**
- * Loads and row-locks a commitment for a change inside a transaction, checking the version the
- * user saw. Every write to a commitment goes through here, so concurrent writes are serialised.
- */
-/**
  * The commitment, locked and freshly read, once `check` (an authorize call) has passed on an
  * unlocked read: rights come first, so an outsider neither waits on the lock nor learns the
- * record's version. A stale `version` is a CONFLICT.
+ * record's version. A stale `version` is a CONFLICT. Every write to a commitment goes through
+ * here, so concurrent writes are serialised.
  */
 async function lockCommitment(
   em: EntityManager,
@@ -256,7 +255,7 @@ async function lockCommitment(
 ): Promise<Commitment | UserError> {
   const id = idOf(globalId, 'Commitment');
   const found = id ? await em.findOne(Commitment, id) : null;
-  if (!found) return userError(UserErrorCode.NOT_FOUND, 'No such commitment.', field('id'));
+  if (!found) return noSuch('commitment', 'id');
   check(found);
   const commitment = await em.findOneOrFail(Commitment, found.id, {
     lockMode: LockMode.PESSIMISTIC_WRITE,
@@ -274,7 +273,7 @@ async function inTransaction(
   try {
     return await ctx.em.transactional((em) => work(em as EntityManager));
   } catch (error) {
-    if (error instanceof OptimisticLockError) return fail(conflict());
+    if (error instanceof OptimisticLockError) return refused('commitment', conflict());
     throw error;
   }
 }
@@ -300,13 +299,14 @@ export async function updateCommitment(
     const commitment = await lockCommitment(em, input.id, input.version, (c) =>
       authorize(ctx.viewer, 'commitment.write', commitmentScope(c)),
     );
-    if (!(commitment instanceof Commitment)) return fail(commitment);
+    if (!(commitment instanceof Commitment)) return refused('commitment', commitment);
 
     if (commitment.status === CommitmentStatus.ACTIVE) {
       return changeActiveTarget(ctx, em, commitment, input, user);
     }
     if (commitment.status !== CommitmentStatus.DRAFT) {
-      return fail(
+      return refused(
+        'commitment',
         userError(
           UserErrorCode.NOT_EDITABLE,
           `A ${commitment.status.toLowerCase()} commitment cannot be edited.`,
@@ -329,14 +329,17 @@ export async function updateCommitment(
     if (input.title != null) {
       const r = titleSchema.safeParse(input.title);
       if (r.success) set('title', r.data);
-      else errors.push(...userErrorsFromZod(r.error).map((e) => ({ ...e, field: field('title') })));
+      else
+        errors.push(
+          ...userErrorsFromZod(r.error).map((e) => ({ ...e, field: inputField('title') })),
+        );
     }
     if (input.description != null) {
       const r = descriptionSchema.safeParse(input.description);
       if (r.success) set('description', r.data);
       else
         errors.push(
-          userError(UserErrorCode.TOO_LONG, r.error.issues[0]!.message, field('description')),
+          userError(UserErrorCode.TOO_LONG, r.error.issues[0]!.message, inputField('description')),
         );
     }
     if (input.measure != null) set('measure', input.measure);
@@ -345,11 +348,13 @@ export async function updateCommitment(
       if (value == null) continue;
       const r = isoDate(key === 'periodStart' ? 'Start date' : 'End date').safeParse(value);
       if (r.success) set(key, r.data);
-      else errors.push(userError(UserErrorCode.INVALID, r.error.issues[0]!.message, field(key)));
+      else
+        errors.push(userError(UserErrorCode.INVALID, r.error.issues[0]!.message, inputField(key)));
     }
     if (input.targetAmount != null) {
       const problem = amountProblem(input.targetAmount, commitment.measure);
-      if (problem) errors.push(userError(UserErrorCode.INVALID, problem, field('targetAmount')));
+      if (problem)
+        errors.push(userError(UserErrorCode.INVALID, problem, inputField('targetAmount')));
       else set('targetAmount', fromHundredths(toHundredths(input.targetAmount)));
     }
     const refs = await checkRefs(em, input, commitment.community.id, commitment.measure);
@@ -357,7 +362,7 @@ export async function updateCommitment(
     // A new measure must still fit the target (whole numbers) and the need it answers.
     const targetProblem = amountProblem(Number(commitment.targetAmount), commitment.measure);
     if (targetProblem && input.targetAmount == null) {
-      errors.push(userError(UserErrorCode.INVALID, targetProblem, field('targetAmount')));
+      errors.push(userError(UserErrorCode.INVALID, targetProblem, inputField('targetAmount')));
     }
     const need =
       refs.need !== undefined
@@ -368,13 +373,13 @@ export async function updateCommitment(
         userError(
           UserErrorCode.INVALID,
           'The commitment must be counted in the need’s measure.',
-          field('measure'),
+          inputField('measure'),
         ),
       );
     }
     if (errors.length) {
       em.clear();
-      return fail(...errors);
+      return refused('commitment', ...errors);
     }
     if (refs.category && refs.category.id !== commitment.category.id) {
       changes.push(`category → ${refs.category.code}`);
@@ -416,16 +421,21 @@ async function changeActiveTarget(
     'periodEnd',
   ].filter((key) => input[key] != null);
   if (others.length || input.targetAmount == null) {
-    return fail(
+    return refused(
+      'commitment',
       userError(
         UserErrorCode.NOT_EDITABLE,
         'Once accepted, only the target of a commitment can change, and only with staff approval.',
-        field(others[0] ?? 'targetAmount'),
+        inputField(others[0] ?? 'targetAmount'),
       ),
     );
   }
   const problem = amountProblem(input.targetAmount, commitment.measure);
-  if (problem) return fail(userError(UserErrorCode.INVALID, problem, field('targetAmount')));
+  if (problem)
+    return refused(
+      'commitment',
+      userError(UserErrorCode.INVALID, problem, inputField('targetAmount')),
+    );
   const target = fromHundredths(toHundredths(input.targetAmount));
   const note = input.note?.trim().slice(0, 1000) ?? '';
   if (can(ctx.viewer, 'commitment.review', commitmentScope(commitment))) {
@@ -464,9 +474,10 @@ export async function reviewTargetChange(
     const commitment = await lockCommitment(em, input.id, null, (c) =>
       authorize(ctx.viewer, 'commitment.review', commitmentScope(c)),
     );
-    if (!(commitment instanceof Commitment)) return fail(commitment);
+    if (!(commitment instanceof Commitment)) return refused('commitment', commitment);
     if (commitment.proposedTargetAmount === null) {
-      return fail(
+      return refused(
+        'commitment',
         userError(UserErrorCode.INVALID_TRANSITION, 'No target change is waiting for review.'),
       );
     }
@@ -486,7 +497,11 @@ export async function reviewTargetChange(
       );
       await completeIfReached(em, commitment);
     } else {
-      if (!note) return fail(userError(UserErrorCode.REQUIRED, 'Give a reason.', field('note')));
+      if (!note)
+        return refused(
+          'commitment',
+          userError(UserErrorCode.REQUIRED, 'Give a reason.', inputField('note')),
+        );
       recordEvent(
         em,
         commitment,
@@ -519,10 +534,11 @@ async function transition(
         commitmentScope(c),
       ),
     );
-    if (!(commitment instanceof Commitment)) return fail(commitment);
+    if (!(commitment instanceof Commitment)) return refused('commitment', commitment);
     const to = nextStatus(commitment.status, action);
     if (!to) {
-      return fail(
+      return refused(
+        'commitment',
         userError(
           UserErrorCode.INVALID_TRANSITION,
           `A ${commitment.status.toLowerCase()} commitment cannot be ${pastTense[action]}.`,
@@ -551,6 +567,8 @@ export function submitCommitment(ctx: Context, input: { id: string; version?: nu
   return transition(ctx, input, CommitmentAction.SUBMIT, '');
 }
 
+const rejectionReason = reasonSchema(1000);
+
 export async function reviewCommitment(
   ctx: Context,
   input: {
@@ -564,10 +582,15 @@ export async function reviewCommitment(
     return transition(ctx, input, CommitmentAction.ACCEPT, input.reason?.trim() ?? '');
   }
   ctx.viewer.requireUser();
-  const reason = reasonSchema.safeParse(input.reason ?? '');
+  const reason = rejectionReason.safeParse(input.reason ?? '');
   if (!reason.success)
-    return fail(
-      userError(UserErrorCode.REQUIRED, 'Say why the commitment is rejected.', field('reason')),
+    return refused(
+      'commitment',
+      userError(
+        UserErrorCode.REQUIRED,
+        'Say why the commitment is rejected.',
+        inputField('reason'),
+      ),
     );
   return transition(ctx, input, CommitmentAction.REJECT, reason.data);
 }

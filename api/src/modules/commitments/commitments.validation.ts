@@ -29,9 +29,3 @@ export const commitmentSchema = z.object({
   periodStart: isoDate('Start date'),
   periodEnd: isoDate('End date'),
 });
-
-export const reasonSchema = z
-  .string()
-  .trim()
-  .min(1, 'Give a reason.')
-  .max(1000, 'At most 1,000 characters.');

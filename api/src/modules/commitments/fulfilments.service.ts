@@ -3,7 +3,14 @@ import { LockMode, UniqueConstraintViolationException, type FilterQuery } from '
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
 import { isIsoDate, shanghaiDate } from '../../graphql/dates.js';
-import { userError, UserErrorCode, type UserError } from '../../graphql/errors.js';
+import {
+  inputField,
+  noSuch,
+  refused,
+  userError,
+  UserErrorCode,
+  type UserError,
+} from '../../graphql/errors.js';
 import { idOf, paginate, type ConnectionArgs, type ConnectionData } from '../../graphql/relay.js';
 import { authorize, readScope } from '../auth/policy.js';
 import { User } from '../auth/user.entity.js';
@@ -26,8 +33,6 @@ export interface FulfilmentResult {
   errors: UserError[];
 }
 
-const fail = (...errors: UserError[]): FulfilmentResult => ({ fulfilment: null, errors });
-const field = (name: string) => ['input', name];
 export const MAX_EVIDENCE_PER_RECORD = 10;
 
 /**
@@ -82,11 +87,11 @@ export async function recordFulfilment(
     const commitment = id
       ? await em.findOne(Commitment, id, { lockMode: LockMode.PESSIMISTIC_WRITE })
       : null;
-    if (!commitment)
-      return fail(userError(UserErrorCode.NOT_FOUND, 'No such commitment.', field('commitmentId')));
+    if (!commitment) return refused('fulfilment', noSuch('commitment', 'commitmentId'));
     authorize(ctx.viewer, 'commitment.write', commitmentScope(commitment));
     if (!RECORDABLE_STATUSES.has(commitment.status)) {
-      return fail(
+      return refused(
+        'fulfilment',
         userError(
           UserErrorCode.INVALID_TRANSITION,
           `Fulfilment can be recorded only once a commitment is accepted; this one is ${commitment.status.toLowerCase()}.`,
@@ -95,16 +100,18 @@ export async function recordFulfilment(
     }
     const errors: UserError[] = [];
     const problem = amountProblem(input.amount, commitment.measure);
-    if (problem) errors.push(userError(UserErrorCode.INVALID, problem, field('amount')));
+    if (problem) errors.push(userError(UserErrorCode.INVALID, problem, inputField('amount')));
     const date = input.date.trim();
     if (!isIsoDate(date)) {
-      errors.push(userError(UserErrorCode.INVALID, 'Enter a date like 2026-03-31.', field('date')));
+      errors.push(
+        userError(UserErrorCode.INVALID, 'Enter a date like 2026-03-31.', inputField('date')),
+      );
     } else if (date < commitment.periodStart || date > commitment.periodEnd) {
       errors.push(
         userError(
           UserErrorCode.OUTSIDE_PERIOD,
           `The date must fall within the commitment's period, ${commitment.periodStart} to ${commitment.periodEnd}.`,
-          field('date'),
+          inputField('date'),
         ),
       );
     } else if (date > shanghaiDate()) {
@@ -112,13 +119,15 @@ export async function recordFulfilment(
         userError(
           UserErrorCode.OUT_OF_RANGE,
           'Record what was delivered, not what is planned: the date is in the future.',
-          field('date'),
+          inputField('date'),
         ),
       );
     }
     const note = (input.note ?? '').trim();
     if (note.length > 2000)
-      errors.push(userError(UserErrorCode.TOO_LONG, 'At most 2,000 characters.', field('note')));
+      errors.push(
+        userError(UserErrorCode.TOO_LONG, 'At most 2,000 characters.', inputField('note')),
+      );
 
     const evidenceIds = [...new Set(input.evidenceIds ?? [])];
     if (evidenceIds.length > MAX_EVIDENCE_PER_RECORD) {
@@ -126,7 +135,7 @@ export async function recordFulfilment(
         userError(
           UserErrorCode.OUT_OF_RANGE,
           `Attach at most ${MAX_EVIDENCE_PER_RECORD} files.`,
-          field('evidenceIds'),
+          inputField('evidenceIds'),
         ),
       );
     }
@@ -144,11 +153,11 @@ export async function recordFulfilment(
         userError(
           UserErrorCode.NOT_FOUND,
           'Attach only files you uploaded and have not attached elsewhere.',
-          field('evidenceIds'),
+          inputField('evidenceIds'),
         ),
       );
     }
-    if (errors.length) return fail(...errors);
+    if (errors.length) return refused('fulfilment', ...errors);
 
     const fulfilment = em.create(Fulfilment, {
       commitment,
@@ -173,8 +182,7 @@ export async function reviewFulfilment(
     const em = tx as EntityManager;
     const id = idOf(input.id, 'Fulfilment');
     const found = id ? await em.findOne(Fulfilment, id) : null;
-    if (!found)
-      return fail(userError(UserErrorCode.NOT_FOUND, 'No such fulfilment record.', field('id')));
+    if (!found) return refused('fulfilment', noSuch('fulfilment record', 'id'));
     // Rights first, on an unlocked read: an outsider neither waits on the lock nor learns more.
     authorize(
       ctx.viewer,
@@ -191,7 +199,8 @@ export async function reviewFulfilment(
       refresh: true,
     });
     if (!RECORDABLE_STATUSES.has(commitment.status)) {
-      return fail(
+      return refused(
+        'fulfilment',
         userError(
           UserErrorCode.INVALID_TRANSITION,
           `The commitment was ${commitment.status.toLowerCase()}; its records no longer count.`,
@@ -200,7 +209,8 @@ export async function reviewFulfilment(
     }
     // A verified record is verified by someone other than the person who made it.
     if (fulfilment.recordedBy?.id === user.id) {
-      return fail(
+      return refused(
+        'fulfilment',
         userError(
           UserErrorCode.OWN_RECORD,
           'You made this record yourself; another reviewer must verify it.',
@@ -208,7 +218,8 @@ export async function reviewFulfilment(
       );
     }
     if (fulfilment.status !== FulfilmentStatus.PENDING) {
-      return fail(
+      return refused(
+        'fulfilment',
         userError(
           UserErrorCode.INVALID_TRANSITION,
           `This record was already ${fulfilment.status.toLowerCase()}.`,
@@ -216,12 +227,16 @@ export async function reviewFulfilment(
       );
     }
     if (input.decision === ReviewDecision.REJECT && !reason) {
-      return fail(
-        userError(UserErrorCode.REQUIRED, 'Say why the record is rejected.', field('reason')),
+      return refused(
+        'fulfilment',
+        userError(UserErrorCode.REQUIRED, 'Say why the record is rejected.', inputField('reason')),
       );
     }
     if (reason.length > 1000)
-      return fail(userError(UserErrorCode.TOO_LONG, 'At most 1,000 characters.', field('reason')));
+      return refused(
+        'fulfilment',
+        userError(UserErrorCode.TOO_LONG, 'At most 1,000 characters.', inputField('reason')),
+      );
     fulfilment.status =
       input.decision === ReviewDecision.VERIFY
         ? FulfilmentStatus.VERIFIED

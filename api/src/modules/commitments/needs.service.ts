@@ -2,9 +2,13 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../../context.js';
 import {
+  inputField,
+  noSuch,
+  refused,
   userError,
   UserErrorCode,
   userErrorsFromZod,
+  type Payload,
   type UserError,
 } from '../../graphql/errors.js';
 import { idOf, paginate, type ConnectionArgs, type ConnectionData } from '../../graphql/relay.js';
@@ -16,8 +20,6 @@ import { NeedStatus, type Measure } from './commitment.enums.js';
 import { needSchema } from './commitments.validation.js';
 import { Need } from './need.entity.js';
 import { z } from 'zod';
-
-const field = (name: string) => ['input', name];
 
 export function listCategories(
   ctx: Context,
@@ -42,20 +44,22 @@ const categorySchema = z.object({
 export async function createCategory(
   ctx: Context,
   input: { code: string; name: string; nameEn: string; sortOrder?: number | null },
-): Promise<{ category: CommitmentCategory | null; errors: UserError[] }> {
+): Promise<Payload<'category', CommitmentCategory>> {
   authorize(ctx.viewer, 'category.manage');
   const parsed = categorySchema.safeParse(input);
-  if (!parsed.success) return { category: null, errors: userErrorsFromZod(parsed.error) };
+  if (!parsed.success) return refused('category', ...userErrorsFromZod(parsed.error));
   const taken = await ctx.em.count(CommitmentCategory, {
     $or: [{ code: parsed.data.code }, { name: parsed.data.name }],
   });
   if (taken)
-    return {
-      category: null,
-      errors: [
-        userError(UserErrorCode.TAKEN, 'A category with this code or name exists.', field('code')),
-      ],
-    };
+    return refused(
+      'category',
+      userError(
+        UserErrorCode.TAKEN,
+        'A category with this code or name exists.',
+        inputField('code'),
+      ),
+    );
   const category = ctx.em.create(CommitmentCategory, {
     ...parsed.data,
     sortOrder: parsed.data.sortOrder ?? 100,
@@ -73,21 +77,17 @@ export async function updateCategory(
     sortOrder?: number | null;
     active?: boolean | null;
   },
-): Promise<{ category: CommitmentCategory | null; errors: UserError[] }> {
+): Promise<Payload<'category', CommitmentCategory>> {
   authorize(ctx.viewer, 'category.manage');
   const id = idOf(input.id, 'CommitmentCategory');
   const category = id ? await ctx.em.findOne(CommitmentCategory, id) : null;
-  if (!category)
-    return {
-      category: null,
-      errors: [userError(UserErrorCode.NOT_FOUND, 'No such category.', field('id'))],
-    };
+  if (!category) return refused('category', noSuch('category', 'id'));
   const parsed = categorySchema.partial().safeParse({
     name: input.name ?? undefined,
     nameEn: input.nameEn ?? undefined,
     sortOrder: input.sortOrder ?? undefined,
   });
-  if (!parsed.success) return { category: null, errors: userErrorsFromZod(parsed.error) };
+  if (!parsed.success) return refused('category', ...userErrorsFromZod(parsed.error));
   ctx.em.assign(
     category,
     Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)),
@@ -120,30 +120,26 @@ export async function createNeed(
     measure: Measure;
     amount: number;
   },
-): Promise<{ need: Need | null; errors: UserError[] }> {
+): Promise<Payload<'need', Need>> {
   const user = ctx.viewer.requireUser();
   const communityId = idOf(input.communityId, 'Community');
   const community = communityId ? await ctx.em.findOne(Community, communityId) : null;
-  if (!community)
-    return {
-      need: null,
-      errors: [userError(UserErrorCode.NOT_FOUND, 'No such community.', field('communityId'))],
-    };
+  if (!community) return refused('need', noSuch('community', 'communityId'));
   authorize(ctx.viewer, 'need.manage', { communityId: community.id });
   const parsed = needSchema.safeParse(input);
-  if (!parsed.success) return { need: null, errors: userErrorsFromZod(parsed.error) };
+  if (!parsed.success) return refused('need', ...userErrorsFromZod(parsed.error));
   const errors: UserError[] = [];
   const problem = amountProblem(parsed.data.amount, parsed.data.measure);
-  if (problem) errors.push(userError(UserErrorCode.INVALID, problem, field('amount')));
+  if (problem) errors.push(userError(UserErrorCode.INVALID, problem, inputField('amount')));
   const categoryId = idOf(input.categoryId, 'CommitmentCategory');
   const category = categoryId
     ? await ctx.em.findOne(CommitmentCategory, { id: categoryId, active: true })
     : null;
   if (!category)
     errors.push(
-      userError(UserErrorCode.NOT_FOUND, 'Choose an active category.', field('categoryId')),
+      userError(UserErrorCode.NOT_FOUND, 'Choose an active category.', inputField('categoryId')),
     );
-  if (errors.length) return { need: null, errors };
+  if (errors.length) return refused('need', ...errors);
   const need = ctx.em.create(Need, {
     community,
     category: category!,
@@ -160,15 +156,11 @@ export async function createNeed(
 export async function setNeedStatus(
   ctx: Context,
   input: { id: string; status: NeedStatus },
-): Promise<{ need: Need | null; errors: UserError[] }> {
+): Promise<Payload<'need', Need>> {
   ctx.viewer.requireUser();
   const id = idOf(input.id, 'Need');
   const need = id ? await ctx.em.findOne(Need, id) : null;
-  if (!need)
-    return {
-      need: null,
-      errors: [userError(UserErrorCode.NOT_FOUND, 'No such need.', field('id'))],
-    };
+  if (!need) return refused('need', noSuch('need', 'id'));
   authorize(ctx.viewer, 'need.manage', { communityId: need.community.id });
   need.status = input.status;
   await ctx.em.flush();

@@ -5,31 +5,19 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { App } from '../../app.js';
-import { badUserInput } from '../../graphql/errors.js';
-import { contentDisposition, contextOf, sendThrown } from '../../http/responses.js';
 import {
-  buildCoBuildingReport,
-  REPORT_LOCALES,
-  reportFileName,
-  toCsv,
-  toXlsx,
-  type ReportLocale,
-} from './report.js';
-
-const FORMATS = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-} as const;
-
-/** `?categoryId=` (empty) means no filter. */
-const optionalText = z.preprocess(
-  (value) => (value === '' ? undefined : value),
-  z.string('Give one value.').max(200).optional(),
-);
+  CONTENT_TYPES,
+  downloadRoute,
+  formatParam,
+  langParam,
+  optionalParam,
+  parseQuery,
+} from '../../http/exports.js';
+import { buildCoBuildingReport, reportFileName, toCsv, toXlsx } from './report.js';
 
 const reportQuery = z.object({
-  communityId: optionalText,
-  categoryId: optionalText,
+  communityId: optionalParam,
+  categoryId: optionalParam,
   year: z.preprocess(
     (value) => (value === '' ? undefined : value),
     z
@@ -38,44 +26,26 @@ const reportQuery = z.object({
       .transform(Number)
       .optional(),
   ),
-  format: z
-    .enum(Object.keys(FORMATS) as ['xlsx', 'csv'], '"format" must be xlsx or csv.')
-    .default('xlsx'),
-  lang: z
-    .enum(REPORT_LOCALES as [ReportLocale, ...ReportLocale[]], '"lang" must be zh-CN or en.')
-    .default('zh-CN'),
+  format: formatParam,
+  lang: langParam,
 });
 
 export function reportRouter(app: App): Router {
   const router = Router();
 
-  router.get('/co-building', async (req, res) => {
-    try {
-      const ctx = await contextOf(app, req);
-      // Strangers learn nothing about the parameters, not even that they are wrong.
-      ctx.viewer.requireUser();
-      const parsed = reportQuery.safeParse(req.query);
-      if (!parsed.success) throw badUserInput(parsed.error.issues[0]!.message);
-      const { communityId, categoryId, year, format, lang } = parsed.data;
-
+  router.get(
+    '/co-building',
+    downloadRoute(app, 'co-building report', async (ctx, req) => {
+      const { communityId, categoryId, year, format, lang } = parseQuery(reportQuery, req.query);
       const report = await buildCoBuildingReport(ctx, { communityId, categoryId, year });
-      const body = format === 'csv' ? toCsv(report, lang) : await toXlsx(report, lang);
-      res
-        .status(200)
-        .set({
-          'Content-Type': FORMATS[format],
-          'Content-Disposition': contentDisposition(
-            `${reportFileName(report, lang)}.${format}`,
-            `co-building-report-${report.year}.${format}`,
-          ),
-          'Cache-Control': 'private, no-store',
-          'X-Content-Type-Options': 'nosniff',
-        })
-        .send(body);
-    } catch (error) {
-      sendThrown(app, req, res, error, 'co-building report');
-    }
-  });
+      return {
+        body: format === 'csv' ? toCsv(report, lang) : await toXlsx(report, lang),
+        type: CONTENT_TYPES[format],
+        fileName: `${reportFileName(report, lang)}.${format}`,
+        fallbackName: `co-building-report-${report.year}.${format}`,
+      };
+    }),
+  );
 
   return router;
 }

@@ -1,11 +1,25 @@
 // The annual co-building report (共驻共建联席会年度报告) as xlsx and CSV. Every figure comes from
 // `unitStandings`, the same function behind the GraphQL query, so the two always agree.
-import ExcelJS from 'exceljs';
-import { stringify } from 'csv-stringify/sync';
-import { GraphQLError } from 'graphql';
+import type ExcelJS from 'exceljs';
 import type { Context } from '../../context.js';
 import { shanghaiDate } from '../../graphql/dates.js';
+import { notFound } from '../../graphql/errors.js';
 import { idOf, toGlobalId } from '../../graphql/relay.js';
+import {
+  addNote,
+  addTitle,
+  csvFile,
+  csvSafe,
+  freezeRows,
+  newWorkbook,
+  printLandscape,
+  safeFileName,
+  setColumnWidths,
+  styleHeaderRow,
+  totalBorder,
+  xlsxFile,
+  type ExportLocale,
+} from '../../http/exports.js';
 import { authorize } from '../auth/policy.js';
 import { Community } from '../directory/community.entity.js';
 import type { UnitKind } from '../directory/unit.entity.js';
@@ -13,9 +27,6 @@ import { CommitmentCategory } from './category.entity.js';
 import { WHOLE_MEASURES, type CommitmentStatus, type Measure } from './commitment.enums.js';
 import { progressOf } from './progress.js';
 import { standingsCommunityId, unitStandings, type StandingsQuery } from './standings.js';
-
-export type ReportLocale = 'zh-CN' | 'en';
-export const REPORT_LOCALES: readonly ReportLocale[] = ['zh-CN', 'en'];
 
 export interface ReportUnit {
   /** Global ID of the unit. */
@@ -81,9 +92,6 @@ export interface CoBuildingReport {
   commitments: ReportCommitment[];
   totals: ReportTotals;
 }
-
-const notFound = (message: string) =>
-  new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
 
 /**
  * Reads the standings and shapes them for the report. The report is for the co-building meeting:
@@ -182,7 +190,7 @@ export async function buildCoBuildingReport(
 
 // ---------------------------------------------------------------- labels
 
-const KIND_LABELS: Record<ReportLocale, Record<UnitKind, string>> = {
+const KIND_LABELS: Record<ExportLocale, Record<UnitKind, string>> = {
   'zh-CN': {
     ENTERPRISE: '企业',
     INSTITUTION: '事业单位',
@@ -201,7 +209,7 @@ const KIND_LABELS: Record<ReportLocale, Record<UnitKind, string>> = {
   },
 };
 
-const STATUS_LABELS: Record<ReportLocale, Record<CommitmentStatus, string>> = {
+const STATUS_LABELS: Record<ExportLocale, Record<CommitmentStatus, string>> = {
   'zh-CN': {
     DRAFT: '草稿',
     SUBMITTED: '待审核',
@@ -222,7 +230,7 @@ const STATUS_LABELS: Record<ReportLocale, Record<CommitmentStatus, string>> = {
   },
 };
 
-const MEASURE_LABELS: Record<ReportLocale, Record<Measure, string>> = {
+const MEASURE_LABELS: Record<ExportLocale, Record<Measure, string>> = {
   'zh-CN': {
     VOLUNTEER_HOURS: '志愿服务时长（小时）',
     EVENTS: '活动（场）',
@@ -275,8 +283,8 @@ const TEXT = {
 } as const;
 
 /** The download's name without extension, e.g. `共建年度报告-建安社区-2026`. */
-export function reportFileName(report: CoBuildingReport, locale: ReportLocale): string {
-  return TEXT[locale].fileName(report).replace(/[\\/:*?"<>|\r\n]+/g, '_');
+export function reportFileName(report: CoBuildingReport, locale: ExportLocale): string {
+  return safeFileName(TEXT[locale].fileName(report));
 }
 
 // ---------------------------------------------------------------- xlsx
@@ -293,7 +301,7 @@ interface Column<Row> {
 const PERCENT = '0.0%';
 const amountFormat = (measure: Measure) => (WHOLE_MEASURES.has(measure) ? '#,##0' : '#,##0.00');
 
-function unitColumns(report: CoBuildingReport, locale: ReportLocale): Column<ReportUnit>[] {
+function unitColumns(report: CoBuildingReport, locale: ExportLocale): Column<ReportUnit>[] {
   const t = TEXT[locale];
   return [
     { header: '名次 Rank', width: 9, value: (u) => u.rank, align: 'center' },
@@ -319,7 +327,7 @@ function unitColumns(report: CoBuildingReport, locale: ReportLocale): Column<Rep
 
 function commitmentColumns(
   report: CoBuildingReport,
-  locale: ReportLocale,
+  locale: ExportLocale,
 ): Column<ReportCommitment>[] {
   const t = TEXT[locale];
   return [
@@ -373,19 +381,16 @@ const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF'
 function addTable<Row>(
   sheet: ExcelJS.Worksheet,
   report: CoBuildingReport,
-  locale: ReportLocale,
+  locale: ExportLocale,
   columns: Column<Row>[],
   rows: Row[],
 ): void {
   const t = TEXT[locale];
-  columns.forEach((column, i) => (sheet.getColumn(i + 1).width = column.width));
-
-  sheet.mergeCells(1, 1, 1, columns.length);
-  const title = sheet.getCell(1, 1);
-  title.value = t.title(report);
-  title.font = { bold: true, size: 14 };
-  title.alignment = { vertical: 'middle' };
-  sheet.getRow(1).height = 24;
+  setColumnWidths(
+    sheet,
+    columns.map((c) => c.width),
+  );
+  addTitle(sheet, t.title(report), columns.length, { vertical: 'middle' });
   sheet.mergeCells(2, 1, 2, columns.length);
   const subtitle = sheet.getCell(2, 1);
   subtitle.value = t.subtitle(report);
@@ -394,12 +399,7 @@ function addTable<Row>(
   const header = sheet.getRow(HEADER_ROW);
   header.values = columns.map((c) => c.header);
   header.height = 32;
-  header.eachCell((cell) => {
-    cell.font = { bold: true };
-    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } };
-    cell.border = { bottom: thin, top: thin };
-  });
+  styleHeaderRow(header, thin);
 
   for (const row of rows) {
     const added = sheet.addRow(columns.map((c) => c.value(row)));
@@ -412,24 +412,21 @@ function addTable<Row>(
     });
   }
 
-  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW }];
+  freezeRows(sheet, HEADER_ROW);
   if (rows.length) {
     sheet.autoFilter = {
       from: { row: HEADER_ROW, column: 1 },
       to: { row: HEADER_ROW + rows.length, column: columns.length },
     };
   }
-  sheet.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  printLandscape(sheet);
   sheet.pageSetup.printTitlesRow = `${HEADER_ROW}:${HEADER_ROW}`;
 }
 
 /** Sheet 1 单位排名 (with a totals row and the definitions), sheet 2 承诺明细. */
-export async function toXlsx(report: CoBuildingReport, locale: ReportLocale): Promise<Buffer> {
+export async function toXlsx(report: CoBuildingReport, locale: ExportLocale): Promise<Buffer> {
   const t = TEXT[locale];
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '共建 Gongjian';
-  workbook.title = t.title(report);
-  workbook.created = new Date();
+  const workbook = newWorkbook(t.title(report));
 
   const ranking = workbook.addWorksheet('单位排名');
   const columns = unitColumns(report, locale);
@@ -450,41 +447,30 @@ export async function toXlsx(report: CoBuildingReport, locale: ReportLocale): Pr
   columns.forEach((column, i) => {
     const cell = total.getCell(i + 1);
     cell.font = { bold: true };
-    cell.border = { top: { style: 'medium' }, bottom: { style: 'medium' } };
+    cell.border = totalBorder();
     if (typeof column.numFmt === 'string') cell.numFmt = column.numFmt;
     if (column.align) cell.alignment = { horizontal: column.align };
   });
   ranking.addRow([]);
-  for (const note of t.notes) {
-    const row = ranking.addRow([note]);
-    ranking.mergeCells(row.number, 1, row.number, columns.length);
-    row.getCell(1).font = { color: { argb: 'FF595959' }, size: 9 };
-    row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
-    row.height = 28;
-  }
+  for (const note of t.notes) addNote(ranking, note, columns.length, 28);
 
   const details = workbook.addWorksheet('承诺明细');
   addTable(details, report, locale, commitmentColumns(report, locale), report.commitments);
 
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return xlsxFile(workbook);
 }
 
 // ---------------------------------------------------------------- CSV
 
-/**
- * Spreadsheet programs run a cell starting with = + - @ (or a tab / return) as a formula; unit
- * names and titles are typed by users, so such text gets a leading apostrophe.
- */
-export function csvSafe(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
+/** The escaping the report's CSV applies to typed text (it lives with the other downloads). */
+export { csvSafe };
 
 /**
  * One row per commitment with its unit's rank, rate and lagging flag; a unit without
  * commitments gets one row with the commitment columns empty, so every unit appears. Numbers
  * are written in full precision (rates and ratios as fractions). UTF-8 with a BOM, CRLF.
  */
-export function toCsv(report: CoBuildingReport, locale: ReportLocale = 'zh-CN'): Buffer {
+export function toCsv(report: CoBuildingReport, locale: ExportLocale = 'zh-CN'): Buffer {
   const t = TEXT[locale];
   const flag = (value: boolean) => (value ? t.yes : t.no);
   const header = [
@@ -538,5 +524,5 @@ export function toCsv(report: CoBuildingReport, locale: ReportLocale = 'zh-CN'):
       ]);
     }
   }
-  return Buffer.from(stringify(records, { bom: true, record_delimiter: 'windows' }), 'utf8');
+  return csvFile(records);
 }

@@ -3,9 +3,13 @@ import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-
 import type { Context } from '../../context.js';
 import {
   forbidden,
+  inputField,
+  noSuch,
+  refused,
   userError,
   UserErrorCode,
   userErrorsFromZod,
+  type Payload,
   type UserError,
 } from '../../graphql/errors.js';
 import { idOf, paginate, type ConnectionArgs, type ConnectionData } from '../../graphql/relay.js';
@@ -26,11 +30,6 @@ import {
   unitSchema,
 } from './directory.validation.js';
 
-type Result<K extends string, T> = { [key in K]: T | null } & { errors: UserError[] };
-
-const notFound = (field: string, what: string) =>
-  userError(UserErrorCode.NOT_FOUND, `No such ${what}.`, ['input', field]);
-
 /** Turns a unique-index violation into a TAKEN error on `field`; rethrows anything else. */
 async function flushUnique(
   ctx: Context,
@@ -43,7 +42,7 @@ async function flushUnique(
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
       ctx.em.clear();
-      return userError(UserErrorCode.TAKEN, message, ['input', field]);
+      return userError(UserErrorCode.TAKEN, message, inputField(field));
     }
     throw error;
   }
@@ -135,10 +134,10 @@ export async function staffingReport(ctx: Context, communityGlobalId: string | n
 export async function createCommunity(
   ctx: Context,
   input: Record<string, unknown>,
-): Promise<Result<'community', Community>> {
+): Promise<Payload<'community', Community>> {
   authorize(ctx.viewer, 'community.create');
   const parsed = communitySchema.safeParse(input);
-  if (!parsed.success) return { community: null, errors: userErrorsFromZod(parsed.error) };
+  if (!parsed.success) return refused('community', ...userErrorsFromZod(parsed.error));
   const data = parsed.data;
   const community = ctx.em.create(Community, {
     ...data,
@@ -152,17 +151,17 @@ export async function createCommunity(
     'code',
     'A community with this code or name already exists.',
   );
-  return taken ? { community: null, errors: [taken] } : { community, errors: [] };
+  return taken ? refused('community', taken) : { community, errors: [] };
 }
 
 export async function createGrid(
   ctx: Context,
   input: { communityId: string } & Record<string, unknown>,
-): Promise<Result<'grid', Grid>> {
+): Promise<Payload<'grid', Grid>> {
   const community = await communityToManage(ctx, input.communityId);
-  if (!community) return { grid: null, errors: [notFound('communityId', 'community')] };
+  if (!community) return refused('grid', noSuch('community', 'communityId'));
   const parsed = gridSchema.safeParse(input);
-  if (!parsed.success) return { grid: null, errors: userErrorsFromZod(parsed.error) };
+  if (!parsed.success) return refused('grid', ...userErrorsFromZod(parsed.error));
   const data = parsed.data;
   const grid = ctx.em.create(Grid, {
     ...data,
@@ -171,7 +170,7 @@ export async function createGrid(
     leaderPhone: data.leaderPhone ?? null,
   });
   const taken = await flushUnique(ctx, 'code', 'A grid with this code or name already exists.');
-  return taken ? { grid: null, errors: [taken] } : { grid, errors: [] };
+  return taken ? refused('grid', taken) : { grid, errors: [] };
 }
 
 /** The community named by `globalId` if the viewer may add to it; null when there is none. */
@@ -191,15 +190,15 @@ async function gridIn(ctx: Context, globalId: string, community: Community): Pro
 export async function createUnit(
   ctx: Context,
   input: { communityId: string; gridId?: string | null } & Record<string, unknown>,
-): Promise<Result<'unit', Unit>> {
+): Promise<Payload<'unit', Unit>> {
   const community = await communityToManage(ctx, input.communityId);
-  if (!community) return { unit: null, errors: [notFound('communityId', 'community')] };
+  if (!community) return refused('unit', noSuch('community', 'communityId'));
   const parsed = unitSchema.safeParse(input);
-  if (!parsed.success) return { unit: null, errors: userErrorsFromZod(parsed.error) };
+  if (!parsed.success) return refused('unit', ...userErrorsFromZod(parsed.error));
   let grid: Grid | null = null;
   if (input.gridId) {
     grid = await gridIn(ctx, input.gridId, community);
-    if (!grid) return { unit: null, errors: [notFound('gridId', 'grid in this community')] };
+    if (!grid) return refused('unit', noSuch('grid in this community', 'gridId'));
   }
   const unit = ctx.em.create(Unit, {
     ...parsed.data,
@@ -208,19 +207,19 @@ export async function createUnit(
     grid,
   });
   const taken = await flushUnique(ctx, 'name', 'A unit with this name already exists.');
-  return taken ? { unit: null, errors: [taken] } : { unit, errors: [] };
+  return taken ? refused('unit', taken) : { unit, errors: [] };
 }
 
 /** Changes the given fields; a liaison may change their own unit's contact details only. */
 export async function updateUnit(
   ctx: Context,
   input: { id: string; version?: number | null; gridId?: string | null } & Record<string, unknown>,
-): Promise<Result<'unit', Unit>> {
+): Promise<Payload<'unit', Unit>> {
   const unitId = idOf(input.id, 'Unit');
   const unit = unitId ? await ctx.em.findOne(Unit, unitId, { populate: ['community'] }) : null;
   if (!unit) {
     ctx.viewer.requireUser();
-    return { unit: null, errors: [notFound('id', 'unit')] };
+    return refused('unit', noSuch('unit', 'id'));
   }
   const scope = { communityId: unit.community.id, unitId: unit.id };
   authorize(ctx.viewer, 'unit.update', scope);
@@ -230,44 +229,40 @@ export async function updateUnit(
     ),
   );
   const parsed = unitPatchSchema.safeParse(patch);
-  if (!parsed.success) return { unit: null, errors: userErrorsFromZod(parsed.error) };
+  if (!parsed.success) return refused('unit', ...userErrorsFromZod(parsed.error));
   const changesIdentity = 'name' in parsed.data || 'kind' in parsed.data || input.gridId != null;
   if (changesIdentity && !can(ctx.viewer, 'unit.updateIdentity', scope)) {
     throw forbidden("Only community staff can change a unit's name, kind or grid.");
   }
   if (input.version != null && input.version !== unit.version) {
-    return {
-      unit: null,
-      errors: [
-        userError(
-          UserErrorCode.CONFLICT,
-          'Someone else changed this unit after you opened it. Reload and apply your change again.',
-          ['input', 'version'],
-        ),
-      ],
-    };
+    return refused(
+      'unit',
+      userError(
+        UserErrorCode.CONFLICT,
+        'Someone else changed this unit after you opened it. Reload and apply your change again.',
+        inputField('version'),
+      ),
+    );
   }
   if (input.gridId) {
     const grid = await gridIn(ctx, input.gridId, unit.community);
-    if (!grid) return { unit: null, errors: [notFound('gridId', 'grid in this community')] };
+    if (!grid) return refused('unit', noSuch('grid in this community', 'gridId'));
     unit.grid = grid;
   }
   ctx.em.assign(unit, parsed.data);
   try {
     const taken = await flushUnique(ctx, 'name', 'A unit with this name already exists.');
-    return taken ? { unit: null, errors: [taken] } : { unit, errors: [] };
+    return taken ? refused('unit', taken) : { unit, errors: [] };
   } catch (error) {
     if (error instanceof OptimisticLockError) {
-      return {
-        unit: null,
-        errors: [
-          userError(
-            UserErrorCode.CONFLICT,
-            'Someone else changed this unit at the same moment. Reload and try again.',
-            ['input', 'version'],
-          ),
-        ],
-      };
+      return refused(
+        'unit',
+        userError(
+          UserErrorCode.CONFLICT,
+          'Someone else changed this unit at the same moment. Reload and try again.',
+          inputField('version'),
+        ),
+      );
     }
     throw error;
   }

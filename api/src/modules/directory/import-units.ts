@@ -4,7 +4,13 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Context } from '../../context.js';
-import { userError, UserErrorCode, type UserError } from '../../graphql/errors.js';
+import {
+  inputField,
+  refused,
+  userError,
+  UserErrorCode,
+  type UserError,
+} from '../../graphql/errors.js';
 import { idOf } from '../../graphql/relay.js';
 import { authorize, can, isAdmin } from '../auth/policy.js';
 import { Community } from './community.entity.js';
@@ -120,12 +126,8 @@ function columnMap(header: string[]): Map<Column, number> {
   return map;
 }
 
-const fail = (errors: UserError[]): ImportResult => ({
-  importedCount: 0,
-  validCount: 0,
-  rowErrors: [],
-  errors,
-});
+/** What a refused import reports beside its errors: nothing checked, nothing written. */
+const NOTHING_IMPORTED = { importedCount: 0, validCount: 0, rowErrors: [] };
 
 export async function importUnits(
   ctx: Context,
@@ -145,54 +147,64 @@ export async function importUnits(
 
   const buffer = Buffer.from(input.contentBase64, 'base64');
   if (buffer.length === 0) {
-    return fail([
-      userError(UserErrorCode.REQUIRED, 'The file is empty.', ['input', 'contentBase64']),
-    ]);
+    return refused(
+      NOTHING_IMPORTED,
+      userError(UserErrorCode.REQUIRED, 'The file is empty.', inputField('contentBase64')),
+    );
   }
   if (buffer.length > MAX_IMPORT_BYTES) {
-    return fail([
-      userError(UserErrorCode.TOO_LONG, 'The file is larger than 5 MB.', [
-        'input',
-        'contentBase64',
-      ]),
-    ]);
+    return refused(
+      NOTHING_IMPORTED,
+      userError(
+        UserErrorCode.TOO_LONG,
+        'The file is larger than 5 MB.',
+        inputField('contentBase64'),
+      ),
+    );
   }
   if (!/\.(xlsx|csv)$/i.test(input.fileName)) {
-    return fail([
-      userError(UserErrorCode.UNSUPPORTED_FILE, 'Upload an .xlsx or .csv file.', [
-        'input',
-        'fileName',
-      ]),
-    ]);
+    return refused(
+      NOTHING_IMPORTED,
+      userError(
+        UserErrorCode.UNSUPPORTED_FILE,
+        'Upload an .xlsx or .csv file.',
+        inputField('fileName'),
+      ),
+    );
   }
   let sheet: SheetRow[];
   try {
     sheet = await readSheet(input.fileName, buffer);
   } catch {
-    return fail([
-      userError(UserErrorCode.UNSUPPORTED_FILE, 'The file could not be read as a spreadsheet.', [
-        'input',
-        'contentBase64',
-      ]),
-    ]);
+    return refused(
+      NOTHING_IMPORTED,
+      userError(
+        UserErrorCode.UNSUPPORTED_FILE,
+        'The file could not be read as a spreadsheet.',
+        inputField('contentBase64'),
+      ),
+    );
   }
   const [header, ...rows] = sheet;
   if (!header || rows.length === 0) {
-    return fail([
-      userError(UserErrorCode.REQUIRED, 'The sheet has no data rows below its header row.', [
-        'input',
-        'contentBase64',
-      ]),
-    ]);
+    return refused(
+      NOTHING_IMPORTED,
+      userError(
+        UserErrorCode.REQUIRED,
+        'The sheet has no data rows below its header row.',
+        inputField('contentBase64'),
+      ),
+    );
   }
   if (rows.length > MAX_IMPORT_ROWS) {
-    return fail([
+    return refused(
+      NOTHING_IMPORTED,
       userError(
         UserErrorCode.TOO_LONG,
         `At most ${MAX_IMPORT_ROWS} rows can be imported at once.`,
-        ['input', 'contentBase64'],
+        inputField('contentBase64'),
       ),
-    ]);
+    );
   }
   const columns = columnMap(header.cells);
   const missing = REQUIRED.filter((c) => !columns.has(c));
@@ -320,12 +332,13 @@ export async function importUnits(
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
       ctx.em.clear();
-      return fail([
+      return refused(
+        NOTHING_IMPORTED,
         userError(
           UserErrorCode.CONFLICT,
           'Some of these units were added by someone else meanwhile. Check the sheet and import again.',
         ),
-      ]);
+      );
     }
     throw error;
   }

@@ -3,7 +3,13 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
-import { userError, UserErrorCode, type UserError } from '../../graphql/errors.js';
+import {
+  inputField,
+  refused,
+  userError,
+  UserErrorCode,
+  type UserError,
+} from '../../graphql/errors.js';
 import { idOf, paginate, type ConnectionArgs } from '../../graphql/relay.js';
 import { User } from '../auth/user.entity.js';
 import { Notification } from './notification.entity.js';
@@ -82,6 +88,9 @@ export interface MarkReadResult {
   errors: UserError[];
 }
 
+/** What a refused `markNotificationsRead` reports beside its errors. */
+const NOTHING_MARKED = { count: 0, unreadCount: 0 };
+
 /**
  * Marks the viewer's notifications read: the given ids, or all of them. Ids that are not the
  * viewer's (or not notifications at all) are ignored, so nobody learns which ids exist.
@@ -91,20 +100,19 @@ export async function markNotificationsRead(
   input: { ids?: string[] | null; all?: boolean | null },
 ): Promise<MarkReadResult> {
   const user = ctx.viewer.requireUser();
-  const fail = (error: UserError): MarkReadResult => ({
-    count: 0,
-    unreadCount: 0,
-    errors: [error],
-  });
   if (!input.all && !input.ids) {
-    return fail(userError(UserErrorCode.REQUIRED, 'Give the ids to mark read, or all: true.'));
+    return refused(
+      NOTHING_MARKED,
+      userError(UserErrorCode.REQUIRED, 'Give the ids to mark read, or all: true.'),
+    );
   }
   if (!input.all && input.ids!.length > MARK_READ_MAX_IDS) {
-    return fail(
+    return refused(
+      NOTHING_MARKED,
       userError(
         UserErrorCode.OUT_OF_RANGE,
         `At most ${MARK_READ_MAX_IDS} ids at once; use all: true for more.`,
-        ['input', 'ids'],
+        inputField('ids'),
       ),
     );
   }

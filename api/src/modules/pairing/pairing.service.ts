@@ -8,11 +8,16 @@ import type { Context } from '../../context.js';
 import { daysBetween, isIsoDate, shanghaiDate } from '../../graphql/dates.js';
 import {
   forbidden,
+  inputField,
+  noSuch,
+  refused,
   userError,
   UserErrorCode,
   userErrorsFromZod,
+  type Payload,
   type UserError,
 } from '../../graphql/errors.js';
+import { reasonSchema } from '../../graphql/validation.js';
 import { idOf, paginate, type ConnectionArgs, type ConnectionData } from '../../graphql/relay.js';
 import { authorize, can } from '../auth/policy.js';
 import { Role, User } from '../auth/user.entity.js';
@@ -32,8 +37,6 @@ import { scorePair, type ScoreComponents } from './scoring.js';
 import { SocialWorker } from './social-worker.entity.js';
 import { solveAssignment } from './solver.js';
 import { SupervisionLog } from './supervision-log.entity.js';
-
-const field = (...path: string[]) => ['input', ...path];
 
 // ---------------------------------------------------------------- profiles
 
@@ -74,30 +77,30 @@ export interface UpdateSocialWorkerProfileInput {
   gridId?: string | null;
 }
 
-type ProfileResult = { socialWorker: SocialWorker | null; errors: UserError[] };
+type ProfileResult = Payload<'socialWorker', SocialWorker>;
 
 export async function updateSocialWorkerProfile(
   ctx: Context,
   input: UpdateSocialWorkerProfileInput,
 ): Promise<ProfileResult> {
   const viewer = ctx.viewer.requireUser();
-  const fail = (error: UserError): ProfileResult => ({ socialWorker: null, errors: [error] });
   let target: User | null = viewer;
   if (input.userId) {
     const userId = idOf(input.userId, 'User');
     target = userId ? await ctx.em.findOne(User, userId) : null;
-    if (!target) return fail(userError(UserErrorCode.NOT_FOUND, 'No such user.', field('userId')));
+    if (!target) return refused('socialWorker', noSuch('user', 'userId'));
   }
   authorize(ctx.viewer, 'socialWorker.update', {
     userId: target.id,
     communityId: target.community?.id ?? null,
   });
   if (target.role !== Role.SOCIAL_WORKER || !target.community) {
-    return fail(
+    return refused(
+      'socialWorker',
       userError(
         UserErrorCode.INVALID,
         'Only a social worker with a community has a social worker profile.',
-        input.userId ? field('userId') : undefined,
+        input.userId ? inputField('userId') : undefined,
       ),
     );
   }
@@ -107,9 +110,10 @@ export async function updateSocialWorkerProfile(
     caseloadCap: input.caseloadCap ?? undefined,
     availability: input.availability ?? undefined,
   });
-  if (!parsed.success) return { socialWorker: null, errors: userErrorsFromZod(parsed.error) };
+  if (!parsed.success) return refused('socialWorker', ...userErrorsFromZod(parsed.error));
   const worker = await socialWorkerOf(ctx.em, target, { create: true });
-  if (!worker) return fail(userError(UserErrorCode.INVALID, 'No social worker profile.'));
+  if (!worker)
+    return refused('socialWorker', userError(UserErrorCode.INVALID, 'No social worker profile.'));
 
   return ctx.em.transactional(async (tx) => {
     const em = tx as EntityManager;
@@ -117,11 +121,12 @@ export async function updateSocialWorkerProfile(
       lockMode: LockMode.PESSIMISTIC_WRITE,
     });
     if (input.version != null && input.version !== locked.version) {
-      return fail(
+      return refused(
+        'socialWorker',
         userError(
           UserErrorCode.CONFLICT,
           'The profile changed since you loaded it.',
-          field('version'),
+          inputField('version'),
         ),
       );
     }
@@ -132,11 +137,12 @@ export async function updateSocialWorkerProfile(
         status: PairingStatus.ACTIVE,
       });
       if (data.caseloadCap < active) {
-        return fail(
+        return refused(
+          'socialWorker',
           userError(
             UserErrorCode.OUT_OF_RANGE,
             `This social worker has ${active} active pairings; end some before lowering the cap.`,
-            field('caseloadCap'),
+            inputField('caseloadCap'),
           ),
         );
       }
@@ -149,9 +155,7 @@ export async function updateSocialWorkerProfile(
         ? await em.findOne(Grid, { id: gridId, community: locked.community.id })
         : null;
       if (!grid) {
-        return fail(
-          userError(UserErrorCode.NOT_FOUND, 'No such grid in this community.', field('gridId')),
-        );
+        return refused('socialWorker', noSuch('grid in this community', 'gridId'));
       }
       locked.grid = grid;
     }
@@ -329,23 +333,18 @@ export async function confirmPairings(
   const user = ctx.viewer.requireUser();
   const community = await communityOrNull(ctx, input.communityId);
   if (!community) {
-    return {
-      pairings: [],
-      errors: [userError(UserErrorCode.NOT_FOUND, 'No such community.', field('communityId'))],
-    };
+    return refused({ pairings: [] }, noSuch('community', 'communityId'));
   }
   authorize(ctx.viewer, 'pairing.manage', { communityId: community.id });
   if (input.proposals.length === 0 || input.proposals.length > MAX_PROPOSALS_PER_CONFIRMATION) {
-    return {
-      pairings: [],
-      errors: [
-        userError(
-          UserErrorCode.OUT_OF_RANGE,
-          `Confirm between 1 and ${MAX_PROPOSALS_PER_CONFIRMATION} proposals at once.`,
-          field('proposals'),
-        ),
-      ],
-    };
+    return refused(
+      { pairings: [] },
+      userError(
+        UserErrorCode.OUT_OF_RANGE,
+        `Confirm between 1 and ${MAX_PROPOSALS_PER_CONFIRMATION} proposals at once.`,
+        inputField('proposals'),
+      ),
+    );
   }
   const wanted = input.proposals.map((p) => ({
     workerId: idOf(p.socialWorkerId, 'SocialWorker'),
@@ -383,7 +382,7 @@ export async function confirmPairings(
       const errors: UserError[] = [];
       const seen = new Set<number>();
       wanted.forEach((p, i) => {
-        const at = field('proposals', String(i));
+        const at = inputField('proposals', String(i));
         const worker = p.workerId === null ? undefined : workers.get(p.workerId);
         if (!worker || !worker.user.active) {
           errors.push(
@@ -409,7 +408,7 @@ export async function confirmPairings(
           );
         } else seen.add(p.volunteerId);
       });
-      if (errors.length) return { pairings: [], errors };
+      if (errors.length) return refused({ pairings: [] }, ...errors);
 
       const counts = await activeCounts(em, [...workers.keys()]);
       const alreadyPaired = new Set(
@@ -430,7 +429,7 @@ export async function confirmPairings(
       wanted.forEach((p, i) => {
         const worker = workers.get(p.workerId!)!;
         const volunteer = volunteers.get(p.volunteerId!)!;
-        const at = field('proposals', String(i));
+        const at = inputField('proposals', String(i));
         if (alreadyPaired.has(volunteer.id)) {
           errors.push(
             userError(UserErrorCode.ALREADY_PAIRED, 'This volunteer is already paired.', at),
@@ -469,12 +468,10 @@ export async function confirmPairings(
   } catch (error) {
     // Only reachable if a volunteer was paired outside these locks: refuse, change nothing.
     if (error instanceof UniqueConstraintViolationException) {
-      return {
-        pairings: [],
-        errors: [
-          userError(UserErrorCode.CONFLICT, 'Pairings changed meanwhile; ask for a new plan.'),
-        ],
-      };
+      return refused(
+        { pairings: [] },
+        userError(UserErrorCode.CONFLICT, 'Pairings changed meanwhile; ask for a new plan.'),
+      );
     }
     throw error;
   }
@@ -482,23 +479,22 @@ export async function confirmPairings(
 
 // ---------------------------------------------------------------- ending, supervision
 
-type PairingResult = { pairing: Pairing | null; errors: UserError[] };
+type PairingResult = Payload<'pairing', Pairing>;
 
-const reasonSchema = z.string().trim().min(1, 'Give a reason.').max(500);
+const endReason = reasonSchema(500);
 
 export async function endPairing(
   ctx: Context,
   input: { id: string; reason: string },
 ): Promise<PairingResult> {
   const user = ctx.viewer.requireUser();
-  const fail = (error: UserError): PairingResult => ({ pairing: null, errors: [error] });
   const id = idOf(input.id, 'Pairing');
   const found = id ? await ctx.em.findOne(Pairing, id) : null;
-  if (!found) return fail(userError(UserErrorCode.NOT_FOUND, 'No such pairing.', field('id')));
+  if (!found) return refused('pairing', noSuch('pairing', 'id'));
   authorize(ctx.viewer, 'pairing.manage', { communityId: found.community.id });
-  const reason = reasonSchema.safeParse(input.reason);
+  const reason = endReason.safeParse(input.reason);
   if (!reason.success) {
-    return { pairing: null, errors: userErrorsFromZod(reason.error).map(under('reason')) };
+    return refused('pairing', ...userErrorsFromZod(reason.error).map(under('reason')));
   }
   return ctx.em.transactional(async (tx) => {
     const em = tx as EntityManager;
@@ -506,7 +502,10 @@ export async function endPairing(
       lockMode: LockMode.PESSIMISTIC_WRITE,
     });
     if (pairing.status !== PairingStatus.ACTIVE) {
-      return fail(userError(UserErrorCode.INVALID_TRANSITION, 'This pairing has already ended.'));
+      return refused(
+        'pairing',
+        userError(UserErrorCode.INVALID_TRANSITION, 'This pairing has already ended.'),
+      );
     }
     pairing.status = PairingStatus.ENDED;
     pairing.endedAt = new Date();
@@ -519,7 +518,7 @@ export async function endPairing(
 
 const under =
   (name: string) =>
-  (error: UserError): UserError => ({ ...error, field: field(name) });
+  (error: UserError): UserError => ({ ...error, field: inputField(name) });
 
 const supervisionSchema = z.object({
   date: z.string().refine(isIsoDate, 'Use YYYY-MM-DD.'),
@@ -542,11 +541,10 @@ export async function logSupervision(
   errors: UserError[];
 }> {
   const user = ctx.viewer.requireUser();
-  const fail = (error: UserError) => ({ supervisionLog: null, pairing: null, errors: [error] });
   const id = idOf(input.pairingId, 'Pairing');
   const found = id ? await ctx.em.findOne(Pairing, id) : null;
   if (!found) {
-    return fail(userError(UserErrorCode.NOT_FOUND, 'No such pairing.', field('pairingId')));
+    return refused(['supervisionLog', 'pairing'], noSuch('pairing', 'pairingId'));
   }
   authorize(ctx.viewer, 'supervision.log', await pairingScope(ctx.em, found));
   const parsed = supervisionSchema.safeParse({
@@ -555,16 +553,24 @@ export async function logSupervision(
     notes: input.notes ?? undefined,
   });
   if (!parsed.success) {
-    return { supervisionLog: null, pairing: null, errors: userErrorsFromZod(parsed.error) };
+    return refused(['supervisionLog', 'pairing'], ...userErrorsFromZod(parsed.error));
   }
   const { date, mode, notes } = parsed.data;
   const today = shanghaiDate();
   if (date > today) {
-    return fail(userError(UserErrorCode.OUT_OF_RANGE, 'The date is in the future.', field('date')));
+    return refused(
+      ['supervisionLog', 'pairing'],
+      userError(UserErrorCode.OUT_OF_RANGE, 'The date is in the future.', inputField('date')),
+    );
   }
   if (date < shanghaiDate(found.confirmedAt)) {
-    return fail(
-      userError(UserErrorCode.OUT_OF_RANGE, 'The date is before the pairing began.', field('date')),
+    return refused(
+      ['supervisionLog', 'pairing'],
+      userError(
+        UserErrorCode.OUT_OF_RANGE,
+        'The date is before the pairing began.',
+        inputField('date'),
+      ),
     );
   }
   return ctx.em.transactional(async (tx) => {
@@ -573,7 +579,10 @@ export async function logSupervision(
       lockMode: LockMode.PESSIMISTIC_WRITE,
     });
     if (pairing.status !== PairingStatus.ACTIVE) {
-      return fail(userError(UserErrorCode.INVALID_TRANSITION, 'This pairing has ended.'));
+      return refused(
+        ['supervisionLog', 'pairing'],
+        userError(UserErrorCode.INVALID_TRANSITION, 'This pairing has ended.'),
+      );
     }
     const log = em.create(SupervisionLog, {
       pairing,

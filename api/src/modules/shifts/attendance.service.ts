@@ -10,7 +10,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import QRCode from 'qrcode';
 import type { Context } from '../../context.js';
 import { shanghaiDate } from '../../graphql/dates.js';
-import { userError, UserErrorCode, type UserError } from '../../graphql/errors.js';
+import {
+  inputField,
+  noSuch,
+  refused,
+  userError,
+  UserErrorCode,
+  type UserError,
+} from '../../graphql/errors.js';
 import { idOf } from '../../graphql/relay.js';
 import { authorize } from '../auth/policy.js';
 import { User } from '../auth/user.entity.js';
@@ -30,12 +37,6 @@ export interface AttendanceResult {
   signup: Signup | null;
   errors: UserError[];
 }
-
-const fail = (code: UserErrorCode, message: string, field?: string[]): AttendanceResult => ({
-  signup: null,
-  errors: [userError(code, message, field)],
-});
-const field = (name: string) => ['input', name];
 
 // ---------------------------------------------------------------- QR codes
 
@@ -172,9 +173,13 @@ function placeProblem({ signup, shift }: Locked): UserError | null {
 function timeOf(at: Date | null | undefined, now: Date): Date | UserError {
   if (at === null || at === undefined) return now;
   if (!(at instanceof Date) || Number.isNaN(at.getTime()))
-    return userError(UserErrorCode.INVALID, 'Enter a time.', field('at'));
+    return userError(UserErrorCode.INVALID, 'Enter a time.', inputField('at'));
   if (at.getTime() > now.getTime())
-    return userError(UserErrorCode.OUT_OF_RANGE, 'The time cannot be in the future.', field('at'));
+    return userError(
+      UserErrorCode.OUT_OF_RANGE,
+      'The time cannot be in the future.',
+      inputField('at'),
+    );
   return at;
 }
 
@@ -247,20 +252,20 @@ async function recordByOrganiser(
 ): Promise<AttendanceResult> {
   ctx.viewer.requireUser();
   const id = idOf(input.signupId, 'Signup');
-  if (!id) return fail(UserErrorCode.NOT_FOUND, 'No such sign-up.', field('signupId'));
+  if (!id) return refused('signup', noSuch('sign-up', 'signupId'));
   const now = new Date();
   return ctx.em.transactional(async (tx) => {
     const em = tx as EntityManager;
     const locked = await lockSignup(em, id, manages(ctx));
-    if (!locked) return fail(UserErrorCode.NOT_FOUND, 'No such sign-up.', field('signupId'));
+    if (!locked) return refused('signup', noSuch('sign-up', 'signupId'));
     const at = timeOf(input.at, now);
-    if (!(at instanceof Date)) return { signup: null, errors: [at] };
-    const atField = input.at ? field('at') : undefined;
+    if (!(at instanceof Date)) return refused('signup', at);
+    const atField = input.at ? inputField('at') : undefined;
     const problem =
       step === 'in'
         ? applyCheckIn(locked, at, atField)
         : applyCheckOut(locked, at, ctx.app.config.shifts, atField);
-    if (problem) return { signup: null, errors: [problem] };
+    if (problem) return refused('signup', problem);
     return { signup: locked.signup, errors: [] };
   });
 }
@@ -283,12 +288,18 @@ async function recordWithCode(
   const checked = verifyCheckInCode(appSecret, input.code, shifts.qrCodeTtlSeconds, now);
   if (!checked.ok) {
     return checked.code === UserErrorCode.CODE_EXPIRED
-      ? fail(
-          checked.code,
-          'This code has expired; scan the code on the screen again.',
-          field('code'),
+      ? refused(
+          'signup',
+          userError(
+            checked.code,
+            'This code has expired; scan the code on the screen again.',
+            inputField('code'),
+          ),
         )
-      : fail(checked.code, 'This is not a valid check-in code.', field('code'));
+      : refused(
+          'signup',
+          userError(checked.code, 'This is not a valid check-in code.', inputField('code')),
+        );
   }
   return ctx.em.transactional(async (tx) => {
     const em = tx as EntityManager;
@@ -302,16 +313,19 @@ async function recordWithCode(
       : null;
     const locked = found ? await lockSignup(em, found.id) : null;
     if (!locked || locked.signup.status !== SignupStatus.CONFIRMED) {
-      return fail(
-        UserErrorCode.NOT_SIGNED_UP,
-        locked?.signup.status === SignupStatus.WAITLISTED
-          ? 'You are on the waitlist for this shift, not confirmed.'
-          : 'You have no place on this shift.',
+      return refused(
+        'signup',
+        userError(
+          UserErrorCode.NOT_SIGNED_UP,
+          locked?.signup.status === SignupStatus.WAITLISTED
+            ? 'You are on the waitlist for this shift, not confirmed.'
+            : 'You have no place on this shift.',
+        ),
       );
     }
     const problem =
       step === 'in' ? applyCheckIn(locked, now) : applyCheckOut(locked, now, ctx.app.config.shifts);
-    if (problem) return { signup: null, errors: [problem] };
+    if (problem) return refused('signup', problem);
     return { signup: locked.signup, errors: [] };
   });
 }
@@ -329,20 +343,29 @@ export async function markNoShow(
 ): Promise<AttendanceResult> {
   ctx.viewer.requireUser();
   const id = idOf(input.signupId, 'Signup');
-  if (!id) return fail(UserErrorCode.NOT_FOUND, 'No such sign-up.', field('signupId'));
+  if (!id) return refused('signup', noSuch('sign-up', 'signupId'));
   return ctx.em.transactional(async (tx) => {
     const em = tx as EntityManager;
     const locked = await lockSignup(em, id, manages(ctx));
-    if (!locked) return fail(UserErrorCode.NOT_FOUND, 'No such sign-up.', field('signupId'));
+    if (!locked) return refused('signup', noSuch('sign-up', 'signupId'));
     const problem = placeProblem(locked);
-    if (problem) return { signup: null, errors: [problem] };
+    if (problem) return refused('signup', problem);
     const { signup, shift } = locked;
     if (Date.now() < shift.startsAt.getTime())
-      return fail(UserErrorCode.SHIFT_NOT_STARTED, 'The shift has not started yet.');
+      return refused(
+        'signup',
+        userError(UserErrorCode.SHIFT_NOT_STARTED, 'The shift has not started yet.'),
+      );
     if (signup.attendance === Attendance.CHECKED_IN || signup.attendance === Attendance.CHECKED_OUT)
-      return fail(UserErrorCode.ALREADY_CHECKED_IN, 'This volunteer has checked in.');
+      return refused(
+        'signup',
+        userError(UserErrorCode.ALREADY_CHECKED_IN, 'This volunteer has checked in.'),
+      );
     if (signup.attendance === Attendance.NO_SHOW)
-      return fail(UserErrorCode.INVALID_TRANSITION, 'Already marked as a no-show.');
+      return refused(
+        'signup',
+        userError(UserErrorCode.INVALID_TRANSITION, 'Already marked as a no-show.'),
+      );
     signup.attendance = Attendance.NO_SHOW;
     signup.minutes = 0;
     return { signup, errors: [] };
@@ -362,43 +385,61 @@ export async function confirmHours(
 ): Promise<AttendanceResult> {
   const user = ctx.viewer.requireUser();
   const id = idOf(input.signupId, 'Signup');
-  if (!id) return fail(UserErrorCode.NOT_FOUND, 'No such sign-up.', field('signupId'));
+  if (!id) return refused('signup', noSuch('sign-up', 'signupId'));
   const reason = (input.reason ?? '').trim();
   return ctx.em.transactional(async (tx) => {
     const em = tx as EntityManager;
     const locked = await lockSignup(em, id, manages(ctx));
-    if (!locked) return fail(UserErrorCode.NOT_FOUND, 'No such sign-up.', field('signupId'));
+    if (!locked) return refused('signup', noSuch('sign-up', 'signupId'));
     const { signup, shift } = locked;
     if (signup.hoursConfirmedAt)
-      return fail(UserErrorCode.ALREADY_CONFIRMED, 'These hours are already confirmed.');
+      return refused(
+        'signup',
+        userError(UserErrorCode.ALREADY_CONFIRMED, 'These hours are already confirmed.'),
+      );
     const problem = placeProblem(locked);
-    if (problem) return { signup: null, errors: [problem] };
+    if (problem) return refused('signup', problem);
     if (signup.attendance !== Attendance.CHECKED_OUT || signup.minutes === null)
-      return fail(UserErrorCode.NOT_CHECKED_OUT, 'Hours are confirmed after check-out.');
+      return refused(
+        'signup',
+        userError(UserErrorCode.NOT_CHECKED_OUT, 'Hours are confirmed after check-out.'),
+      );
     const volunteer = await em.findOneOrFail(Volunteer, signup.volunteer.id);
     if (volunteer.user.id === user.id)
-      return fail(UserErrorCode.OWN_RECORD, 'Your own hours are confirmed by someone else.');
+      return refused(
+        'signup',
+        userError(UserErrorCode.OWN_RECORD, 'Your own hours are confirmed by someone else.'),
+      );
     const served = signup.servedMinutes ?? signup.minutes;
     const longest = shiftMinutes(shift);
     if (input.minutes !== null && input.minutes !== undefined) {
       if (!Number.isInteger(input.minutes) || input.minutes < 0 || input.minutes > longest) {
-        return fail(
-          UserErrorCode.OUT_OF_RANGE,
-          `Minutes are a whole number from 0 to ${longest}, the length of the shift.`,
-          field('minutes'),
+        return refused(
+          'signup',
+          userError(
+            UserErrorCode.OUT_OF_RANGE,
+            `Minutes are a whole number from 0 to ${longest}, the length of the shift.`,
+            inputField('minutes'),
+          ),
         );
       }
       if (input.minutes > served && !reason) {
-        return fail(
-          UserErrorCode.REQUIRED,
-          `Check-in and check-out measured ${served} minutes; say why more are confirmed.`,
-          field('reason'),
+        return refused(
+          'signup',
+          userError(
+            UserErrorCode.REQUIRED,
+            `Check-in and check-out measured ${served} minutes; say why more are confirmed.`,
+            inputField('reason'),
+          ),
         );
       }
       signup.minutes = input.minutes;
     }
     if (reason.length > 500)
-      return fail(UserErrorCode.TOO_LONG, 'At most 500 characters.', field('reason'));
+      return refused(
+        'signup',
+        userError(UserErrorCode.TOO_LONG, 'At most 500 characters.', inputField('reason')),
+      );
     const minutes = signup.minutes;
     signup.minutesReason = minutes > served ? reason : '';
     signup.hoursConfirmedAt = new Date();

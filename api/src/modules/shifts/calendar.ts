@@ -10,7 +10,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import ical, { type ICalDayJsStub } from 'ical-generator';
 import type { Config } from '../../config.js';
 import type { Context } from '../../context.js';
-import { userError, UserErrorCode, type UserError } from '../../graphql/errors.js';
+import { refused, userError, UserErrorCode, type UserError } from '../../graphql/errors.js';
 import { DISPLAY_TIME_ZONE } from '../../graphql/scalars.js';
 import { tokenHash } from '../auth/password.js';
 import { organiserName } from './service-record.js';
@@ -54,10 +54,10 @@ async function setFeedHash(
 export async function issueCalendarFeed(ctx: Context): Promise<CalendarFeedResult> {
   const volunteer = await volunteerOf(ctx.em, ctx.viewer.requireUser());
   if (!volunteer) {
-    return {
-      url: null,
-      errors: [userError(UserErrorCode.REQUIRED, 'Create your volunteer profile first.')],
-    };
+    return refused(
+      'url',
+      userError(UserErrorCode.REQUIRED, 'Create your volunteer profile first.'),
+    );
   }
   const token = randomBytes(32).toString('base64url');
   await setFeedHash(ctx.em, { volunteerId: volunteer.id }, tokenHash(token));

@@ -5,13 +5,22 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import ExcelJS from 'exceljs';
-import { GraphQLError } from 'graphql';
 import PDFDocument from 'pdfkit';
 import type { Context } from '../../context.js';
 import { shanghaiDate } from '../../graphql/dates.js';
+import { notFound } from '../../graphql/errors.js';
 import { idOf } from '../../graphql/relay.js';
 import { DISPLAY_TIME_ZONE } from '../../graphql/scalars.js';
+import {
+  addNote,
+  addTitle,
+  freezeRows,
+  newWorkbook,
+  setColumnWidths,
+  styleHeaderRow,
+  totalBorder,
+  xlsxFile,
+} from '../../http/exports.js';
 import { authorize } from '../auth/policy.js';
 import type { Activity } from './activity.entity.js';
 import { OrganiserKind } from './shift.enums.js';
@@ -42,9 +51,6 @@ export interface ServiceRecord {
 }
 
 export const SERVICE_RECORD_TITLE = '志愿服务记录证明 Volunteer Service Record';
-
-const notFound = (message: string) =>
-  new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
 
 /** Who organised an activity: its community, its unit, or the social worker who runs it. */
 export function organiserName(activity: Activity): string {
@@ -174,18 +180,13 @@ function summaryLines(record: ServiceRecord): [string, string | number][] {
 // ---------------------------------------------------------------- xlsx
 
 export async function serviceRecordXlsx(record: ServiceRecord): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '共建 Gongjian';
-  workbook.title = SERVICE_RECORD_TITLE;
-  workbook.created = record.generatedAt;
+  const workbook = newWorkbook(SERVICE_RECORD_TITLE, record.generatedAt);
   const sheet = workbook.addWorksheet('志愿服务记录');
-  COLUMNS.forEach((column, i) => (sheet.getColumn(i + 1).width = column.width));
-
-  sheet.mergeCells(1, 1, 1, COLUMNS.length);
-  const title = sheet.getCell(1, 1);
-  title.value = SERVICE_RECORD_TITLE;
-  title.font = { bold: true, size: 14 };
-  sheet.getRow(1).height = 24;
+  setColumnWidths(
+    sheet,
+    COLUMNS.map((c) => c.width),
+  );
+  addTitle(sheet, SERVICE_RECORD_TITLE, COLUMNS.length);
   for (const [label, value] of summaryLines(record)) {
     const row = sheet.addRow([label, null, value]);
     sheet.mergeCells(row.number, 1, row.number, 2);
@@ -197,13 +198,8 @@ export async function serviceRecordXlsx(record: ServiceRecord): Promise<Buffer> 
 
   const thin = { style: 'thin' } as const;
   const header = sheet.addRow(COLUMNS.map((c) => c.header));
-  header.eachCell((cell) => {
-    cell.font = { bold: true };
-    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } };
-    cell.border = { top: thin, bottom: thin };
-  });
-  sheet.views = [{ state: 'frozen', ySplit: header.number }];
+  styleHeaderRow(header, thin);
+  freezeRows(sheet, header.number);
   record.rows.forEach((r, i) => {
     const row = sheet.addRow([i + 1, r.date, r.time, r.activity, r.organiser, r.location, r.hours]);
     row.getCell(7).numFmt = '0.00';
@@ -214,15 +210,11 @@ export async function serviceRecordXlsx(record: ServiceRecord): Promise<Buffer> 
   total.getCell(7).numFmt = '0.00';
   total.eachCell((cell) => {
     cell.font = { bold: true };
-    cell.border = { top: { style: 'medium' }, bottom: { style: 'medium' } };
+    cell.border = totalBorder();
   });
   sheet.addRow([]);
-  const note = sheet.addRow([NOTE]);
-  sheet.mergeCells(note.number, 1, note.number, COLUMNS.length);
-  note.getCell(1).font = { color: { argb: 'FF595959' }, size: 9 };
-  note.getCell(1).alignment = { wrapText: true, vertical: 'top' };
-  note.height = 30;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  addNote(sheet, NOTE, COLUMNS.length, 30);
+  return xlsxFile(workbook);
 }
 
 // ---------------------------------------------------------------- PDF

@@ -5,9 +5,13 @@ import { z } from 'zod';
 import type { Context } from '../../context.js';
 import {
   badUserInput,
+  inputField,
+  noSuch,
+  refused,
   userError,
   UserErrorCode,
   userErrorsFromZod,
+  type Payload,
   type UserError,
 } from '../../graphql/errors.js';
 import { idOf, paginate, type ConnectionArgs, type ConnectionData } from '../../graphql/relay.js';
@@ -27,8 +31,6 @@ import { OrganiserKind, ShiftStatus, SignupStatus, Skill } from './shift.enums.j
 import { Signup } from './signup.entity.js';
 import { activityScope } from './signups.service.js';
 import { volunteerOf } from './volunteers.service.js';
-
-const field = (name: string) => ['input', name];
 
 const activitySchema = z.object({
   title: z.string().trim().min(1, 'Title is required.').max(120),
@@ -50,17 +52,15 @@ export async function createActivity(
     location: string;
     requiredSkills?: Skill[] | null;
   },
-): Promise<{ activity: Activity | null; errors: UserError[] }> {
+): Promise<Payload<'activity', Activity>> {
   const user = ctx.viewer.requireUser();
-  const fail = (...errors: UserError[]) => ({ activity: null, errors });
   const em = ctx.em;
   let unit: Unit | null = null;
   let community: Community | null = null;
   if (input.organiserUnitId) {
     const id = idOf(input.organiserUnitId, 'Unit');
     unit = id ? await em.findOne(Unit, id, { populate: ['community'] }) : null;
-    if (!unit)
-      return fail(userError(UserErrorCode.NOT_FOUND, 'No such unit.', field('organiserUnitId')));
+    if (!unit) return refused('activity', noSuch('unit', 'organiserUnitId'));
     community = unit.community;
   } else {
     const id = input.communityId
@@ -68,8 +68,9 @@ export async function createActivity(
       : (user.community?.id ?? null);
     community = id ? await em.findOne(Community, id) : null;
     if (!community)
-      return fail(
-        userError(UserErrorCode.NOT_FOUND, 'Choose the community.', field('communityId')),
+      return refused(
+        'activity',
+        userError(UserErrorCode.NOT_FOUND, 'Choose the community.', inputField('communityId')),
       );
   }
   // An activity that counts toward a commitment is organised by the commitment's unit.
@@ -79,7 +80,7 @@ export async function createActivity(
     unit = await em.findOneOrFail(Unit, commitment.unit.id);
   authorize(ctx.viewer, 'activity.create', { communityId: community.id, unitId: unit?.id ?? null });
   const parsed = activitySchema.safeParse(input);
-  if (!parsed.success) return fail(...userErrorsFromZod(parsed.error));
+  if (!parsed.success) return refused('activity', ...userErrorsFromZod(parsed.error));
 
   const errors: UserError[] = [];
   let category: CommitmentCategory | null = null;
@@ -88,25 +89,19 @@ export async function createActivity(
     category = id ? await em.findOne(CommitmentCategory, { id, active: true }) : null;
     if (!category)
       errors.push(
-        userError(UserErrorCode.NOT_FOUND, 'Choose an active category.', field('categoryId')),
+        userError(UserErrorCode.NOT_FOUND, 'Choose an active category.', inputField('categoryId')),
       );
   }
   if (input.commitmentId) {
     if (!commitment || commitment.community.id !== community.id) {
-      errors.push(
-        userError(
-          UserErrorCode.NOT_FOUND,
-          'No such commitment in this community.',
-          field('commitmentId'),
-        ),
-      );
+      errors.push(noSuch('commitment in this community', 'commitmentId'));
     } else if (!unit || commitment.unit.id !== unit.id) {
       // Hours count toward a commitment only at its own unit's activities…
       errors.push(
         userError(
           UserErrorCode.INVALID,
           'An activity counts toward a commitment only when the commitment’s unit organises it.',
-          field('commitmentId'),
+          inputField('commitmentId'),
         ),
       );
     } else if (!can(ctx.viewer, 'commitment.write', commitmentScope(commitment))) {
@@ -115,7 +110,7 @@ export async function createActivity(
         userError(
           UserErrorCode.OUT_OF_SCOPE,
           'Only those who record this commitment’s fulfilment may link an activity to it.',
-          field('commitmentId'),
+          inputField('commitmentId'),
         ),
       );
     } else if (commitment.measure !== Measure.VOLUNTEER_HOURS) {
@@ -123,7 +118,7 @@ export async function createActivity(
         userError(
           UserErrorCode.INVALID,
           'Only a volunteer-hours commitment can collect hours.',
-          field('commitmentId'),
+          inputField('commitmentId'),
         ),
       );
     }
@@ -132,12 +127,9 @@ export async function createActivity(
   if (input.needId) {
     const id = idOf(input.needId, 'Need');
     need = id ? await em.findOne(Need, { id, community: community.id }) : null;
-    if (!need)
-      errors.push(
-        userError(UserErrorCode.NOT_FOUND, 'No such need in this community.', field('needId')),
-      );
+    if (!need) errors.push(noSuch('need in this community', 'needId'));
   }
-  if (errors.length) return fail(...errors);
+  if (errors.length) return refused('activity', ...errors);
 
   const organiserKind = unit
     ? OrganiserKind.UNIT
@@ -166,32 +158,34 @@ export const MAX_SHIFT_HOURS = 24;
 export async function createShift(
   ctx: Context,
   input: { activityId: string; startsAt: Date; endsAt: Date; capacity: number },
-): Promise<{ shift: Shift | null; errors: UserError[] }> {
+): Promise<Payload<'shift', Shift>> {
   ctx.viewer.requireUser();
-  const fail = (...errors: UserError[]) => ({ shift: null, errors });
   const id = idOf(input.activityId, 'Activity');
   const activity = id ? await ctx.em.findOne(Activity, id) : null;
-  if (!activity)
-    return fail(userError(UserErrorCode.NOT_FOUND, 'No such activity.', field('activityId')));
+  if (!activity) return refused('shift', noSuch('activity', 'activityId'));
   authorize(ctx.viewer, 'activity.manage', activityScope(activity));
   const errors: UserError[] = [];
   if (!(input.startsAt instanceof Date) || Number.isNaN(input.startsAt.getTime())) {
-    errors.push(userError(UserErrorCode.INVALID, 'Enter a start time.', field('startsAt')));
+    errors.push(userError(UserErrorCode.INVALID, 'Enter a start time.', inputField('startsAt')));
   } else if (input.startsAt.getTime() <= Date.now()) {
     errors.push(
-      userError(UserErrorCode.OUT_OF_RANGE, 'A shift must start in the future.', field('startsAt')),
+      userError(
+        UserErrorCode.OUT_OF_RANGE,
+        'A shift must start in the future.',
+        inputField('startsAt'),
+      ),
     );
   }
   if (!(input.endsAt > input.startsAt)) {
     errors.push(
-      userError(UserErrorCode.INVALID, 'A shift must end after it starts.', field('endsAt')),
+      userError(UserErrorCode.INVALID, 'A shift must end after it starts.', inputField('endsAt')),
     );
   } else if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_SHIFT_HOURS * 3_600_000) {
     errors.push(
       userError(
         UserErrorCode.OUT_OF_RANGE,
         `A shift lasts at most ${MAX_SHIFT_HOURS} hours.`,
-        field('endsAt'),
+        inputField('endsAt'),
       ),
     );
   }
@@ -200,11 +194,11 @@ export async function createShift(
       userError(
         UserErrorCode.OUT_OF_RANGE,
         'Capacity is a whole number from 1 to 10,000.',
-        field('capacity'),
+        inputField('capacity'),
       ),
     );
   }
-  if (errors.length) return fail(...errors);
+  if (errors.length) return refused('shift', ...errors);
   const shift = ctx.em.create(Shift, {
     activity,
     community: activity.community,
@@ -220,18 +214,14 @@ export async function createShift(
 export async function cancelShift(
   ctx: Context,
   input: { id: string; reason: string },
-): Promise<{ shift: Shift | null; errors: UserError[] }> {
+): Promise<Payload<'shift', Shift>> {
   ctx.viewer.requireUser();
   const id = idOf(input.id, 'Shift');
   const reason = input.reason.trim();
   return ctx.em.transactional(async (tx) => {
     const em = tx as EntityManager;
     const found = id ? await em.findOne(Shift, id) : null;
-    if (!found)
-      return {
-        shift: null,
-        errors: [userError(UserErrorCode.NOT_FOUND, 'No such shift.', field('id'))],
-      };
+    if (!found) return refused('shift', noSuch('shift', 'id'));
     // Rights first, on an unlocked read; then the lock, and a fresh read of the shift.
     const activity = await em.findOneOrFail(Activity, found.activity.id);
     authorize(ctx.viewer, 'activity.manage', activityScope(activity));
@@ -240,15 +230,15 @@ export async function cancelShift(
       refresh: true,
     });
     if (!reason)
-      return {
-        shift: null,
-        errors: [userError(UserErrorCode.REQUIRED, 'Tell the volunteers why.', field('reason'))],
-      };
+      return refused(
+        'shift',
+        userError(UserErrorCode.REQUIRED, 'Tell the volunteers why.', inputField('reason')),
+      );
     if (shift.status === ShiftStatus.CANCELLED) {
-      return {
-        shift: null,
-        errors: [userError(UserErrorCode.INVALID_TRANSITION, 'This shift is already cancelled.')],
-      };
+      return refused(
+        'shift',
+        userError(UserErrorCode.INVALID_TRANSITION, 'This shift is already cancelled.'),
+      );
     }
     const live = await em.find(
       Signup,

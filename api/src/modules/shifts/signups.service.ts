@@ -8,7 +8,7 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
-import { userError, UserErrorCode, type UserError } from '../../graphql/errors.js';
+import { noSuch, refused, userError, UserErrorCode, type UserError } from '../../graphql/errors.js';
 import { idOf } from '../../graphql/relay.js';
 import { authorize, can } from '../auth/policy.js';
 import { notify } from '../notifications/notifications.service.js';
@@ -22,11 +22,6 @@ export interface SignupResult {
   signup: Signup | null;
   errors: UserError[];
 }
-
-const fail = (code: UserErrorCode, message: string, field?: string[]): SignupResult => ({
-  signup: null,
-  errors: [userError(code, message, field)],
-});
 
 const EXCLUSION_VIOLATION = '23P01';
 const isOverlapViolation = (error: unknown) =>
@@ -51,24 +46,33 @@ export async function signUpForShift(
 ): Promise<SignupResult> {
   const user = authorize(ctx.viewer, 'shift.signUp');
   const shiftId = idOf(input.shiftId, 'Shift');
-  if (!shiftId) return fail(UserErrorCode.NOT_FOUND, 'No such shift.', ['input', 'shiftId']);
+  if (!shiftId) return refused('signup', noSuch('shift', 'shiftId'));
   const em = ctx.em;
   const volunteer = await volunteerOf(em, user, { create: true });
   if (!volunteer)
-    return fail(UserErrorCode.REQUIRED, 'Complete your volunteer profile (community) first.');
+    return refused(
+      'signup',
+      userError(UserErrorCode.REQUIRED, 'Complete your volunteer profile (community) first.'),
+    );
   const shift = await em.findOne(Shift, shiftId);
-  if (!shift) return fail(UserErrorCode.NOT_FOUND, 'No such shift.', ['input', 'shiftId']);
+  if (!shift) return refused('signup', noSuch('shift', 'shiftId'));
   if (shift.status === ShiftStatus.CANCELLED)
-    return fail(UserErrorCode.SHIFT_CANCELLED, 'This shift was cancelled.');
+    return refused('signup', userError(UserErrorCode.SHIFT_CANCELLED, 'This shift was cancelled.'));
   if (shift.startsAt.getTime() <= Date.now()) {
-    return fail(UserErrorCode.SHIFT_STARTED, 'This shift has already started.');
+    return refused(
+      'signup',
+      userError(UserErrorCode.SHIFT_STARTED, 'This shift has already started.'),
+    );
   }
   const activity = await em.findOneOrFail(Activity, shift.activity.id);
   const missing = activity.requiredSkills.filter((skill) => !volunteer.skills.includes(skill));
   if (missing.length) {
-    return fail(
-      UserErrorCode.MISSING_SKILL,
-      `This shift needs skills you have not listed: ${missing.join(', ')}.`,
+    return refused(
+      'signup',
+      userError(
+        UserErrorCode.MISSING_SKILL,
+        `This shift needs skills you have not listed: ${missing.join(', ')}.`,
+      ),
     );
   }
   const existing = await em.count(Signup, {
@@ -77,7 +81,10 @@ export async function signUpForShift(
     status: { $ne: SignupStatus.CANCELLED },
   });
   if (existing)
-    return fail(UserErrorCode.ALREADY_SIGNED_UP, 'You have already signed up for this shift.');
+    return refused(
+      'signup',
+      userError(UserErrorCode.ALREADY_SIGNED_UP, 'You have already signed up for this shift.'),
+    );
   const clash = await em.count(Signup, {
     volunteer: volunteer.id,
     shift: { $ne: shift.id },
@@ -86,9 +93,12 @@ export async function signUpForShift(
     endsAt: { $gt: shift.startsAt },
   });
   if (clash)
-    return fail(
-      UserErrorCode.OVERLAPPING_SHIFT,
-      'You already have a confirmed shift at this time.',
+    return refused(
+      'signup',
+      userError(
+        UserErrorCode.OVERLAPPING_SHIFT,
+        'You already have a confirmed shift at this time.',
+      ),
     );
 
   try {
@@ -98,7 +108,10 @@ export async function signUpForShift(
         refresh: true,
       });
       if (locked.status === ShiftStatus.CANCELLED)
-        return fail(UserErrorCode.SHIFT_CANCELLED, 'This shift was cancelled.');
+        return refused(
+          'signup',
+          userError(UserErrorCode.SHIFT_CANCELLED, 'This shift was cancelled.'),
+        );
       const signup = tx.create(Signup, {
         shift: locked,
         volunteer,
@@ -126,8 +139,20 @@ export async function signUpForShift(
         status: { $ne: SignupStatus.CANCELLED },
       });
       return again
-        ? fail(UserErrorCode.ALREADY_SIGNED_UP, 'You have already signed up for this shift.')
-        : fail(UserErrorCode.OVERLAPPING_SHIFT, 'You already have a confirmed shift at this time.');
+        ? refused(
+            'signup',
+            userError(
+              UserErrorCode.ALREADY_SIGNED_UP,
+              'You have already signed up for this shift.',
+            ),
+          )
+        : refused(
+            'signup',
+            userError(
+              UserErrorCode.OVERLAPPING_SHIFT,
+              'You already have a confirmed shift at this time.',
+            ),
+          );
     }
     throw error;
   }
@@ -191,18 +216,13 @@ export async function cancelSignup(
 ): Promise<CancelResult> {
   const user = ctx.viewer.requireUser();
   const signupId = idOf(input.signupId, 'Signup');
-  const none = (code: UserErrorCode, message: string, field?: string[]): CancelResult => ({
-    signup: null,
-    promoted: null,
-    errors: [userError(code, message, field)],
-  });
-  if (!signupId) return none(UserErrorCode.NOT_FOUND, 'No such sign-up.', ['input', 'signupId']);
+  if (!signupId) return refused(['signup', 'promoted'], noSuch('sign-up', 'signupId'));
   for (let attempt = 1; ; attempt++) {
     try {
       return await ctx.em.transactional(async (tx) => {
         const em = tx as EntityManager;
         const found = await em.findOne(Signup, signupId, { populate: ['volunteer'] });
-        if (!found) return none(UserErrorCode.NOT_FOUND, 'No such sign-up.', ['input', 'signupId']);
+        if (!found) return refused(['signup', 'promoted'], noSuch('sign-up', 'signupId'));
         const shift = await em.findOneOrFail(Shift, found.shift.id, {
           lockMode: LockMode.PESSIMISTIC_WRITE,
         });
@@ -212,14 +232,20 @@ export async function cancelSignup(
         const organiser = can(ctx.viewer, 'activity.manage', activityScope(activity));
         if (!own && !organiser) authorize(ctx.viewer, 'activity.manage', activityScope(activity));
         if (signup.status === SignupStatus.CANCELLED) {
-          return none(UserErrorCode.INVALID_TRANSITION, 'This sign-up is already cancelled.');
+          return refused(
+            ['signup', 'promoted'],
+            userError(UserErrorCode.INVALID_TRANSITION, 'This sign-up is already cancelled.'),
+          );
         }
         const cutoff =
           shift.startsAt.getTime() - ctx.app.config.shifts.cancelCutoffMinutes * 60_000;
         if (!organiser && Date.now() > cutoff) {
-          return none(
-            UserErrorCode.PAST_CUTOFF,
-            `Places can be given up until ${ctx.app.config.shifts.cancelCutoffMinutes} minutes before the start; please tell the organiser instead.`,
+          return refused(
+            ['signup', 'promoted'],
+            userError(
+              UserErrorCode.PAST_CUTOFF,
+              `Places can be given up until ${ctx.app.config.shifts.cancelCutoffMinutes} minutes before the start; please tell the organiser instead.`,
+            ),
           );
         }
         const wasConfirmed = signup.status === SignupStatus.CONFIRMED;

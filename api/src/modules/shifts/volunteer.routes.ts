@@ -7,7 +7,8 @@
 import { Router } from 'express';
 import type { App } from '../../app.js';
 import { badUserInput, INTERNAL_ERROR_MESSAGE } from '../../graphql/errors.js';
-import { contentDisposition, contextOf, sendError, sendThrown } from '../../http/responses.js';
+import { CONTENT_TYPES, downloadRoute } from '../../http/exports.js';
+import { sendError } from '../../http/responses.js';
 import { calendarFeed } from './calendar.js';
 import {
   loadServiceRecord,
@@ -16,13 +17,7 @@ import {
   serviceRecordXlsx,
 } from './service-record.js';
 
-const RECORD_FORMATS = {
-  xlsx: {
-    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    build: serviceRecordXlsx,
-  },
-  pdf: { type: 'application/pdf', build: serviceRecordPdf },
-} as const;
+const RECORD_FORMATS = { xlsx: serviceRecordXlsx, pdf: serviceRecordPdf } as const;
 
 export function volunteerRouter(app: App): Router {
   const router = Router();
@@ -49,37 +44,27 @@ export function volunteerRouter(app: App): Router {
     }
   });
 
-  router.get('/service-record.:format', async (req, res) => {
-    const extension = req.params.format;
-    if (extension !== 'xlsx' && extension !== 'pdf') {
+  const serviceRecord = downloadRoute(app, 'service record', async (ctx, req) => {
+    const extension = req.params.format as keyof typeof RECORD_FORMATS;
+    const { volunteerId } = req.query;
+    if (volunteerId !== undefined && typeof volunteerId !== 'string') {
+      throw badUserInput('Give one volunteerId.');
+    }
+    const record = await loadServiceRecord(ctx, volunteerId || null);
+    return {
+      body: await RECORD_FORMATS[extension](record),
+      type: CONTENT_TYPES[extension],
+      fileName: `${serviceRecordFileName(record)}.${extension}`,
+      fallbackName: `service-record-${record.generatedOn}.${extension}`,
+    };
+  });
+
+  router.get('/service-record.:format', async (req, res, next) => {
+    if (!Object.hasOwn(RECORD_FORMATS, req.params.format)) {
       sendError(res, 404, 'NOT_FOUND', 'The service record comes as .xlsx or .pdf.');
       return;
     }
-    try {
-      const ctx = await contextOf(app, req);
-      ctx.viewer.requireUser();
-      const { volunteerId } = req.query;
-      if (volunteerId !== undefined && typeof volunteerId !== 'string') {
-        throw badUserInput('Give one volunteerId.');
-      }
-      const record = await loadServiceRecord(ctx, volunteerId || null);
-      const format = RECORD_FORMATS[extension];
-      const body = await format.build(record);
-      res
-        .status(200)
-        .set({
-          'Content-Type': format.type,
-          'Content-Disposition': contentDisposition(
-            `${serviceRecordFileName(record)}.${extension}`,
-            `service-record-${record.generatedOn}.${extension}`,
-          ),
-          'Cache-Control': 'private, no-store',
-          'X-Content-Type-Options': 'nosniff',
-        })
-        .send(body);
-    } catch (error) {
-      sendThrown(app, req, res, error, 'service record');
-    }
+    await serviceRecord(req, res, next);
   });
 
   return router;

@@ -7,6 +7,9 @@ import { z } from 'zod';
 import { availabilitySchema } from './availability.js';
 import type { Context } from '../../context.js';
 import {
+  inputField,
+  noSuch,
+  refused,
   userError,
   UserErrorCode,
   userErrorsFromZod,
@@ -64,6 +67,14 @@ export interface VolunteerResult {
   errors: UserError[];
 }
 
+/** The profile's version moved on since the volunteer loaded it, or while this change was saved. */
+const profileChanged = () =>
+  userError(
+    UserErrorCode.CONFLICT,
+    'Your profile changed on another device; reload it.',
+    inputField('version'),
+  );
+
 export async function updateMyVolunteerProfile(
   ctx: Context,
   input: {
@@ -81,22 +92,18 @@ export async function updateMyVolunteerProfile(
   },
 ): Promise<VolunteerResult> {
   const user = authorize(ctx.viewer, 'shift.signUp');
-  const fail = (...errors: UserError[]): VolunteerResult => ({ volunteer: null, errors });
   const parsed = profileSchema.safeParse(
     Object.fromEntries(
       Object.entries(input).filter(([key, value]) => value != null && key in profileSchema.shape),
     ),
   );
-  if (!parsed.success) return fail(...userErrorsFromZod(parsed.error));
+  if (!parsed.success) return refused('volunteer', ...userErrorsFromZod(parsed.error));
   const em = ctx.em;
   let community: Community | null = null;
   if (input.communityId) {
     const id = idOf(input.communityId, 'Community');
     community = id ? await em.findOne(Community, id) : null;
-    if (!community)
-      return fail(
-        userError(UserErrorCode.NOT_FOUND, 'No such community.', ['input', 'communityId']),
-      );
+    if (!community) return refused('volunteer', noSuch('community', 'communityId'));
   }
   const volunteer =
     (await volunteerOf(em, user)) ??
@@ -109,16 +116,12 @@ export async function updateMyVolunteerProfile(
         })
       : null);
   if (!volunteer)
-    return fail(
-      userError(UserErrorCode.REQUIRED, 'Choose your community.', ['input', 'communityId']),
+    return refused(
+      'volunteer',
+      userError(UserErrorCode.REQUIRED, 'Choose your community.', inputField('communityId')),
     );
   if (input.version != null && input.version !== volunteer.version) {
-    return fail(
-      userError(UserErrorCode.CONFLICT, 'Your profile changed on another device; reload it.', [
-        'input',
-        'version',
-      ]),
-    );
+    return refused('volunteer', profileChanged());
   }
   if (community && community.id !== volunteer.community.id) {
     volunteer.community = community;
@@ -129,24 +132,20 @@ export async function updateMyVolunteerProfile(
     else {
       const id = idOf(input.gridId, 'Grid');
       const grid = id ? await em.findOne(Grid, { id, community: volunteer.community.id }) : null;
-      if (!grid)
-        return fail(
-          userError(UserErrorCode.NOT_FOUND, 'No such grid in your community.', [
-            'input',
-            'gridId',
-          ]),
-        );
+      if (!grid) return refused('volunteer', noSuch('grid in your community', 'gridId'));
       volunteer.grid = grid;
     }
   }
   if (input.email != null) {
     const email = input.email.trim();
     if (email && !z.email().safeParse(email).success) {
-      return fail(
-        userError(UserErrorCode.INVALID, 'Enter an e-mail address like name@example.com.', [
-          'input',
-          'email',
-        ]),
+      return refused(
+        'volunteer',
+        userError(
+          UserErrorCode.INVALID,
+          'Enter an e-mail address like name@example.com.',
+          inputField('email'),
+        ),
       );
     }
     user.email = email ? email.toLowerCase() : null;
@@ -163,8 +162,7 @@ export async function updateMyVolunteerProfile(
     } else {
       const id = idOf(input.unitId, 'Unit');
       const unit = id ? await em.findOne(Unit, id) : null;
-      if (!unit)
-        return fail(userError(UserErrorCode.NOT_FOUND, 'No such unit.', ['input', 'unitId']));
+      if (!unit) return refused('volunteer', noSuch('unit', 'unitId'));
       if (volunteer.unit?.id !== unit.id) {
         volunteer.unit = unit;
         volunteer.affiliation = Affiliation.PENDING;
@@ -190,12 +188,7 @@ export async function updateMyVolunteerProfile(
     await em.flush();
   } catch (error) {
     if (error instanceof OptimisticLockError) {
-      return fail(
-        userError(UserErrorCode.CONFLICT, 'Your profile changed on another device; reload it.', [
-          'input',
-          'version',
-        ]),
-      );
+      return refused('volunteer', profileChanged());
     }
     throw error;
   }
@@ -211,27 +204,17 @@ export async function reviewAffiliation(
   const id = idOf(input.volunteerId, 'Volunteer');
   const volunteer = id ? await ctx.em.findOne(Volunteer, id, { populate: ['unit'] }) : null;
   if (!volunteer || !volunteer.unit) {
-    return {
-      volunteer: null,
-      errors: [
-        userError(UserErrorCode.NOT_FOUND, 'No such volunteer asking to join a unit.', [
-          'input',
-          'volunteerId',
-        ]),
-      ],
-    };
+    return refused('volunteer', noSuch('volunteer asking to join a unit', 'volunteerId'));
   }
   authorize(ctx.viewer, 'affiliation.review', {
     unitId: volunteer.unit.id,
     communityId: volunteer.unit.community.id,
   });
   if (volunteer.affiliation !== Affiliation.PENDING) {
-    return {
-      volunteer: null,
-      errors: [
-        userError(UserErrorCode.INVALID_TRANSITION, 'This affiliation was already decided.'),
-      ],
-    };
+    return refused(
+      'volunteer',
+      userError(UserErrorCode.INVALID_TRANSITION, 'This affiliation was already decided.'),
+    );
   }
   volunteer.affiliation = input.confirm ? Affiliation.CONFIRMED : Affiliation.REJECTED;
   await ctx.em.flush();
