@@ -46,10 +46,12 @@ const refId = (ref: { id: number } | null | undefined) => ref?.id ?? null;
 
 export const isAdmin = (user: User) => user.role === Role.STREET_ADMIN;
 
+/** The user belongs to the community (in any role, or in `role` when given). */
+const isMemberOf = (user: User, communityId: number | null | undefined, role?: Role) =>
+  communityId != null && refId(user.community) === communityId && (!role || user.role === role);
+
 export const isStaffOf = (user: User, communityId: number | null | undefined) =>
-  user.role === Role.COMMUNITY_STAFF &&
-  communityId != null &&
-  refId(user.community) === communityId;
+  isMemberOf(user, communityId, Role.COMMUNITY_STAFF);
 
 export const isLiaisonOf = (user: User, unitId: number | null | undefined) =>
   user.role === Role.UNIT_LIAISON && unitId != null && refId(user.unit) === unitId;
@@ -106,7 +108,7 @@ const rules = {
     isAdmin(user) || isStaffOf(user, scope.communityId),
   /** Read a community's standings (in the app). */
   'standings.read': (user: User, scope: Scope) =>
-    isAdmin(user) || (scope.communityId != null && user.community?.id === scope.communityId),
+    isAdmin(user) || isMemberOf(user, scope.communityId),
   /**
    * Download the annual co-building report (共驻共建联席会): the office (any community or all),
    * the community's staff, and the liaisons of its units, who sit on the co-building meeting.
@@ -114,9 +116,7 @@ const rules = {
   'coBuildingReport.read': (user: User, scope: Scope) =>
     isAdmin(user) ||
     isStaffOf(user, scope.communityId) ||
-    (user.role === Role.UNIT_LIAISON &&
-      scope.communityId != null &&
-      user.community?.id === scope.communityId),
+    isMemberOf(user, scope.communityId, Role.UNIT_LIAISON),
   /**
    * Open an evidence file (sign-in sheets and photos show residents): the office, the
    * commitment's community staff and its unit's liaison; an unattached upload, its uploader.
@@ -133,9 +133,7 @@ const rules = {
   'activity.create': (user: User, scope: Scope) =>
     isAdmin(user) ||
     isStaffOf(user, scope.communityId) ||
-    (user.role === Role.SOCIAL_WORKER &&
-      scope.communityId != null &&
-      user.community?.id === scope.communityId) ||
+    isMemberOf(user, scope.communityId, Role.SOCIAL_WORKER) ||
     isLiaisonOf(user, scope.unitId),
   /** Run an activity (shifts, cancellations, attendance, hours): staff, its creator, its unit's liaison. */
   'activity.manage': (user: User, scope: Scope) =>
@@ -156,9 +154,7 @@ const rules = {
     isAdmin(user) ||
     user.id === scope.userId ||
     isStaffOf(user, scope.communityId) ||
-    (user.role === Role.SOCIAL_WORKER &&
-      scope.communityId != null &&
-      user.community?.id === scope.communityId) ||
+    isMemberOf(user, scope.communityId, Role.SOCIAL_WORKER) ||
     (LIAISON_SEES.has(scope.affiliation) && isLiaisonOf(user, scope.unitId)),
   /** Confirm or reject that a volunteer works for a unit: its liaison, or staff. */
   'affiliation.review': (user: User, scope: Scope) =>
@@ -187,9 +183,7 @@ const rules = {
   'pairing.overview': (user: User, scope: Scope) =>
     isAdmin(user) ||
     isStaffOf(user, scope.communityId) ||
-    (user.role === Role.SOCIAL_WORKER &&
-      scope.communityId != null &&
-      user.community?.id === scope.communityId),
+    isMemberOf(user, scope.communityId, Role.SOCIAL_WORKER),
 } as const;
 
 export type Action = keyof typeof rules;
