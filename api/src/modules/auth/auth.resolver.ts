@@ -16,7 +16,9 @@ import {
   SetMyLanguageInput,
   SetMyLanguagePayload,
 } from './auth.types.js';
-import { can, maskName, maskPhone, type Scope } from './policy.js';
+import { maskName, maskPhone } from './masking.js';
+import { can } from './policy.js';
+import type { Scope } from './roles.js';
 import { User } from './user.entity.js';
 
 /**

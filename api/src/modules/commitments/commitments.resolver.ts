@@ -28,7 +28,7 @@ import { CommitmentEvent } from './commitment-event.entity.js';
 import { Commitment } from './commitment.entity.js';
 import { CommitmentAction, CommitmentStatus } from './commitment.enums.js';
 import * as commitments from './commitments.service.js';
-import { canReadCommitment, commitmentScope } from './commitments.service.js';
+import { canReadCommitment, commitmentScope } from './commitments.policy.js';
 import {
   CategoryPayload,
   CommitmentConnection,

@@ -14,7 +14,7 @@ import {
 } from '../../graphql/errors.js';
 import { reasonSchema } from '../../graphql/validation.js';
 import { idOf, paginate, type ConnectionArgs, type ConnectionData } from '../../graphql/relay.js';
-import { authorize, can, readScope, type Viewer } from '../auth/policy.js';
+import { authorize, can } from '../auth/policy.js';
 import type { User } from '../auth/user.entity.js';
 import { Unit } from '../directory/unit.entity.js';
 import { amountProblem, atLeast, fromHundredths, toHundredths } from './amounts.js';
@@ -33,23 +33,18 @@ import {
   descriptionSchema,
   isoDate,
 } from './commitments.validation.js';
-import { nextStatus, PUBLIC_STATUSES, TRANSITIONS, type TransitionAction } from './lifecycle.js';
+import {
+  commitmentScope,
+  readableCommitments,
+  reviewableCommitments,
+} from './commitments.policy.js';
+import { nextStatus, TRANSITIONS, type TransitionAction } from './lifecycle.js';
 import { Need } from './need.entity.js';
 import { NeedStatus } from './commitment.enums.js';
 
 export interface CommitmentResult {
   commitment: Commitment | null;
   errors: UserError[];
-}
-
-export const commitmentScope = (c: Commitment) => ({
-  communityId: c.community.id,
-  unitId: c.unit.id,
-  visibleToAll: PUBLIC_STATUSES.has(c.status),
-});
-
-export function canReadCommitment(viewer: Viewer, commitment: Commitment): boolean {
-  return can(viewer, 'commitment.read', commitmentScope(commitment));
 }
 
 /** Appends to the audit trail. */
@@ -91,11 +86,10 @@ export function listCommitments(
   if (filter.myUnit) where.push({ unit: user.unit?.id ?? 0 });
   if (filter.awaitingReview) {
     // The staff review queue: submissions and target change requests the viewer may decide on.
-    const reviewer = user.active ? readScope(user) : {};
     where.push({
       $or: [{ status: CommitmentStatus.SUBMITTED }, { proposedTargetAmount: { $ne: null } }],
     });
-    if (!('all' in reviewer)) where.push({ community: reviewer.communityId ?? 0 });
+    where.push(reviewableCommitments(user));
   }
   if (filter.communityId) where.push({ community: idOf(filter.communityId, 'Community') ?? 0 });
   if (filter.unitId) where.push({ unit: idOf(filter.unitId, 'Unit') ?? 0 });
@@ -103,13 +97,7 @@ export function listCommitments(
     where.push({ category: idOf(filter.categoryId, 'CommitmentCategory') ?? 0 });
   if (filter.needId) where.push({ need: idOf(filter.needId, 'Need') ?? 0 });
   if (filter.statuses?.length) where.push({ status: { $in: filter.statuses } });
-  const scope = readScope(user);
-  if (!('all' in scope)) {
-    const own: FilterQuery<Commitment>[] = [{ status: { $in: [...PUBLIC_STATUSES] } }];
-    if (scope.communityId) own.push({ community: scope.communityId });
-    if (scope.unitId) own.push({ unit: scope.unitId });
-    where.push({ $or: own });
-  }
+  where.push(readableCommitments(user));
   return paginate(ctx.em, Commitment, { where: { $and: where }, keys: ['id'], args });
 }
 

@@ -12,7 +12,7 @@ import {
   type UserError,
 } from '../../graphql/errors.js';
 import { idOf, paginate, type ConnectionArgs, type ConnectionData } from '../../graphql/relay.js';
-import { authorize, readScope } from '../auth/policy.js';
+import { authorize } from '../auth/policy.js';
 import { User } from '../auth/user.entity.js';
 import {
   addAmounts,
@@ -23,7 +23,8 @@ import {
 } from './amounts.js';
 import { Commitment } from './commitment.entity.js';
 import { FulfilmentSource, FulfilmentStatus, ReviewDecision } from './commitment.enums.js';
-import { commitmentScope, completeIfReached } from './commitments.service.js';
+import { commitmentScope, followedFulfilments } from './commitments.policy.js';
+import { completeIfReached } from './commitments.service.js';
 import { EvidenceFile } from './evidence-file.entity.js';
 import { Fulfilment } from './fulfilment.entity.js';
 import { RECORDABLE_STATUSES } from './lifecycle.js';
@@ -50,13 +51,7 @@ export function listFulfilments(
   args: ConnectionArgs,
 ): Promise<ConnectionData<Fulfilment>> {
   const user = ctx.viewer.requireUser();
-  const scope = user.active ? readScope(user) : {};
-  const where: FilterQuery<Fulfilment>[] = [];
-  if (!('all' in scope)) {
-    if (scope.communityId) where.push({ commitment: { community: scope.communityId } });
-    else if (scope.unitId) where.push({ commitment: { unit: scope.unitId } });
-    else where.push({ id: 0 }); // volunteers and social workers review nothing
-  }
+  const where: FilterQuery<Fulfilment>[] = [followedFulfilments(user)];
   if (filter.communityId)
     where.push({ commitment: { community: idOf(filter.communityId, 'Community') ?? 0 } });
   if (filter.unitId) where.push({ commitment: { unit: idOf(filter.unitId, 'Unit') ?? 0 } });

@@ -42,13 +42,6 @@ export function nextStatus(
   return transition.from.includes(status) ? transition.to : null;
 }
 
-/** Statuses whose details anyone signed in may read (the point is that promises are visible). */
-export const PUBLIC_STATUSES: ReadonlySet<CommitmentStatus> = new Set([
-  S.ACTIVE,
-  S.COMPLETED,
-  S.LAPSED,
-]);
-
 /** Statuses in which fulfilment may be recorded (late records for a lapsed period included). */
 export const RECORDABLE_STATUSES: ReadonlySet<CommitmentStatus> = new Set([
   S.ACTIVE,

@@ -4,7 +4,8 @@ import type { Context } from '../../context.js';
 import { shanghaiDate } from '../../graphql/dates.js';
 import { badUserInput } from '../../graphql/errors.js';
 import { findRows, idOf } from '../../graphql/relay.js';
-import { authorize, isAdmin } from '../auth/policy.js';
+import { authorize } from '../auth/policy.js';
+import { communityOfQuery } from '../auth/roles.js';
 import type { User } from '../auth/user.entity.js';
 import { Unit } from '../directory/unit.entity.js';
 import { Commitment } from './commitment.entity.js';
@@ -66,7 +67,7 @@ export interface Standings {
  */
 export function standingsCommunityId(user: User, query: StandingsQuery): number | null {
   const communityId = query.communityId ? (idOf(query.communityId, 'Community') ?? 0) : null;
-  return communityId === null && !isAdmin(user) ? (user.community?.id ?? 0) : communityId;
+  return communityOfQuery(user, communityId);
 }
 
 /**

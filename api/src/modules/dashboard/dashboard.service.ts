@@ -6,7 +6,8 @@ import type { Context } from '../../context.js';
 import { shanghaiDate } from '../../graphql/dates.js';
 import { badUserInput, forbidden } from '../../graphql/errors.js';
 import { idOf } from '../../graphql/relay.js';
-import { authorize, isAdmin } from '../auth/policy.js';
+import { authorize } from '../auth/policy.js';
+import { communityOfQuery } from '../auth/roles.js';
 import { toHundredths } from '../commitments/amounts.js';
 import {
   CommitmentStatus,
@@ -42,8 +43,10 @@ export async function dashboard(ctx: Context, query: DashboardQuery): Promise<Da
   const user = ctx.viewer.requireUser();
   const asOf = shanghaiDate();
   const year = query.year ?? Number(asOf.slice(0, 4));
-  let communityId = query.communityId ? (idOf(query.communityId, 'Community') ?? 0) : null;
-  if (communityId === null && !isAdmin(user)) communityId = user.community?.id ?? 0;
+  const communityId = communityOfQuery(
+    user,
+    query.communityId ? (idOf(query.communityId, 'Community') ?? 0) : null,
+  );
   authorize(ctx.viewer, 'dashboard.read', { communityId });
   if (!Number.isInteger(year) || year < 2000 || year > 2100)
     throw badUserInput('"year" must be between 2000 and 2100.');

@@ -14,7 +14,8 @@ import {
 import type { Context } from '../../context.js';
 import { registerNode } from '../../graphql/node.js';
 import { ConnectionArgs, idOf, type ConnectionData } from '../../graphql/relay.js';
-import { can, maskName, maskPhone } from '../auth/policy.js';
+import { maskName, maskPhone } from '../auth/masking.js';
+import { can } from '../auth/policy.js';
 import { Community } from './community.entity.js';
 import * as directory from './directory.service.js';
 import {

@@ -13,7 +13,8 @@ import {
   type UserError,
 } from '../../graphql/errors.js';
 import { idOf, paginate, type ConnectionArgs, type ConnectionData } from '../../graphql/relay.js';
-import { authorize, can, isAdmin } from '../auth/policy.js';
+import { authorize, can } from '../auth/policy.js';
+import { communityOfQuery } from '../auth/roles.js';
 import { Community } from './community.entity.js';
 import { Grid } from './grid.entity.js';
 import {
@@ -115,8 +116,10 @@ interface GridStaffingRow {
 /** The staffing report: the office sees every community, staff their own. */
 export async function staffingReport(ctx: Context, communityGlobalId: string | null | undefined) {
   const user = ctx.viewer.requireUser();
-  let communityId = communityGlobalId ? (idOf(communityGlobalId, 'Community') ?? 0) : null;
-  if (communityId === null && !isAdmin(user)) communityId = user.community?.id ?? null;
+  const communityId = communityOfQuery(
+    user,
+    communityGlobalId ? (idOf(communityGlobalId, 'Community') ?? 0) : null,
+  );
   authorize(ctx.viewer, 'staffing.read', { communityId });
   const communities = await ctx.em.find(
     Community,
@@ -126,7 +129,7 @@ export async function staffingReport(ctx: Context, communityGlobalId: string | n
   const rows = (await Promise.all(communities.map((c) => communityStaffingOf(ctx, c)))).filter(
     (row) => row !== null,
   );
-  return { communities: rows, totals: totalStaffing(rows) };
+  return { communities: rows, totals: totalStaffing(rows), oneCommunity: communityId !== null };
 }
 
 // ---------------------------------------------------------------- writes

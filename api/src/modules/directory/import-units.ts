@@ -12,7 +12,8 @@ import {
   type UserError,
 } from '../../graphql/errors.js';
 import { idOf } from '../../graphql/relay.js';
-import { authorize, can, isAdmin } from '../auth/policy.js';
+import { authorize, can } from '../auth/policy.js';
+import { communityOfQuery } from '../auth/roles.js';
 import { Community } from './community.entity.js';
 import { Grid } from './grid.entity.js';
 import { Unit, UnitKind } from './unit.entity.js';
@@ -142,7 +143,7 @@ export async function importUnits(
   const defaultCommunityId = input.communityId ? (idOf(input.communityId, 'Community') ?? 0) : null;
   // Staff import into their own community; the office into any.
   authorize(ctx.viewer, 'directory.manage', {
-    communityId: defaultCommunityId ?? (isAdmin(user) ? null : user.community?.id),
+    communityId: communityOfQuery(user, defaultCommunityId),
   });
 
   const buffer = Buffer.from(input.contentBase64, 'base64');

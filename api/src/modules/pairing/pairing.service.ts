@@ -1,6 +1,6 @@
 // The rules of social worker – volunteer pairing: profiles, the optimal plan, confirming,
 // ending, supervision, and the community's load view.
-import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { availabilitySchema } from '../shifts/availability.js';
@@ -20,6 +20,7 @@ import {
 import { reasonSchema } from '../../graphql/validation.js';
 import { idOf, paginate, type ConnectionArgs, type ConnectionData } from '../../graphql/relay.js';
 import { authorize, can } from '../auth/policy.js';
+import { supervisedPairings } from './pairing.policy.js';
 import { Role, User } from '../auth/user.entity.js';
 import { Community } from '../directory/community.entity.js';
 import { Grid } from '../directory/grid.entity.js';
@@ -612,14 +613,11 @@ export async function listPairings(
   const user = ctx.viewer.requireUser();
   const community = await communityOrNull(ctx, communityId);
   if (!community) throw forbidden();
-  const where: Record<string, unknown> = { community: community.id };
-  if (status) where.status = status;
-  if (!can(ctx.viewer, 'pairing.manage', { communityId: community.id })) {
-    // Only the community's social workers get this far: they see their own pairings.
+  if (!can(ctx.viewer, 'pairing.manage', { communityId: community.id }))
     authorize(ctx.viewer, 'pairing.overview', { communityId: community.id });
-    where.socialWorker = { user: user.id };
-  }
-  return paginate(ctx.em, Pairing, { where, keys: ['id'], args });
+  const where: FilterQuery<Pairing>[] = [supervisedPairings(user, community.id)];
+  if (status) where.push({ status });
+  return paginate(ctx.em, Pairing, { where: { $and: where }, keys: ['id'], args });
 }
 
 /**

@@ -29,7 +29,7 @@ import { checkInWindow, hoursAmount, serviceMinutes, shiftMinutes } from './hour
 import { Shift } from './shift.entity.js';
 import { Affiliation, Attendance, ShiftStatus, SignupStatus } from './shift.enums.js';
 import { Signup } from './signup.entity.js';
-import { activityScope } from './signups.service.js';
+import { activityScope } from './shifts.policy.js';
 import { Volunteer } from './volunteer.entity.js';
 import { volunteerOf } from './volunteers.service.js';
 

@@ -14,11 +14,12 @@ import {
 import type { Context } from '../../context.js';
 import { registerNode } from '../../graphql/node.js';
 import { ConnectionArgs } from '../../graphql/relay.js';
-import { can, maskName, maskPhone } from '../auth/policy.js';
+import { maskName, maskPhone } from '../auth/masking.js';
+import { can } from '../auth/policy.js';
 import { User } from '../auth/user.entity.js';
 import { CommitmentCategory } from '../commitments/category.entity.js';
 import { Commitment } from '../commitments/commitment.entity.js';
-import { canReadCommitment } from '../commitments/commitments.service.js';
+import { canReadCommitment } from '../commitments/commitments.policy.js';
 import { Need } from '../commitments/need.entity.js';
 import { Community } from '../directory/community.entity.js';
 import { Grid } from '../directory/grid.entity.js';
@@ -50,7 +51,7 @@ import {
 } from './shifts.types.js';
 import { Signup } from './signup.entity.js';
 import * as signups from './signups.service.js';
-import { activityScope } from './signups.service.js';
+import { activityScope, canManageActivity, canReadVolunteer } from './shifts.policy.js';
 import { starLevel } from './star-level.js';
 import { Volunteer } from './volunteer.entity.js';
 import * as volunteers from './volunteers.service.js';
@@ -76,26 +77,21 @@ export class VolunteerResolver {
     return volunteers.listVolunteers(ctx, filter ?? {}, args);
   }
 
-  /** Policy `volunteer.read`: the liaison of their unit only while the affiliation stands. */
-  private canRead(v: Volunteer, ctx: Context) {
-    return can(ctx.viewer, 'volunteer.read', volunteers.volunteerScope(v));
-  }
-
   @FieldResolver(() => String, { description: 'Masked (张*) unless phoneMasked is false.' })
   realName(@Root() v: Volunteer, @Ctx() ctx: Context) {
-    return this.canRead(v, ctx) ? v.realName : maskName(v.realName);
+    return canReadVolunteer(ctx.viewer, v) ? v.realName : maskName(v.realName);
   }
 
   @FieldResolver(() => String, { description: 'Masked (138****5678) unless phoneMasked is false.' })
   phone(@Root() v: Volunteer, @Ctx() ctx: Context) {
-    return this.canRead(v, ctx) ? v.phone : maskPhone(v.phone);
+    return canReadVolunteer(ctx.viewer, v) ? v.phone : maskPhone(v.phone);
   }
 
   @FieldResolver(() => Boolean, {
     description: 'Whether realName and phone are shown to you masked (not yours to call).',
   })
   phoneMasked(@Root() v: Volunteer, @Ctx() ctx: Context): boolean {
-    return !this.canRead(v, ctx);
+    return !canReadVolunteer(ctx.viewer, v);
   }
 
   @FieldResolver(() => [AvailabilitySlotType])
@@ -205,7 +201,7 @@ export class ActivityResolver {
 
   @FieldResolver(() => Boolean, { description: 'Whether you run it (shifts, attendance, hours).' })
   viewerCanManage(@Root() a: Activity, @Ctx() ctx: Context) {
-    return can(ctx.viewer, 'activity.manage', activityScope(a));
+    return canManageActivity(ctx.viewer, a);
   }
 
   @Mutation(() => ActivityPayload)
@@ -267,7 +263,7 @@ export class ShiftResolver {
   })
   async signups(@Root() s: Shift, @Ctx() ctx: Context) {
     const activity = await ctx.loaders.shifts.activity.load(s.activity.id);
-    if (!activity || !can(ctx.viewer, 'activity.manage', activityScope(activity))) return null;
+    if (!activity || !canManageActivity(ctx.viewer, activity)) return null;
     return ctx.loaders.shifts.liveSignupsOfShift.load(s.id);
   }
 
@@ -356,5 +352,5 @@ registerNode('Signup', async (ctx, id) => {
   if (volunteer?.user.id === ctx.viewer.user?.id) return s;
   const shift = await ctx.loaders.shifts.shift.load(s.shift.id);
   const activity = shift && (await ctx.loaders.shifts.activity.load(shift.activity.id));
-  return activity && can(ctx.viewer, 'activity.manage', activityScope(activity)) ? s : null;
+  return activity && canManageActivity(ctx.viewer, activity) ? s : null;
 });

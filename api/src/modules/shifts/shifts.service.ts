@@ -19,7 +19,7 @@ import { authorize, can } from '../auth/policy.js';
 import { Role, type User } from '../auth/user.entity.js';
 import { CommitmentCategory } from '../commitments/category.entity.js';
 import { Commitment } from '../commitments/commitment.entity.js';
-import { commitmentScope } from '../commitments/commitments.service.js';
+import { commitmentScope } from '../commitments/commitments.policy.js';
 import { Measure } from '../commitments/commitment.enums.js';
 import { Need } from '../commitments/need.entity.js';
 import { Community } from '../directory/community.entity.js';
@@ -29,7 +29,7 @@ import { Activity } from './activity.entity.js';
 import { Shift } from './shift.entity.js';
 import { OrganiserKind, ShiftStatus, SignupStatus, Skill } from './shift.enums.js';
 import { Signup } from './signup.entity.js';
-import { activityScope } from './signups.service.js';
+import { activityScope, managedActivities } from './shifts.policy.js';
 import { volunteerOf } from './volunteers.service.js';
 
 const activitySchema = z.object({
@@ -281,20 +281,6 @@ export interface ShiftFilter {
   mine?: boolean | null;
 }
 
-/**
- * The activities a user runs, as a condition on Activity: the same rule as 'activity.manage'
- * (policy.ts) — the office runs all, staff their community's, a liaison their unit's, anyone
- * what they created. Null means no restriction.
- */
-export function managedActivitiesWhere(user: User): FilterQuery<Activity> | null {
-  if (user.role === Role.STREET_ADMIN) return null;
-  const any: FilterQuery<Activity>[] = [{ createdBy: user.id }];
-  if (user.role === Role.COMMUNITY_STAFF && user.community)
-    any.push({ community: user.community.id });
-  if (user.role === Role.UNIT_LIAISON && user.unit) any.push({ organiserUnit: user.unit.id });
-  return { $or: any };
-}
-
 /** Shifts by start time (upcoming by default); `eligibleForMe` keeps those the viewer can take. */
 export async function listShifts(
   ctx: Context,
@@ -309,7 +295,7 @@ export async function listShifts(
   if (filter.activityId) where.push({ activity: idOf(filter.activityId, 'Activity') ?? 0 });
   if (filter.skill) where.push({ activity: { requiredSkills: { $contains: [filter.skill] } } });
   if (filter.mine) {
-    const managed = managedActivitiesWhere(user);
+    const managed = managedActivities(user);
     if (managed) where.push({ activity: managed });
   }
   if (!filter.eligibleForMe)
@@ -349,7 +335,7 @@ export function listActivities(
   const where: FilterQuery<Activity>[] = [];
   if (filter.communityId) where.push({ community: idOf(filter.communityId, 'Community') ?? 0 });
   if (filter.mine) {
-    const managed = managedActivitiesWhere(user);
+    const managed = managedActivities(user);
     if (managed) where.push(managed);
   }
   return paginate(ctx.em, Activity, {

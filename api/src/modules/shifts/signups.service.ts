@@ -11,6 +11,7 @@ import type { Context } from '../../context.js';
 import { noSuch, refused, userError, UserErrorCode, type UserError } from '../../graphql/errors.js';
 import { idOf } from '../../graphql/relay.js';
 import { authorize, can } from '../auth/policy.js';
+import { activityScope } from './shifts.policy.js';
 import { notify } from '../notifications/notifications.service.js';
 import { Activity } from './activity.entity.js';
 import { Shift } from './shift.entity.js';
@@ -27,12 +28,6 @@ const EXCLUSION_VIOLATION = '23P01';
 const isOverlapViolation = (error: unknown) =>
   (error as { code?: string }).code === EXCLUSION_VIOLATION ||
   (error as { cause?: { code?: string } }).cause?.code === EXCLUSION_VIOLATION;
-
-export const activityScope = (activity: Activity) => ({
-  communityId: activity.community.id,
-  unitId: activity.organiserUnit?.id ?? null,
-  userId: activity.createdBy.id,
-});
 
 /**
  * The rules are checked first, without holding anything; the shift's row lock is then held only

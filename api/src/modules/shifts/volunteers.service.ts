@@ -17,7 +17,8 @@ import {
 } from '../../graphql/errors.js';
 import { idOf, paginate, type ConnectionArgs, type ConnectionData } from '../../graphql/relay.js';
 import { displayNameSchema, phoneSchema } from '../auth/auth.validation.js';
-import { authorize, can, isAdmin } from '../auth/policy.js';
+import { authorize, can } from '../auth/policy.js';
+import { communityOfQuery } from '../auth/roles.js';
 import { Role, User } from '../auth/user.entity.js';
 import { Community } from '../directory/community.entity.js';
 import { Grid } from '../directory/grid.entity.js';
@@ -25,17 +26,6 @@ import { Unit } from '../directory/unit.entity.js';
 import { notify } from '../notifications/notifications.service.js';
 import { Affiliation, Skill } from './shift.enums.js';
 import { Volunteer, type AvailabilitySlot } from './volunteer.entity.js';
-
-/**
- * Where a volunteer lives as far as permissions are concerned (policy `volunteer.read`): their
- * account, their community, and the unit they say they work for with where that claim stands.
- */
-export const volunteerScope = (v: Volunteer) => ({
-  userId: v.user.id,
-  communityId: v.community.id,
-  unitId: v.unit?.id ?? null,
-  affiliation: v.affiliation,
-});
 
 /** The user's volunteer profile; with `create`, made from their account when missing. */
 export async function volunteerOf(
@@ -236,11 +226,10 @@ export function listVolunteers(
   if (unitId !== null && can(ctx.viewer, 'affiliation.review', { unitId })) {
     where.unit = unitId;
   } else {
-    const communityId = filter.communityId
-      ? (idOf(filter.communityId, 'Community') ?? 0)
-      : isAdmin(user)
-        ? null
-        : (user.community?.id ?? 0);
+    const communityId = communityOfQuery(
+      user,
+      filter.communityId ? (idOf(filter.communityId, 'Community') ?? 0) : null,
+    );
     authorize(ctx.viewer, 'volunteer.read', { communityId });
     if (communityId !== null) where.community = communityId;
     if (unitId !== null) where.unit = unitId;
