@@ -51,7 +51,7 @@ import {
 } from './shifts.types.js';
 import { Signup } from './signup.entity.js';
 import * as signups from './signups.service.js';
-import { activityScope, canManageActivity, canReadVolunteer } from './shifts.policy.js';
+import { canManageActivity, canReadVolunteer } from './shifts.policy.js';
 import { starLevel } from './star-level.js';
 import { Volunteer } from './volunteer.entity.js';
 import * as volunteers from './volunteers.service.js';

@@ -16,7 +16,7 @@ import {
 } from '../../graphql/errors.js';
 import { idOf, paginate, type ConnectionArgs, type ConnectionData } from '../../graphql/relay.js';
 import { authorize, can } from '../auth/policy.js';
-import { Role, type User } from '../auth/user.entity.js';
+import { Role } from '../auth/user.entity.js';
 import { CommitmentCategory } from '../commitments/category.entity.js';
 import { Commitment } from '../commitments/commitment.entity.js';
 import { commitmentScope } from '../commitments/commitments.policy.js';
