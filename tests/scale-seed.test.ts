@@ -157,6 +157,31 @@ describe('the synthetic city generator (tiny preset)', () => {
           where id = (select min(id) from shift where confirmed_count > 0)`,
       );
       expect((await checkInvariants(c))['shift counters match its sign-ups']).toBe(1);
+
+      // …and not what the application leaves on purpose: a waitlisted volunteer who gave up
+      // their place leaves a gap in the tickets; a commitment withdrawn while active keeps its
+      // records.
+      const TICKETS = 'waitlist tickets are unique per shift and already handed out';
+      const STATUS = 'commitment status agrees with progress and period';
+      await c.query(`with gone as (
+          update signup set status = 'CANCELLED', cancelled_at = now()
+           where id = (select min(id) from signup where status = 'WAITLISTED')
+          returning shift_id)
+        update shift set waitlist_count = waitlist_count - 1 where id = (select shift_id from gone)`);
+      await c.query(`update commitment set status = 'WITHDRAWN'
+         where id = (select min(commitment_id) from fulfilment f join commitment c
+                      on c.id = f.commitment_id where c.status = 'ACTIVE')`);
+      const legitimate = await checkInvariants(c);
+      expect(legitimate[TICKETS]).toBe(0);
+      expect(legitimate[STATUS]).toBe(0);
+      // A ticket handed out twice is a violation.
+      await c.query(`update signup set waitlist_seq = (
+          select min(o.waitlist_seq) from signup o
+           where o.shift_id = signup.shift_id and o.id <> signup.id and o.waitlist_seq is not null)
+         where id = (select min(g.id) from signup g where g.waitlist_seq is not null
+                      and exists (select 1 from signup o where o.shift_id = g.shift_id
+                                   and o.id <> g.id and o.waitlist_seq is not null))`);
+      expect((await checkInvariants(c))[TICKETS]).toBe(1);
     });
   });
 

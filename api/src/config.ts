@@ -122,6 +122,20 @@ export function loadConfig() {
     /** PostgreSQL; when unset, `npm start` runs an embedded server under dataDir. */
     databaseUrl: optional('DATABASE_URL'),
     embeddedPgPort: int('EMBEDDED_PG_PORT', 54329, 1),
+    /**
+     * How long the API lets the database make a request wait. A blocked write fails fast with a
+     * retryable TRY_AGAIN instead of holding a connection; migrations and seeds run without them.
+     */
+    db: {
+      /** Connections in the API's pool (the health check has its own). */
+      poolSize: int('DB_POOL_SIZE', 10, 1),
+      /** Waiting for a row or table lock another request holds. */
+      lockTimeoutMs: int('DB_LOCK_TIMEOUT_MS', 3000, 1),
+      /** Any one statement. */
+      statementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', 15000, 1),
+      /** Waiting for a free connection from the pool. */
+      acquireTimeoutMs: int('DB_ACQUIRE_TIMEOUT_MS', 5000, 1),
+    },
     dataDir,
     logLevel: oneOf(
       'LOG_LEVEL',
@@ -132,6 +146,9 @@ export function loadConfig() {
     tokenTtlHours: int('TOKEN_TTL_HOURS', 24 * 14, 1),
     /** Largest accepted JSON request body (spreadsheet imports travel base64 inside it). */
     bodyLimit: str('BODY_LIMIT', '8mb'),
+    /** A request's headers must arrive within this, its whole body within the next (slow clients). */
+    headersTimeoutMs: int('HTTP_HEADERS_TIMEOUT_MS', 15000, 1),
+    requestTimeoutMs: int('HTTP_REQUEST_TIMEOUT_MS', 120000, 1),
     maxPageSize: int('MAX_PAGE_SIZE', 100, 1),
     graphql: {
       maxDepth: int('GRAPHQL_MAX_DEPTH', 12, 1),
@@ -180,6 +197,22 @@ export function loadConfig() {
       /** A pairing with no supervision for this many days is overdue (alert job and flag). */
       supervisionOverdueDays: int('SUPERVISION_OVERDUE_DAYS', 14, 1),
     },
+    /** Evidence uploads (POST /files/evidence): what one user and the disk can take. */
+    evidence: {
+      /** Bytes one user may upload in any 24 hours, counted from the stored uploads. */
+      dailyBytesPerUser: int('EVIDENCE_DAILY_BYTES_PER_USER', 200 * 1024 * 1024, 1),
+      /** Uploads one user may have in progress at once (per API process). */
+      concurrentPerUser: int('EVIDENCE_CONCURRENT_UPLOADS_PER_USER', 3, 1),
+      /** Uploads one API process receives at once, all users together. */
+      concurrentPerProcess: int('EVIDENCE_CONCURRENT_UPLOADS', 20, 1),
+      /** Uploads not attached to a fulfilment record within this are deleted, bytes and all. */
+      unattachedGraceHours: int('EVIDENCE_UNATTACHED_GRACE_HOURS', 24, 1),
+      /** Uploads are refused (507) while the evidence's file system has less free than this. */
+      minFreeBytes: int('EVIDENCE_MIN_FREE_BYTES', 1024 * 1024 * 1024, 0),
+      /** Photos larger than this on either side, or in pixels, are refused (header only). */
+      maxImageSide: int('EVIDENCE_MAX_IMAGE_SIDE', 12000, 1),
+      maxImagePixels: int('EVIDENCE_MAX_IMAGE_PIXELS', 80_000_000, 1),
+    },
     /** Signs short-lived codes (shift QR check-in); production refuses to start without its own. */
     appSecret: appSecret(nodeEnv === 'production'),
     /** Outgoing e-mail (reminders); unset means in-app notifications only. */
@@ -193,6 +226,8 @@ export function loadConfig() {
     jobsEnabled: bool('JOBS_ENABLED', true),
     /** The web app (started by `npm start`). */
     webPort: int('WEB_PORT', 3000),
+    /** The web app's interface: the API's (loopback) unless set, e.g. 0.0.0.0 behind no proxy. */
+    webHost: str('WEB_HOST', str('HOST', '127.0.0.1')),
     trustProxy: bool('TRUST_PROXY', false),
   };
 }

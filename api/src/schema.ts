@@ -29,8 +29,8 @@ import {
   ActivityResolver,
   ShiftResolver,
   SignupResolver,
-  VolunteerResolver,
 } from './modules/shifts/shifts.resolver.js';
+import { VolunteerResolver } from './modules/shifts/volunteer.resolver.js';
 import {
   CommunityResolver,
   GridResolver,

@@ -1,16 +1,20 @@
 // The HTTP server: Express 5 with the GraphQL endpoint, the health check and a body limit.
 import http from 'node:http';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import express, { type ErrorRequestHandler } from 'express';
+import express from 'express';
+import { GraphQLError } from 'graphql';
+import pg from 'pg';
 import { pinoHttp } from 'pino-http';
 import type { App } from './app.js';
 import { createContext, type Context } from './context.js';
+import { databaseTrouble, RETRY_AFTER_SECONDS, TROUBLE_MESSAGES } from './db/trouble.js';
 import { createErrorFormatter } from './graphql/errors.js';
-import { redactSecrets } from './http/responses.js';
-import { queryLimits } from './graphql/limits.js';
+import { errorHandler, redactSecrets, sendError } from './http/responses.js';
+import { parseOptions, queryLimits } from './graphql/limits.js';
+import { MAX_NESTING, nestingDepth, storableTextPlugin } from './graphql/raw-input.js';
 import { buildGraphQLSchema } from './schema.js';
 import { evidenceRouter } from './modules/commitments/evidence.routes.js';
 import { reportRouter } from './modules/commitments/report.routes.js';
@@ -27,6 +31,7 @@ export async function createServer(app: App): Promise<{
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
   operations: InFlight;
+  health: pg.Pool;
 }> {
   const { config, logger, orm } = app;
   const operations = inFlight();
@@ -43,6 +48,7 @@ export async function createServer(app: App): Promise<{
   const apollo = new ApolloServer<Context>({
     schema,
     validationRules: limits.validationRules,
+    parseOptions: parseOptions(config.graphql),
     plugins: [
       ...(limits.plugins as ApolloServerPlugin<Context>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -50,6 +56,8 @@ export async function createServer(app: App): Promise<{
       // but it did so by wrapping every field resolver of every request. Same header, no wrapping.
       ApolloServerPluginCacheControlDisabled(),
       noStorePlugin,
+      databaseTroublePlugin,
+      storableTextPlugin as ApolloServerPlugin<Context>,
     ],
     formatError: createErrorFormatter(logger),
     introspection: config.graphql.introspection,
@@ -57,6 +65,8 @@ export async function createServer(app: App): Promise<{
     // Compact JSON: Apollo's default indents every answer, which costs time and bytes.
     stringifyResult: (value) => JSON.stringify(value),
     allowBatchedHttpRequests: false,
+    // The web sends whole documents; no cache of client-chosen hashes to fill or mismatch.
+    persistedQueries: false,
     csrfPrevention: true,
     // The process entry points own signal handling and stop Apollo, the ORM and the database in order.
     stopOnTerminationSignals: false,
@@ -77,9 +87,20 @@ export async function createServer(app: App): Promise<{
     }),
   );
 
+  // The health check has a connection of its own: a pool exhausted by requests waiting on a lock
+  // must not make the process look dead, and a stopped database must be reported in seconds.
+  const health = new pg.Pool({
+    connectionString: orm.config.getClientUrl(),
+    max: 1,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 2000,
+    statement_timeout: 2000,
+    query_timeout: 2500,
+  });
+  health.on('error', (error) => logger.warn({ err: error }, 'health check connection lost'));
   server.get('/healthz', async (_req, res) => {
     try {
-      await orm.em.getConnection().execute('select 1');
+      await health.query('select 1');
       res.json({ status: 'ok' });
     } catch (error) {
       logger.error({ err: error }, 'health check failed: database unreachable');
@@ -92,38 +113,71 @@ export async function createServer(app: App): Promise<{
   server.use('/volunteer', volunteerRouter(app));
 
   const graphql = expressMiddleware(apollo, {
-    context: ({ req }) =>
-      createContext(app, {
-        ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-        userAgent: req.get('user-agent') ?? null,
-        authorization: req.get('authorization'),
-      }),
+    context: async ({ req }) => {
+      try {
+        return await createContext(app, {
+          ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+          userAgent: req.get('user-agent') ?? null,
+          authorization: req.get('authorization'),
+        });
+      } catch (error) {
+        // Finding the viewer is the first query: a database that cannot answer it is a 503.
+        const trouble = databaseTrouble(error);
+        if (!trouble) throw error;
+        throw new GraphQLError(TROUBLE_MESSAGES[trouble], {
+          extensions: {
+            code: trouble,
+            http: {
+              status: 503,
+              headers: new HeaderMap([['retry-after', String(RETRY_AFTER_SECONDS)]]),
+            },
+          },
+        });
+      }
+    },
   });
-  server.use('/graphql', express.json({ limit: config.bodyLimit }), (req, res, next) =>
-    operations.track(async () => graphql(req, res, next)),
+  server.use(
+    '/graphql',
+    express.json({ limit: config.bodyLimit }),
+    (req, res, next) => {
+      const query = (req.body as { query?: unknown } | undefined)?.query;
+      if (typeof query === 'string' && nestingDepth(query) > MAX_NESTING) {
+        sendError(
+          res,
+          400,
+          'GRAPHQL_PARSE_FAILED',
+          `Syntax Error: brackets nested deeper than ${MAX_NESTING} levels.`,
+        );
+        return;
+      }
+      next();
+    },
+    (req, res, next) => operations.track(async () => graphql(req, res, next)),
   );
 
-  const onError: ErrorRequestHandler = (error, _req, res, _next) => {
-    const status = typeof error?.status === 'number' ? error.status : 500;
-    if (status >= 500) logger.error({ err: error }, 'request failed');
-    const code =
-      status === 413
-        ? 'PAYLOAD_TOO_LARGE'
-        : status === 400
-          ? 'BAD_REQUEST'
-          : 'INTERNAL_SERVER_ERROR';
-    const message =
-      status === 413
-        ? `Request body is larger than ${config.bodyLimit}.`
-        : status === 400
-          ? 'The request body is not valid JSON.'
-          : 'Internal server error';
-    res.status(status).json({ errors: [{ message, extensions: { code } }] });
-  };
-  server.use(onError);
+  server.use((_req, res) => sendError(res, 404, 'NOT_FOUND', 'There is nothing at this address.'));
+  server.use(errorHandler(app));
 
-  return { express: server, httpServer, apollo, operations };
+  return { express: server, httpServer, apollo, operations, health };
 }
+
+/**
+ * A database that cannot be reached makes the answer a 503; both it and a request that waited too
+ * long for a lock say when to try again.
+ */
+const databaseTroublePlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const codes = (response.body.singleResult.errors ?? []).map((e) => e.extensions?.code);
+        if (codes.includes('SERVICE_UNAVAILABLE')) response.http.status = 503;
+        if (codes.includes('SERVICE_UNAVAILABLE') || codes.includes('TRY_AGAIN'))
+          response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+      },
+    };
+  },
+};
 
 /** What Apollo's cache-control plugin sent when nothing is cacheable: `no-store`. */
 const noStorePlugin: ApolloServerPlugin<Context> = {
@@ -180,7 +234,10 @@ function inFlight(): InFlight {
 
 /** Starts listening; `close()` drains requests, waits for running operations, stops Apollo. */
 export async function listen(app: App, port: number, host: string): Promise<RunningServer> {
-  const { httpServer, apollo, operations } = await createServer(app);
+  const { httpServer, apollo, operations, health } = await createServer(app);
+  // Slow clients: headers must arrive in time, and the whole request after them.
+  httpServer.headersTimeout = app.config.headersTimeoutMs;
+  httpServer.requestTimeout = app.config.requestTimeoutMs;
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(port, host, resolve);
@@ -191,6 +248,7 @@ export async function listen(app: App, port: number, host: string): Promise<Runn
       await apollo.stop();
       // A client that hung up leaves its operation running; the database must outlive it.
       await operations.settled(SHUTDOWN_GRACE_MS);
+      await health.end();
     },
   };
 }

@@ -1118,14 +1118,14 @@ export type Node = {
 
 /** A message to one user. */
 export type Notification = Node & {
-  body: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
+  /** The facts of the event, for your language to word (see `kind`). */
+  data: NotificationData;
   /** Opaque global identifier. */
   id: Scalars['ID']['output'];
-  kind: Scalars['String']['output'];
+  kind: NotificationKind;
   link?: Maybe<Scalars['String']['output']>;
   readAt?: Maybe<Scalars['DateTime']['output']>;
-  title: Scalars['String']['output'];
 };
 
 export type NotificationConnection = {
@@ -1135,10 +1135,57 @@ export type NotificationConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** The facts a notification carries, for the reader’s language to word; each kind fills its own fields (see NotificationKind), the others are null. */
+export type NotificationData = {
+  /** The activity’s title. */
+  activityTitle?: Maybe<Scalars['String']['output']>;
+  /** Days without supervision when the alert was sent. */
+  daysSinceContact?: Maybe<Scalars['Int']['output']>;
+  /** The reminder’s threshold, in hours. */
+  hoursBefore?: Maybe<Scalars['Int']['output']>;
+  /** The day of the last supervision (YYYY-MM-DD). */
+  lastContactDate?: Maybe<Scalars['String']['output']>;
+  /** Where the shift takes place. */
+  location?: Maybe<Scalars['String']['output']>;
+  /** The pairing (Pairing id). */
+  pairingId?: Maybe<Scalars['ID']['output']>;
+  /** Why the shift was cancelled. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The shift (Shift id). */
+  shiftId?: Maybe<Scalars['ID']['output']>;
+  /** Your sign-up for the shift (Signup id). */
+  signupId?: Maybe<Scalars['ID']['output']>;
+  /** The social worker’s name. */
+  socialWorkerName?: Maybe<Scalars['String']['output']>;
+  /** When the shift starts. */
+  startsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The unit (Unit id). */
+  unitId?: Maybe<Scalars['ID']['output']>;
+  /** The unit’s name. */
+  unitName?: Maybe<Scalars['String']['output']>;
+  /** The volunteer (Volunteer id). */
+  volunteerId?: Maybe<Scalars['ID']['output']>;
+  /** The volunteer’s name. */
+  volunteerName?: Maybe<Scalars['String']['output']>;
+};
+
 export type NotificationEdge = {
   cursor: Scalars['String']['output'];
   node: Notification;
 };
+
+/** What a notification is about; each kind fills its own fields of NotificationData. */
+export type NotificationKind =
+  /** 单位确认: a volunteer says they work for your unit (volunteerId, volunteerName, unitId, unitName). */
+  | 'AFFILIATION_REQUESTED'
+  /** 班次取消: a shift you signed up for was cancelled (shiftId, signupId, activityTitle, startsAt, reason). */
+  | 'SHIFT_CANCELLED'
+  /** 班次提醒: a confirmed shift starts soon (shiftId, signupId, activityTitle, location, startsAt, hoursBefore). */
+  | 'SHIFT_REMINDER'
+  /** 督导逾期: no supervision logged for a pairing (pairingId, volunteerName, socialWorkerName, lastContactDate, daysSinceContact). */
+  | 'SUPERVISION_OVERDUE'
+  /** 候补转正: a place became free and you are confirmed (shiftId, signupId, activityTitle, startsAt). */
+  | 'WAITLIST_PROMOTED';
 
 export type OrganiserKind =
   | 'COMMUNITY'
@@ -1993,7 +2040,8 @@ export type User = Node & {
   phone?: Maybe<Scalars['String']['output']>;
   role: Role;
   unit?: Maybe<Unit>;
-  username: Scalars['String']['output'];
+  /** The sign-in name: yours, and of those whose account you may read (user.read); null otherwise, so login names are not handed out. */
+  username?: Maybe<Scalars['String']['output']>;
 };
 
 /** A problem with the input that the user can fix. */

@@ -16,11 +16,15 @@ export const INVARIANTS: Record<string, string> = {
         or s.confirmed_count > s.capacity
         or (s.waitlist_count > 0 and s.confirmed_count < s.capacity)
         or (s.status = 'CANCELLED' and (s.confirmed_count > 0 or s.waitlist_count > 0))`,
-  'waitlist tickets are 1..n per shift': `
+  // Tickets are handed out in order and never reused; a cancelled one leaves a gap (a position is
+  // the live tickets up to one's own), so the invariant is uniqueness, not 1..n.
+  'waitlist tickets are unique per shift and already handed out': `
     select count(*) from (
-      select shift_id, waitlist_seq, row_number() over (partition by shift_id order by waitlist_seq) as n
-        from signup where status = 'WAITLISTED') t
-     where waitlist_seq <> n`,
+      select g.shift_id, g.waitlist_seq
+        from signup g join shift s on s.id = g.shift_id
+       where g.waitlist_seq is not null
+       group by g.shift_id, g.waitlist_seq, s.last_waitlist_seq
+      having count(*) > 1 or g.waitlist_seq > s.last_waitlist_seq or g.waitlist_seq < 1) t`,
   'sign-up times are its shift’s': `
     select count(*) from signup g join shift s on s.id = g.shift_id
      where g.starts_at <> s.starts_at or g.ends_at <> s.ends_at`,
@@ -59,7 +63,7 @@ export const INVARIANTS: Record<string, string> = {
         or (c.status = 'LAPSED' and (c.verified_amount >= c.target_amount
                                      or c.period_end >= (now() at time zone 'Asia/Shanghai')::date))
         or (c.status = 'ACTIVE' and c.verified_amount >= c.target_amount)
-        or (c.status in ('DRAFT', 'SUBMITTED', 'REJECTED', 'WITHDRAWN')
+        or (c.status in ('DRAFT', 'SUBMITTED', 'REJECTED')
             and exists (select 1 from fulfilment f where f.commitment_id = c.id))`,
   'records lie within their period, in whole numbers where counted': `
     select count(*) from fulfilment f join commitment c on c.id = f.commitment_id

@@ -11,7 +11,7 @@ import { Pairing } from '../../api/src/modules/pairing/pairing.entity.js';
 import { PairingStatus } from '../../api/src/modules/pairing/pairing.enums.js';
 import { SocialWorker } from '../../api/src/modules/pairing/social-worker.entity.js';
 import { addDays } from '../../api/src/modules/pairing/supervision.js';
-import { toGlobalId } from '../../api/src/graphql/relay.js';
+import { toGlobalId } from '../../api/src/graphql/ids.js';
 import { hasChromium, useWebApp, screenshotDir } from '../support/browser.js';
 
 const w = useWebApp();

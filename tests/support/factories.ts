@@ -7,7 +7,7 @@ import { Role, User } from '../../api/src/modules/auth/user.entity.js';
 import { Community } from '../../api/src/modules/directory/community.entity.js';
 import { Grid } from '../../api/src/modules/directory/grid.entity.js';
 import { Unit, UnitKind } from '../../api/src/modules/directory/unit.entity.js';
-import { toGlobalId } from '../../api/src/graphql/relay.js';
+import { toGlobalId } from '../../api/src/graphql/ids.js';
 import { CommitmentCategory } from '../../api/src/modules/commitments/category.entity.js';
 import { Commitment } from '../../api/src/modules/commitments/commitment.entity.js';
 import { CommitmentStatus, Measure } from '../../api/src/modules/commitments/commitment.enums.js';

@@ -10,6 +10,7 @@ import { databaseUrl, dropDatabase, ensureDatabase } from '../../api/src/db/data
 import { createOrm } from '../../api/src/db/orm.js';
 import { createLogger } from '../../api/src/logger.js';
 import { listen, type RunningServer } from '../../api/src/server.js';
+import { TcpProxy } from './tcp-proxy.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary response shapes
 export type AnyData = Record<string, any>;
@@ -24,6 +25,8 @@ export interface TestApp {
   app: App;
   orm: MikroORM;
   url: string;
+  /** The file's database, straight (not through the proxy). */
+  databaseUrl: string;
   /** Posts a GraphQL operation, as `token`'s user when given. */
   gql<T = AnyData>(
     query: string,
@@ -36,6 +39,8 @@ export interface TestApp {
   countStatements(work: () => Promise<unknown>): Promise<number>;
   /** Logs of the last request's SQL, for failing assertions. */
   statements: string[];
+  /** With `{ proxy: true }`: the TCP proxy between the API and its database (stop = outage). */
+  proxy: TcpProxy;
 }
 
 export const TEST_PASSWORD = 'Test-password-1';
@@ -44,7 +49,10 @@ export const TEST_PASSWORD = 'Test-password-1';
  * Registers beforeAll/afterAll hooks that create the database and server for this file.
  * The returned object is filled in before the first test runs.
  */
-export function useTestApp(overrides: (config: Config) => Partial<Config> = () => ({})): TestApp {
+export function useTestApp(
+  overrides: (config: Config) => Partial<Config> = () => ({}),
+  options: { proxy?: boolean } = {},
+): TestApp {
   const test = {} as TestApp;
   let server: RunningServer;
   let dbUrl: string;
@@ -55,7 +63,14 @@ export function useTestApp(overrides: (config: Config) => Partial<Config> = () =
     const base = loadConfig();
     const config = { ...base, ...overrides(base) };
     const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
-    const orm = await createOrm(dbUrl);
+    let ormUrl = dbUrl;
+    if (options.proxy) {
+      const target = new URL(dbUrl);
+      test.proxy = await TcpProxy.start({ host: target.hostname, port: Number(target.port) });
+      target.port = String(test.proxy.port);
+      ormUrl = target.toString();
+    }
+    const orm = await createOrm(ormUrl, undefined, config.db);
     const app = createApp(config, logger, orm);
     server = await listen(app, 0, '127.0.0.1');
     const { port } = server.httpServer.address() as AddressInfo;
@@ -74,6 +89,7 @@ export function useTestApp(overrides: (config: Config) => Partial<Config> = () =
       app,
       orm,
       url,
+      databaseUrl: dbUrl,
       statements,
       async gql<T = AnyData>(
         query: string,
@@ -110,13 +126,14 @@ export function useTestApp(overrides: (config: Config) => Partial<Config> = () =
         }
         return statements.length;
       },
-    } satisfies TestApp);
+    } satisfies Omit<TestApp, 'proxy'>);
   });
 
   afterAll(async () => {
     await server?.close();
     await server?.httpServer.close();
     await test.orm?.close(true);
+    await test.proxy?.stop();
     if (dbUrl) await dropDatabase(dbUrl);
   });
 

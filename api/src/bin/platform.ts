@@ -55,17 +55,31 @@ const web: ChildProcess = spawn(
     ...process.execArgv,
     fileURLToPath(new URL('./web-child.ts', import.meta.url)),
     ...(dev
-      ? ['dev', 'vite:dev', '--port', String(config.webPort), '--strictPort']
+      ? [
+          'dev',
+          'vite:dev',
+          '--host',
+          config.webHost,
+          '--port',
+          String(config.webPort),
+          '--strictPort',
+        ]
       : ['serve', build]),
   ],
   {
     cwd: webDir,
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     // The web app signs nothing with APP_SECRET: it is not passed on.
-    env: { ...process.env, APP_SECRET: undefined, API_URL: apiUrl, PORT: String(config.webPort) },
+    env: {
+      ...process.env,
+      APP_SECRET: undefined,
+      API_URL: apiUrl,
+      HOST: config.webHost,
+      PORT: String(config.webPort),
+    },
   },
 );
-logger.info({ url: `http://localhost:${config.webPort}` }, 'web app starting');
+logger.info({ url: `http://${config.webHost}:${config.webPort}` }, 'web app starting');
 
 let stopping = false;
 async function shutdown(reason: string, code = 0) {

@@ -1,6 +1,6 @@
 // Columns every table has, and the global ID every entity exposes through `Node.id`.
 import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { nodeTypeOf, toGlobalId } from '../graphql/relay.js';
+import { nodeTypeOf, toGlobalId } from '../graphql/ids.js';
 
 @Entity({ abstract: true })
 export abstract class BaseEntity<Optional = never> {

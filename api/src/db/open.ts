@@ -18,9 +18,18 @@ export interface OpenDatabase {
 export async function openDatabase(config: Config, logger: Logger): Promise<OpenDatabase> {
   const server = await resolveDatabaseServer({ ...config, logger });
   await ensureDatabase(server.url);
-  const orm = await createOrm(server.url, logger);
-  const applied = config.migrateOnStart ? await migrate(orm) : [];
+  // Migrations run on their own connection, without the API's statement and lock timeouts.
+  let applied: string[] = [];
+  if (config.migrateOnStart) {
+    const migrator = await createOrm(server.url, logger);
+    try {
+      applied = await migrate(migrator);
+    } finally {
+      await migrator.close();
+    }
+  }
   if (applied.length) logger.info({ applied }, 'migrations applied');
+  const orm = await createOrm(server.url, logger, config.db);
   return {
     orm,
     applied,

@@ -34,11 +34,34 @@ export function ormOptions(clientUrl: string, extra: Partial<Options> = {}): Opt
 
 export type Orm = MikroORM;
 
-export async function createOrm(clientUrl: string, logger?: Logger): Promise<MikroORM> {
+/** What a request may cost the database in waiting (the API's; migrations and seeds have none). */
+export interface DatabaseLimits {
+  poolSize: number;
+  lockTimeoutMs: number;
+  statementTimeoutMs: number;
+  acquireTimeoutMs: number;
+}
+
+export async function createOrm(
+  clientUrl: string,
+  logger?: Logger,
+  limits?: DatabaseLimits,
+): Promise<MikroORM> {
   return MikroORM.init(
     ormOptions(clientUrl, {
       debug: false,
       logger: (message: string) => logger?.debug({ orm: message }),
+      ...(limits && {
+        pool: { min: 0, max: limits.poolSize, idleTimeoutMillis: 10_000 },
+        driverOptions: {
+          // Session settings node-postgres sends when it connects.
+          connection: {
+            lock_timeout: limits.lockTimeoutMs,
+            statement_timeout: limits.statementTimeoutMs,
+          },
+          acquireConnectionTimeout: limits.acquireTimeoutMs,
+        },
+      }),
     }),
   );
 }

@@ -1,6 +1,7 @@
 // User-fixable errors travel as data (`UserError`); auth failures and bugs are GraphQL errors.
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { databaseTrouble, TROUBLE_MESSAGES } from '../db/trouble.js';
 import { Field, ObjectType } from 'type-graphql';
 import type { ZodError } from 'zod';
 import type { Logger } from '../logger.js';
@@ -164,6 +165,8 @@ const PUBLIC_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  'TRY_AGAIN',
+  'SERVICE_UNAVAILABLE',
 ]);
 
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
@@ -180,7 +183,17 @@ export function createErrorFormatter(logger: Logger) {
         extensions: { code },
       };
     }
-    logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unhandled error');
+    const cause = unwrapResolverError(error);
+    const trouble = databaseTrouble(cause);
+    if (trouble) {
+      logger.warn({ err: cause, path: formatted.path }, `database: ${trouble}`);
+      return {
+        message: TROUBLE_MESSAGES[trouble],
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: trouble },
+      };
+    }
+    logger.error({ err: cause, path: formatted.path }, 'unhandled error');
     return {
       message: INTERNAL_ERROR_MESSAGE,
       ...(formatted.path ? { path: formatted.path } : {}),

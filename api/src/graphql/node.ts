@@ -1,7 +1,17 @@
-// `node(id:)`: each capability registers how to fetch (and who may see) its node types.
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+// The Node interface and `node(id:)`: each capability registers how to fetch (and who may see)
+// its node types.
+import { Arg, Ctx, Field, ID, InterfaceType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import { fromGlobalId, Node } from './relay.js';
+import { fromGlobalId, nodeTypeOf } from './ids.js';
+
+@InterfaceType('Node', {
+  description: 'An object with a stable, opaque global ID that `node(id:)` can fetch again.',
+  resolveType: (value: object) => nodeTypeOf(value),
+})
+export abstract class Node {
+  @Field(() => ID, { name: 'id', description: 'Opaque global identifier.' })
+  nodeId!: string;
+}
 
 type NodeFetcher = (ctx: Context, id: number) => Promise<object | null>;
 

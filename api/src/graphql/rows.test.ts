@@ -1,11 +1,14 @@
-// List pages read rows without the ORM's unit of work (relay.ts, rowReader). They must hold
+// List pages read rows without the ORM's unit of work (read-rows.ts, rowReader). They must hold
 // exactly what the ORM would have hydrated: every table of the demo data, every column.
 import { ReferenceKind, type EntityMetadata } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../tests/support/test-app.js';
 import { seedDemoIfEmpty } from '../../../seeds/seed.js';
-import { nodeTypeOf, rowReader } from './relay.js';
+import { nodeTypeOf } from './ids.js';
+import { rowReader, type ReadRow } from './read-rows.js';
+import type { Commitment } from '../modules/commitments/commitment.entity.js';
+import type { Community } from '../modules/directory/community.entity.js';
 
 const t = useTestApp();
 
@@ -82,5 +85,21 @@ describe('read-only rows', () => {
     expect(nodeTypeOf(row.unit)).toBe('Unit');
     expect(row.unit.id).toBe(raw!.unit_id);
     expect(em.getUnitOfWork().getIdentityMap().values()).toHaveLength(0);
+  });
+
+  it('are typed as rows: never where an entity is expected, never changed', () => {
+    const typed = (row: ReadRow<Commitment>, community: ReadRow<Community>, entity: Commitment) => {
+      // @ts-expect-error a row is no entity (its relations are id-only stubs)
+      const asEntity: Commitment = row;
+      // @ts-expect-error not even of an entity without relations
+      const asCommunity: Community = community;
+      // @ts-expect-error a row is read-only
+      row.status = entity.status;
+      // @ts-expect-error deeply: its relations too
+      row.unit.id = 1;
+      const asRow: ReadRow<Commitment> = entity; // an entity this request manages reads as a row
+      return [asEntity, asCommunity, asRow];
+    };
+    expect(typed).toBeTypeOf('function');
   });
 });

@@ -1,5 +1,5 @@
-// What the downloads share — the co-building report (`commitments/report.ts`), the staffing
-// report (`directory/staffing-report.ts`) and the volunteer service record
+// What the downloads share — the co-building report (`commitments/report-xlsx.ts`,
+// `report-csv.ts`), the staffing report (`directory/staffing-report.ts`) and the volunteer service record
 // (`shifts/service-record.ts`): the query parameters, CSV and xlsx files in one house style, and
 // the route that checks the sign-in, builds the file and sends it.
 //

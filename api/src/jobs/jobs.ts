@@ -1,6 +1,7 @@
 // Every capability's background jobs, and the queue that runs them for an API process.
 import type { App } from '../app.js';
 import { commitmentJobs } from '../modules/commitments/commitments.jobs.js';
+import { evidenceJobs } from '../modules/commitments/evidence.jobs.js';
 import { shiftJobs } from '../modules/shifts/reminders.jobs.js';
 import { pairingJobs } from '../modules/pairing/pairing.jobs.js';
 import { startJobQueue, type JobDefinition, type JobQueue } from './queue.js';
@@ -9,6 +10,7 @@ import { startJobQueue, type JobDefinition, type JobQueue } from './queue.js';
 export function jobDefinitions(app: Pick<App, 'orm' | 'logger' | 'config'>): JobDefinition[] {
   return [
     ...commitmentJobs(app.orm, app.logger),
+    ...evidenceJobs(app.orm, app.logger, app.config),
     ...shiftJobs(app.orm, app.logger, app.config),
     ...pairingJobs(app.orm, app.logger, app.config),
   ];

@@ -8,7 +8,8 @@
 // share of the period elapsed at the end of today in Asia/Shanghai; behind = ACTIVE and more than
 // 15 points below expected), standings.ts (counted statuses overlapping the year, rate = mean of
 // min(1, ratio), competition rank, lagging = none, one lapsed or one behind) and
-// shifts.service.ts listShifts(eligibleForMe) (upcoming, OPEN, required skills contained in the
+// shifts/list-shifts.ts listShifts(eligibleForMe; the conditions are shifts/eligibility.ts) (upcoming,
+// OPEN, required skills contained in the
 // volunteer's, not already signed up, no clash with a confirmed sign-up).
 import type pg from 'pg';
 

@@ -5,7 +5,7 @@
 import type pg from 'pg';
 import { newToken, tokenHash } from '../../../api/src/modules/auth/password.js';
 import { shanghaiDate } from '../../../api/src/graphql/dates.js';
-import { toGlobalId } from '../../../api/src/graphql/relay.js';
+import { toGlobalId } from '../../../api/src/graphql/ids.js';
 import type { ReadFixture } from './queries.js';
 
 export interface DataSize {

@@ -329,6 +329,14 @@ export const en: Messages = {
     UNSUPPORTED_FILE: 'Only photos (JPEG, PNG, WebP, HEIC) or PDF files can be uploaded.',
     FILE_REQUIRED: 'Choose a file to upload.',
     UPLOAD_FAILED: 'The evidence could not be uploaded; please try again later.',
+    QUOTA_EXCEEDED: 'You have uploaded as much as one day allows; please try again tomorrow.',
+    TOO_MANY_UPLOADS: 'Too many uploads at once; wait for the others to finish and try again.',
+    INSUFFICIENT_STORAGE:
+      'The server has no room for new files right now; please tell the community office.',
+    IMAGE_TOO_LARGE:
+      'The photo is too large (at most 12000 pixels a side); please send a smaller one.',
+    TRY_AGAIN: 'Someone else is changing this right now; nothing was changed. Please try again.',
+    SERVICE_UNAVAILABLE: 'The service is briefly unavailable; please try again in a moment.',
     TOO_SHORT: 'This is too short.',
     TAKEN: 'That is already taken; choose another.',
     IMPORT_FAILED:

@@ -11,12 +11,13 @@ import { useTranslation } from 'react-i18next';
 import {
   MarkNotificationsReadDocument,
   NotificationsPageDocument,
+  type NotificationsPageQuery,
   type Role,
 } from '../../../schema/generated/graphql';
 import { expiredSessionRedirect, requireToken } from '../auth/session.server';
 import { AppHeader } from '../components/AppHeader';
 import { gqlRequest } from '../graphql/client.server';
-import { useDateTimeFormat } from '../i18n/format';
+import { useDateTimeFormat, useDayFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
 import { useUserErrorText } from '../i18n/user-error';
 
@@ -61,31 +62,11 @@ export async function action({ request }: ActionFunctionArgs) {
   return data(payload, { status: payload.errors.length > 0 ? 400 : 200 });
 }
 
-type KindKey =
-  | 'SHIFT_REMINDER'
-  | 'WAITLIST_PROMOTED'
-  | 'SHIFT_CANCELLED'
-  | 'AFFILIATION_REQUESTED'
-  | 'SUPERVISION_OVERDUE'
-  | 'OTHER';
-
-function kindOf(kind: string): KindKey {
-  switch (kind) {
-    case 'SHIFT_REMINDER':
-    case 'WAITLIST_PROMOTED':
-    case 'SHIFT_CANCELLED':
-    case 'AFFILIATION_REQUESTED':
-      return kind;
-    case 'pairing.supervision-overdue':
-      return 'SUPERVISION_OVERDUE';
-    default:
-      return 'OTHER';
-  }
-}
+type NotificationNode = NotificationsPageQuery['notifications']['edges'][number]['node'];
 
 /** The page of this web app where a notification's subject is seen and acted on. */
-function pageFor(kind: KindKey, role: Role): string | null {
-  switch (kind) {
+function pageFor(notification: NotificationNode, role: Role): string | null {
+  switch (notification.kind) {
     case 'SHIFT_REMINDER':
     case 'WAITLIST_PROMOTED':
     case 'SHIFT_CANCELLED':
@@ -93,19 +74,67 @@ function pageFor(kind: KindKey, role: Role): string | null {
     case 'AFFILIATION_REQUESTED':
       return '/unit';
     case 'SUPERVISION_OVERDUE':
-      return role === 'SOCIAL_WORKER' ? '/social' : '/staff';
-    case 'OTHER':
-      return null;
+      if (role !== 'SOCIAL_WORKER') return '/staff';
+      return notification.data.pairingId
+        ? `/social/pairings/${encodeURIComponent(notification.data.pairingId)}`
+        : '/social';
   }
+}
+
+/** Words a notification from its kind and data in the page's language. */
+function useWording() {
+  const { t } = useTranslation();
+  const { day, time } = useDateTimeFormat();
+  const dayOf = useDayFormat();
+  return (notification: NotificationNode): { subject: string; text: string } => {
+    const d = notification.data;
+    const when = d.startsAt ? `${day(d.startsAt)} ${time(d.startsAt)}` : '';
+    const activity = d.activityTitle ?? '';
+    switch (notification.kind) {
+      case 'SHIFT_REMINDER':
+        return {
+          subject: t('notifications.subject.SHIFT_REMINDER', { activity, when }),
+          text: t('notifications.text.SHIFT_REMINDER', { location: d.location ?? '', when }),
+        };
+      case 'WAITLIST_PROMOTED':
+        return {
+          subject: t('notifications.subject.WAITLIST_PROMOTED', { activity, when }),
+          text: t('notifications.text.WAITLIST_PROMOTED'),
+        };
+      case 'SHIFT_CANCELLED':
+        return {
+          subject: t('notifications.subject.SHIFT_CANCELLED', { activity, when }),
+          text: t('notifications.text.SHIFT_CANCELLED', { reason: d.reason ?? '' }),
+        };
+      case 'AFFILIATION_REQUESTED':
+        return {
+          subject: t('notifications.subject.AFFILIATION_REQUESTED', {
+            volunteer: d.volunteerName ?? '',
+          }),
+          text: t('notifications.text.AFFILIATION_REQUESTED', { unit: d.unitName ?? '' }),
+        };
+      case 'SUPERVISION_OVERDUE':
+        return {
+          subject: t('notifications.subject.SUPERVISION_OVERDUE', {
+            days: d.daysSinceContact ?? '',
+          }),
+          text: t('notifications.text.SUPERVISION_OVERDUE', {
+            worker: d.socialWorkerName ?? '',
+            volunteer: d.volunteerName ?? '',
+            day: d.lastContactDate ? dayOf(d.lastContactDate) : '',
+          }),
+        };
+    }
+  };
 }
 
 export default function NotificationsPage() {
   const { viewer, unreadOnly, unreadCount, notifications, next } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { day, time } = useDateTimeFormat();
   const errorText = useUserErrorText();
-  const english = i18n.language === 'en';
+  const wording = useWording();
 
   return (
     <>
@@ -150,15 +179,8 @@ export default function NotificationsPage() {
         ) : (
           <ul className="notification-list">
             {notifications.map((notification) => {
-              const kind = kindOf(notification.kind);
-              const page = pageFor(kind, viewer.role);
-              // Titles are written in Chinese and bodies in English, except where the body is
-              // what someone typed (a cancellation reason) or names people.
-              const showBody =
-                english ||
-                kind === 'SHIFT_CANCELLED' ||
-                kind === 'SUPERVISION_OVERDUE' ||
-                kind === 'OTHER';
+              const page = pageFor(notification, viewer.role);
+              const { subject, text } = wording(notification);
               return (
                 <li
                   key={notification.id}
@@ -168,10 +190,10 @@ export default function NotificationsPage() {
                     {!notification.readAt && (
                       <span className="badge badge-warn">{t('notifications.new')}</span>
                     )}{' '}
-                    {t(`notifications.kind.${kind}`)}
+                    {t(`notifications.kind.${notification.kind}`)}
                   </p>
-                  <h2 className="notification-title">{notification.title}</h2>
-                  {showBody && notification.body && <p>{notification.body}</p>}
+                  <h2 className="notification-title">{subject}</h2>
+                  <p>{text}</p>
                   <p className="muted">
                     <time dateTime={notification.createdAt}>
                       {day(notification.createdAt)} {time(notification.createdAt)}

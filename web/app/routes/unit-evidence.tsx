@@ -5,7 +5,13 @@ import { expiredSessionRedirect, requireToken } from '../auth/session.server';
 import { apiBaseUrl } from '../graphql/client.server';
 
 const timeoutMs = 30_000;
-const passedHeaders = ['Content-Type', 'Content-Disposition', 'Content-Length'];
+const passedHeaders = [
+  'Content-Type',
+  'Content-Disposition',
+  'Content-Length',
+  // The API serves every file sandboxed: a photo that is also an HTML page runs nothing here either.
+  'Content-Security-Policy',
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = await requireToken(request);

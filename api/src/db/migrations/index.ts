@@ -8,6 +8,8 @@ import { Migration20261127160730_user_email } from './Migration20261127160730_us
 import { Migration20261127171039_user_language } from './Migration20261127171039_user_language.js';
 import { Migration20261127182538_commitment_community_id } from './Migration20261127182538_commitment_community_id.js';
 import { Migration20261207170122_hours_claims } from './Migration20261207170122_hours_claims.js';
+import { Migration20261207183513_notification_kinds } from './Migration20261207183513_notification_kinds.js';
+import { Migration20261207191843_evidence_quota_index } from './Migration20261207191843_evidence_quota_index.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127144519_initial', class: Migration20261127144519_initial },
@@ -21,4 +23,12 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261127182538_commitment_community_id,
   },
   { name: 'Migration20261207170122_hours_claims', class: Migration20261207170122_hours_claims },
+  {
+    name: 'Migration20261207183513_notification_kinds',
+    class: Migration20261207183513_notification_kinds,
+  },
+  {
+    name: 'Migration20261207191843_evidence_quota_index',
+    class: Migration20261207191843_evidence_quota_index,
+  },
 ];

@@ -1,6 +1,6 @@
 // DataLoaders of the auth capability.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { rowLoader } from '../../graphql/relay.js';
+import { rowLoader } from '../../graphql/read-rows.js';
 import { User } from './user.entity.js';
 
 export function createAuthLoaders(em: EntityManager) {

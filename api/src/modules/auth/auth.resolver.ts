@@ -17,28 +17,16 @@ import {
   SetMyLanguagePayload,
 } from './auth.types.js';
 import { maskName, maskPhone } from './masking.js';
-import { can } from './policy.js';
-import type { Scope } from './roles.js';
+import { canReadOwnSettings, canReadUser as userReadable } from './accounts.policy.js';
 import { User } from './user.entity.js';
+import type { ReadRow } from '../../graphql/read-rows.js';
 
-/**
- * Whether the viewer may see `user` unmasked (policy `user.read`). A liaison's community is
- * their unit's: it is looked up (through the per-request loader) only when the account does not
- * carry it and the answer could depend on it.
- */
-async function canReadUser(ctx: Context, user: User): Promise<boolean> {
-  const scope: Scope = {
-    userId: user.id,
-    communityId: user.community?.id ?? null,
-    unitId: user.unit?.id ?? null,
-  };
-  if (can(ctx.viewer, 'user.read', scope)) return true;
-  if (scope.communityId !== null || !user.unit || !ctx.viewer.isAuthenticated) return false;
-  const unit = await ctx.loaders.directory.unit.load(user.unit.id);
-  return (
-    unit !== null && can(ctx.viewer, 'user.read', { ...scope, communityId: unit.community.id })
-  );
-}
+/** Policy 'user.read', a liaison's community looked up through the per-request unit loader. */
+const canReadUser = (ctx: Context, user: ReadRow<User>) =>
+  userReadable(ctx.viewer, user, async (unitId) => {
+    const unit = await ctx.loaders.directory.unit.load(unitId);
+    return unit?.community.id ?? null;
+  });
 
 @Resolver(() => User)
 export class AuthResolver {
@@ -93,12 +81,12 @@ export class AuthResolver {
   }
 
   @FieldResolver(() => Community, { nullable: true })
-  community(@Root() user: User, @Ctx() ctx: Context): Promise<Community | null> | null {
+  community(@Root() user: User, @Ctx() ctx: Context): Promise<ReadRow<Community> | null> | null {
     return user.community ? ctx.loaders.directory.community.load(user.community.id) : null;
   }
 
   @FieldResolver(() => Unit, { nullable: true })
-  unit(@Root() user: User, @Ctx() ctx: Context): Promise<Unit | null> | null {
+  unit(@Root() user: User, @Ctx() ctx: Context): Promise<ReadRow<Unit> | null> | null {
     return user.unit ? ctx.loaders.directory.unit.load(user.unit.id) : null;
   }
 
@@ -120,10 +108,19 @@ export class AuthResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
+    description:
+      'The sign-in name: yours, and of those whose account you may read (user.read); null otherwise, so login names are not handed out.',
+  })
+  async username(@Root() user: User, @Ctx() ctx: Context): Promise<string | null> {
+    return (await canReadUser(ctx, user)) ? user.username : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
     description: 'Your chosen interface language (zh-CN or en); null until chosen or for others.',
   })
   language(@Root() user: User, @Ctx() ctx: Context): string | null {
-    return ctx.viewer.user?.id === user.id ? user.language : null;
+    return canReadOwnSettings(ctx.viewer, user) ? user.language : null;
   }
 
   @FieldResolver(() => String, {
@@ -131,7 +128,7 @@ export class AuthResolver {
     description: 'Only ever shown on your own account.',
   })
   email(@Root() user: User, @Ctx() ctx: Context): string | null {
-    return ctx.viewer.user?.id === user.id ? user.email : null;
+    return canReadOwnSettings(ctx.viewer, user) ? user.email : null;
   }
 }
 

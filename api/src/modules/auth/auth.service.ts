@@ -13,7 +13,7 @@ import {
   type Payload,
   type UserError,
 } from '../../graphql/errors.js';
-import { idOf } from '../../graphql/relay.js';
+import { idOf } from '../../graphql/ids.js';
 import { Community } from '../directory/community.entity.js';
 import { Unit } from '../directory/unit.entity.js';
 import { hashPassword, newToken, tokenHash, verifyPassword } from './password.js';
@@ -76,8 +76,22 @@ export async function login(
   const username = input.username.trim().toLowerCase();
   if (!username)
     errors.push(userError(UserErrorCode.REQUIRED, 'Enter your username.', inputField('username')));
+  else if (!usernameSchema.safeParse(username).success)
+    // No account can have it (registration holds every username to the same shape), so it is
+    // answered before anything touches the database: a NUL byte or 300 characters included.
+    errors.push(
+      userError(
+        UserErrorCode.INVALID,
+        'Usernames are 3–32 letters, digits, ".", "_" or "-".',
+        inputField('username'),
+      ),
+    );
   if (!input.password)
     errors.push(userError(UserErrorCode.REQUIRED, 'Enter your password.', inputField('password')));
+  else if (input.password.length > 1024)
+    errors.push(
+      userError(UserErrorCode.INVALID, 'The password is too long.', inputField('password')),
+    );
   if (errors.length) return refused(['token', 'user'], ...errors);
 
   const limiter = ctx.app.loginLimiter;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCommunity, makeUnit, makeUser, Role } from '../../../../tests/support/factories.js';
 import { TEST_PASSWORD, useTestApp } from '../../../../tests/support/test-app.js';
-import { toGlobalId } from '../../graphql/relay.js';
+import { toGlobalId } from '../../graphql/ids.js';
 import type { Community } from '../directory/community.entity.js';
 import { Session } from './session.entity.js';
 import { User } from './user.entity.js';

@@ -133,8 +133,8 @@ describe('the address limit counts failures only', () => {
     expect((await signIn(shared, user.username, TEST_PASSWORD)).code).toBe('RATE_LIMITED');
   });
 
-  it('a username too long for any account is simply wrong, not an internal error', async () => {
+  it('a username too long for any account is a field error, not an internal one', async () => {
     const outcome = await signIn(newAddress(), 'x'.repeat(300), 'wrong-password');
-    expect(outcome.code).toBe('INVALID_CREDENTIALS');
+    expect(outcome.code).toBe('INVALID');
   });
 });

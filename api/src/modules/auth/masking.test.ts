@@ -171,6 +171,25 @@ describe('User.displayName (defect 4)', () => {
   });
 });
 
+describe('User.username', () => {
+  const CREATOR = `query($id: ID!) { activity: node(id: $id) { ... on Activity { createdBy { username } } } }`;
+
+  it('is not handed to those who may not read the account (a login name to guess passwords for)', async () => {
+    for (const viewer of ['volunteer', 'socialWorker', 'otherUnitLiaison', 'otherStaff']) {
+      const res = await t.gql(CREATOR, { id: activity.nodeId }, tokens[viewer]);
+      expect(res.errors, viewer).toBeUndefined();
+      expect(res.data!.activity.createdBy.username, viewer).toBeNull();
+    }
+  });
+
+  it('is shown to the person, the office, the community’s staff and the unit’s liaisons', async () => {
+    for (const viewer of ['liaison', 'admin', 'staff', 'sameUnitLiaison']) {
+      const res = await t.gql(CREATOR, { id: activity.nodeId }, tokens[viewer]);
+      expect(res.data!.activity.createdBy.username, viewer).toBe(liaison.username);
+    }
+  });
+});
+
 describe('Grid.leaderName (defect 9)', () => {
   const GRIDS = `query($id: ID!) {
     community(id: $id) { grids(first: 10) { edges { node { leaderName leaderPhone } } } }
@@ -234,7 +253,7 @@ describe('a unit’s volunteers, for its liaison (defect 9)', () => {
     }
   });
 
-  it('shows a PENDING or CONFIRMED volunteer unmasked, a REJECTED one masked', async () => {
+  it('lists PENDING and CONFIRMED volunteers unmasked, and a REJECTED one not at all', async () => {
     const res = await t.gql(VOLUNTEERS, { unitId: home.nodeId }, liaisonToken);
     expect(res.errors).toBeUndefined();
     const byAffiliation = Object.fromEntries(
@@ -256,13 +275,18 @@ describe('a unit’s volunteers, for its liaison (defect 9)', () => {
         realName: '孙立新',
         phone: '13512345678',
       },
-      REJECTED: {
-        id: ids.REJECTED,
-        affiliation: 'REJECTED',
-        realName: '赵**',
-        phone: '135****5678',
-      },
     });
+  });
+
+  it('answers node() on a REJECTED volunteer with nothing for the liaison', async () => {
+    const res = await t.gql(
+      `query($id: ID!) { node(id: $id) { ... on Volunteer { realName phone phoneMasked } } }`,
+      { id: ids.REJECTED },
+      liaisonToken,
+    );
+    expect(res.errors).toBeUndefined();
+    // node() follows volunteer.read: the rejected claim gives the unit nothing.
+    expect(res.data!.node).toBeNull();
   });
 
   it('says which are masked (phoneMasked), so the web need not guess from the text', async () => {
@@ -277,7 +301,6 @@ describe('a unit’s volunteers, for its liaison (defect 9)', () => {
     expect(masked).toEqual({
       [ids.PENDING!]: false,
       [ids.CONFIRMED!]: false,
-      [ids.REJECTED!]: true,
     });
   });
 });

@@ -2,7 +2,7 @@
 import { Check, Entity, Enum, Index, ManyToOne, Property, Unique, type Rel } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
-import { Node } from '../../graphql/relay.js';
+import { Node } from '../../graphql/node.js';
 import { Community } from '../directory/community.entity.js';
 import { Unit } from '../directory/unit.entity.js';
 
@@ -34,10 +34,9 @@ registerEnumType(Role, {
 export class User extends BaseEntity<
   'community' | 'unit' | 'phone' | 'email' | 'language' | 'active'
 > {
-  /** Stored lower-case; compared case-insensitively. */
+  /** Stored lower-case; compared case-insensitively. A sign-in name: exposed by a field resolver. */
   @Unique()
   @Property({ type: 'string', length: 32 })
-  @Field(() => String)
   username!: string;
 
   @Property({ type: 'string', length: 200, hidden: true })

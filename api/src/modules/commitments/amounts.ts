@@ -18,7 +18,8 @@ export const atLeast = (a: string, b: string): boolean => toHundredths(a) >= toH
 
 /** Why `amount` is not a valid quantity of `measure`, or null when it is. */
 export function amountProblem(amount: number, measure: Measure): string | null {
-  if (!Number.isFinite(amount) || amount <= 0) return 'Enter an amount above zero.';
+  // 5e-324 is above zero but is stored as 0.00: what counts is the amount in hundredths.
+  if (!Number.isFinite(amount) || toHundredths(amount) <= 0) return 'Enter an amount above zero.';
   if (amount > MAX_AMOUNT) return 'The amount is too large.';
   if (WHOLE_MEASURES.has(measure) && !Number.isInteger(amount)) {
     return 'This measure is counted in whole numbers.';

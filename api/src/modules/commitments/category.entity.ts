@@ -2,7 +2,7 @@
 import { Entity, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
-import { Node } from '../../graphql/relay.js';
+import { Node } from '../../graphql/node.js';
 
 @Entity({ tableName: 'commitment_category' })
 @ObjectType('CommitmentCategory', {

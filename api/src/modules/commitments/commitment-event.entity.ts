@@ -2,7 +2,7 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
-import { Node } from '../../graphql/relay.js';
+import { Node } from '../../graphql/node.js';
 import { User } from '../auth/user.entity.js';
 import { Commitment } from './commitment.entity.js';
 import { CommitmentAction, CommitmentStatus } from './commitment.enums.js';

@@ -2,7 +2,7 @@
 import { Check, Entity, Enum, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
-import { Node } from '../../graphql/relay.js';
+import { Node } from '../../graphql/node.js';
 import { User } from '../auth/user.entity.js';
 import { Community } from '../directory/community.entity.js';
 import { Unit } from '../directory/unit.entity.js';

@@ -5,7 +5,7 @@ import { shanghaiCron, type JobDefinition } from '../../jobs/queue.js';
 import type { Logger } from '../../logger.js';
 import { Commitment } from './commitment.entity.js';
 import { CommitmentStatus } from './commitment.enums.js';
-import { lapseOverdueCommitments } from './commitments.service.js';
+import { lapseOverdueCommitments } from './lapse-overdue.js';
 
 export const LAPSE_JOB = 'commitments.lapse';
 

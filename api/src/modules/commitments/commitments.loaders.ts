@@ -1,7 +1,8 @@
 // DataLoaders of the co-building capability, one query per batch each.
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { childConnectionLoader, rowLoader } from '../../graphql/relay.js';
+import { findRows, rowLoader, type ReadRow } from '../../graphql/read-rows.js';
+import { childConnectionLoader } from '../../graphql/child-loaders.js';
 import { fromHundredths } from './amounts.js';
 import { CommitmentCategory } from './category.entity.js';
 import { CommitmentEvent } from './commitment-event.entity.js';
@@ -24,19 +25,21 @@ export function createCommitmentLoaders(em: EntityManager) {
     fulfilment: rowLoader(em, Fulfilment),
     evidenceFile: rowLoader(em, EvidenceFile),
     fulfilmentsOfCommitment: childConnectionLoader(em, Fulfilment, 'commitment', ['date', 'id']),
-    historyOfCommitment: new DataLoader<number, CommitmentEvent[]>(async (ids) => {
-      const events = await em.find(
+    historyOfCommitment: new DataLoader<number, ReadRow<CommitmentEvent>[]>(async (ids) => {
+      const events = await findRows(
+        em,
         CommitmentEvent,
         { commitment: { $in: [...ids] } },
-        { orderBy: { id: 'asc' } },
+        { id: 'asc' },
       );
       return groupBy(events, (e) => e.commitment.id, ids);
     }),
-    evidenceOfFulfilment: new DataLoader<number, EvidenceFile[]>(async (ids) => {
-      const files = await em.find(
+    evidenceOfFulfilment: new DataLoader<number, ReadRow<EvidenceFile>[]>(async (ids) => {
+      const files = await findRows(
+        em,
         EvidenceFile,
         { fulfilment: { $in: [...ids] } },
-        { orderBy: { id: 'asc' } },
+        { id: 'asc' },
       );
       return groupBy(files, (f) => f.fulfilment!.id, ids);
     }),

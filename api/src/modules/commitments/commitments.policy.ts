@@ -13,9 +13,19 @@ import {
   type Scope,
 } from '../auth/roles.js';
 import { Role, type User } from '../auth/user.entity.js';
+import type { Unit } from '../directory/unit.entity.js';
 import type { Commitment } from './commitment.entity.js';
-import { CommitmentStatus } from './commitment.enums.js';
+import { CommitmentAction, CommitmentStatus } from './commitment.enums.js';
+import type { CommitmentPermissions } from './commitments.types.js';
+import type { EvidenceFile } from './evidence-file.entity.js';
 import type { Fulfilment } from './fulfilment.entity.js';
+import {
+  nextStatus,
+  RECORDABLE_STATUSES,
+  TRANSITIONS,
+  type TransitionAction,
+} from './lifecycle.js';
+import type { ReadRow } from '../../graphql/read-rows.js';
 
 /** Statuses whose details anyone signed in may read (the point is that promises are visible). */
 export const PUBLIC_STATUSES: ReadonlySet<CommitmentStatus> = new Set([
@@ -62,14 +72,48 @@ export const commitmentRules = {
 } satisfies Record<string, Rule>;
 
 /** Where a commitment lives, for the rules above. */
-export const commitmentScope = (c: Commitment): Scope => ({
+export const commitmentScope = (c: ReadRow<Commitment>): Scope => ({
   communityId: c.community.id,
   unitId: c.unit.id,
   visibleToAll: PUBLIC_STATUSES.has(c.status),
 });
 
-export function canReadCommitment(viewer: Viewer, commitment: Commitment): boolean {
-  return allows(viewer.user, commitmentRules['commitment.read'], commitmentScope(commitment));
+/** Where a unit's commitments live, before one exists (creating it). */
+export const unitCommitmentScope = (unit: Unit): Scope => ({
+  communityId: unit.community.id,
+  unitId: unit.id,
+});
+
+/**
+ * `can` for the rules above. (auth/policy.ts, which `can` belongs to, is built from this file's
+ * rules, so this file asks them directly.)
+ */
+const allowed = (viewer: Viewer, action: keyof typeof commitmentRules, scope: Scope): boolean =>
+  allows(viewer.user, commitmentRules[action], scope);
+
+export function canReadCommitment(viewer: Viewer, commitment: ReadRow<Commitment>): boolean {
+  return allowed(viewer, 'commitment.read', commitmentScope(commitment));
+}
+
+/** The rule a lifecycle step is taken under: staff steps review, the unit's steps write. */
+export function transitionRule(action: TransitionAction): 'commitment.review' | 'commitment.write' {
+  return TRANSITIONS[action].by === 'staff' ? 'commitment.review' : 'commitment.write';
+}
+
+/** What the viewer may do with a commitment now: the rules, and what its status allows. */
+export function commitmentPermissions(viewer: Viewer, c: Commitment): CommitmentPermissions {
+  const scope = commitmentScope(c);
+  const write = allowed(viewer, 'commitment.write', scope);
+  const review = allowed(viewer, 'commitment.review', scope);
+  const step = (action: TransitionAction) =>
+    allowed(viewer, transitionRule(action), scope) && nextStatus(c.status, action) !== null;
+  return {
+    edit: write && (c.status === CommitmentStatus.DRAFT || c.status === CommitmentStatus.ACTIVE),
+    submit: step(CommitmentAction.SUBMIT),
+    withdraw: step(CommitmentAction.WITHDRAW),
+    review: review && (c.status === CommitmentStatus.SUBMITTED || c.proposedTargetAmount !== null),
+    recordFulfilment: write && RECORDABLE_STATUSES.has(c.status),
+  };
 }
 
 /** The query scope of 'commitment.read': public statuses, plus the community's or unit's own. */
@@ -101,3 +145,42 @@ export function followedFulfilments(user: User): FilterQuery<Fulfilment> {
   if ('unitId' in reach) return { commitment: { unit: reach.unitId } };
   return { id: 0 };
 }
+
+/** Four eyes: nobody verifies a fulfilment record they made (refused as OWN_RECORD). */
+export const isOwnRecord = (user: User, fulfilment: Fulfilment): boolean =>
+  fulfilment.recordedBy?.id === user.id;
+
+/**
+ * Where a commitment's evidence lives, for 'evidence.read': its unit and community, however
+ * public the commitment is (sign-in sheets and photos show residents).
+ */
+const evidenceScope = (commitment: ReadRow<Commitment>): Scope => ({
+  communityId: commitment.community.id,
+  unitId: commitment.unit.id,
+});
+
+/** Whether the viewer may see the evidence attached to the commitment's fulfilment records. */
+export function canReadEvidenceOf(viewer: Viewer, commitment: ReadRow<Commitment>): boolean {
+  return allowed(viewer, 'evidence.read', evidenceScope(commitment));
+}
+
+/**
+ * Whether the viewer may open one evidence file: an attached one as the evidence of its
+ * commitment (`fulfilment.commitment` loaded), an unattached upload only its uploader.
+ */
+export function canReadEvidence(viewer: Viewer, file: EvidenceFile): boolean {
+  const commitment = file.fulfilment?.commitment;
+  return allowed(
+    viewer,
+    'evidence.read',
+    commitment ? evidenceScope(commitment) : { userId: file.uploadedBy.id },
+  );
+}
+
+/** The query scope of files a user may attach to a record: their own uploads, not yet attached. */
+export function attachableEvidence(user: User): FilterQuery<EvidenceFile> {
+  return { uploadedBy: user.id, fulfilment: null };
+}
+
+/** Needs are published for everyone signed in to answer them. */
+export const canReadNeed = (viewer: Viewer): boolean => viewer.isAuthenticated;

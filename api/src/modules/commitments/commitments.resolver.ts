@@ -1,4 +1,4 @@
-// GraphQL surface of co-building; the rules live in the *.service.ts files and policy.ts.
+// GraphQL surface of co-building; the rules live in the use-case files and commitments.policy.ts.
 import type { GraphQLResolveInfo } from 'graphql';
 import {
   Arg,
@@ -17,7 +17,8 @@ import {
 import type { Context } from '../../context.js';
 import { shanghaiDate } from '../../graphql/dates.js';
 import { registerNode } from '../../graphql/node.js';
-import { ConnectionArgs, idOf } from '../../graphql/relay.js';
+import { idOf } from '../../graphql/ids.js';
+import { ConnectionArgs } from '../../graphql/connections.js';
 import { selectsField } from '../../graphql/selection.js';
 import { can } from '../auth/policy.js';
 import { User } from '../auth/user.entity.js';
@@ -26,9 +27,13 @@ import { Unit } from '../directory/unit.entity.js';
 import { CommitmentCategory } from './category.entity.js';
 import { CommitmentEvent } from './commitment-event.entity.js';
 import { Commitment } from './commitment.entity.js';
-import { CommitmentAction, CommitmentStatus } from './commitment.enums.js';
-import * as commitments from './commitments.service.js';
-import { canReadCommitment, commitmentScope } from './commitments.policy.js';
+import {
+  canReadCommitment,
+  canReadEvidenceOf,
+  canReadNeed,
+  commitmentPermissions,
+  commitmentScope,
+} from './commitments.policy.js';
 import {
   CategoryPayload,
   CommitmentConnection,
@@ -57,14 +62,22 @@ import {
   UpdateCommitmentInput,
   WithdrawCommitmentInput,
 } from './commitments.types.js';
+import { createCommitment } from './create-commitment.js';
+import { updateCommitment } from './edit-commitment.js';
 import { EvidenceFile } from './evidence-file.entity.js';
 import { Fulfilment } from './fulfilment.entity.js';
-import * as fulfilments from './fulfilments.service.js';
-import { nextStatus, RECORDABLE_STATUSES } from './lifecycle.js';
+import { listCommitments } from './list-commitments.js';
+import { listFulfilments } from './list-fulfilments.js';
 import { Need } from './need.entity.js';
 import * as needs from './needs.service.js';
 import { progressOf } from './progress.js';
+import { recordFulfilment } from './record-fulfilment.js';
+import { reviewCommitment } from './review-commitment.js';
+import { reviewFulfilment } from './review-fulfilment.js';
 import { unitStandings } from './standings.js';
+import { submitCommitment, withdrawCommitment } from './submit-withdraw.js';
+import { reviewTargetChange } from './target-change.js';
+import type { ReadRow } from '../../graphql/read-rows.js';
 
 const amount = (value: string | null) => (value === null ? null : Number(value));
 
@@ -78,14 +91,14 @@ export class CommitmentResolver {
     @Arg('filter', () => CommitmentFilter, { nullable: true }) filter: CommitmentFilter | null,
     @Ctx() ctx: Context,
   ) {
-    return commitments.listCommitments(ctx, filter ?? {}, args);
+    return listCommitments(ctx, filter ?? {}, args);
   }
 
   @Query(() => Commitment, { nullable: true })
   async commitment(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: Context,
-  ): Promise<Commitment | null> {
+  ): Promise<ReadRow<Commitment> | null> {
     ctx.viewer.requireUser();
     const commitmentId = idOf(id, 'Commitment');
     const found = commitmentId ? await ctx.loaders.commitments.commitment.load(commitmentId) : null;
@@ -170,17 +183,7 @@ export class CommitmentResolver {
 
   @FieldResolver(() => CommitmentPermissions)
   viewerCan(@Root() c: Commitment, @Ctx() ctx: Context): CommitmentPermissions {
-    const scope = commitmentScope(c);
-    const write = can(ctx.viewer, 'commitment.write', scope);
-    const review = can(ctx.viewer, 'commitment.review', scope);
-    return {
-      edit: write && (c.status === CommitmentStatus.DRAFT || c.status === CommitmentStatus.ACTIVE),
-      submit: write && nextStatus(c.status, CommitmentAction.SUBMIT) !== null,
-      withdraw: write && nextStatus(c.status, CommitmentAction.WITHDRAW) !== null,
-      review:
-        review && (c.status === CommitmentStatus.SUBMITTED || c.proposedTargetAmount !== null),
-      recordFulfilment: write && RECORDABLE_STATUSES.has(c.status),
-    };
+    return commitmentPermissions(ctx.viewer, c);
   }
 
   @Mutation(() => CommitmentPayload)
@@ -188,7 +191,7 @@ export class CommitmentResolver {
     @Arg('input', () => CreateCommitmentInput) input: CreateCommitmentInput,
     @Ctx() ctx: Context,
   ) {
-    return commitments.createCommitment(ctx, input);
+    return createCommitment(ctx, input);
   }
 
   @Mutation(() => CommitmentPayload)
@@ -196,7 +199,7 @@ export class CommitmentResolver {
     @Arg('input', () => UpdateCommitmentInput) input: UpdateCommitmentInput,
     @Ctx() ctx: Context,
   ) {
-    return commitments.updateCommitment(ctx, input);
+    return updateCommitment(ctx, input);
   }
 
   @Mutation(() => CommitmentPayload)
@@ -204,7 +207,7 @@ export class CommitmentResolver {
     @Arg('input', () => SubmitCommitmentInput) input: SubmitCommitmentInput,
     @Ctx() ctx: Context,
   ) {
-    return commitments.submitCommitment(ctx, input);
+    return submitCommitment(ctx, input);
   }
 
   @Mutation(() => CommitmentPayload, {
@@ -214,7 +217,7 @@ export class CommitmentResolver {
     @Arg('input', () => ReviewCommitmentInput) input: ReviewCommitmentInput,
     @Ctx() ctx: Context,
   ) {
-    return commitments.reviewCommitment(ctx, input);
+    return reviewCommitment(ctx, input);
   }
 
   @Mutation(() => CommitmentPayload)
@@ -222,7 +225,7 @@ export class CommitmentResolver {
     @Arg('input', () => WithdrawCommitmentInput) input: WithdrawCommitmentInput,
     @Ctx() ctx: Context,
   ) {
-    return commitments.withdrawCommitment(ctx, input);
+    return withdrawCommitment(ctx, input);
   }
 
   @Mutation(() => CommitmentPayload, {
@@ -232,7 +235,7 @@ export class CommitmentResolver {
     @Arg('input', () => ReviewTargetChangeInput) input: ReviewTargetChangeInput,
     @Ctx() ctx: Context,
   ) {
-    return commitments.reviewTargetChange(ctx, input);
+    return reviewTargetChange(ctx, input);
   }
 }
 
@@ -247,7 +250,7 @@ export class FulfilmentResolver {
     @Arg('filter', () => FulfilmentFilter, { nullable: true }) filter: FulfilmentFilter | null,
     @Ctx() ctx: Context,
   ) {
-    return fulfilments.listFulfilments(ctx, filter ?? {}, args);
+    return listFulfilments(ctx, filter ?? {}, args);
   }
 
   @FieldResolver(() => Commitment)
@@ -300,10 +303,12 @@ export class FulfilmentResolver {
     description:
       'Photos and documents (they show residents): null unless you are the office, the community’s staff or the unit (policy evidence.read).',
   })
-  async evidence(@Root() f: Fulfilment, @Ctx() ctx: Context): Promise<EvidenceFile[] | null> {
+  async evidence(
+    @Root() f: Fulfilment,
+    @Ctx() ctx: Context,
+  ): Promise<ReadRow<EvidenceFile>[] | null> {
     const c = await ctx.loaders.commitments.commitment.load(f.commitment.id);
-    const scope = c && { communityId: c.community.id, unitId: c.unit.id };
-    if (!scope || !can(ctx.viewer, 'evidence.read', scope)) return null;
+    if (!c || !canReadEvidenceOf(ctx.viewer, c)) return null;
     return ctx.loaders.commitments.evidenceOfFulfilment.load(f.id);
   }
 
@@ -312,7 +317,7 @@ export class FulfilmentResolver {
     @Arg('input', () => RecordFulfilmentInput) input: RecordFulfilmentInput,
     @Ctx() ctx: Context,
   ) {
-    return fulfilments.recordFulfilment(ctx, input);
+    return recordFulfilment(ctx, input);
   }
 
   @Mutation(() => FulfilmentPayload, {
@@ -322,7 +327,7 @@ export class FulfilmentResolver {
     @Arg('input', () => ReviewFulfilmentInput) input: ReviewFulfilmentInput,
     @Ctx() ctx: Context,
   ) {
-    return fulfilments.reviewFulfilment(ctx, input);
+    return reviewFulfilment(ctx, input);
   }
 }
 
@@ -427,7 +432,7 @@ export class CategoryResolver {
 
 registerNode('CommitmentCategory', (ctx, id) => ctx.loaders.commitments.category.load(id));
 registerNode('Need', async (ctx, id) =>
-  ctx.viewer.isAuthenticated ? ctx.loaders.commitments.need.load(id) : null,
+  canReadNeed(ctx.viewer) ? ctx.loaders.commitments.need.load(id) : null,
 );
 registerNode('Commitment', async (ctx, id) => {
   const c = await ctx.loaders.commitments.commitment.load(id);

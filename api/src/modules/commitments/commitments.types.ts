@@ -1,7 +1,7 @@
 // GraphQL types of the co-building capability: inputs, payloads, connections, progress, standings.
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { UserError } from '../../graphql/errors.js';
-import { ConnectionType } from '../../graphql/relay.js';
+import { ConnectionType } from '../../graphql/connections.js';
 import { Unit } from '../directory/unit.entity.js';
 import { CommitmentCategory } from './category.entity.js';
 import { Commitment } from './commitment.entity.js';

@@ -2,12 +2,14 @@
 import { Entity, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
-import { Node } from '../../graphql/relay.js';
+import { Node } from '../../graphql/node.js';
 import { User } from '../auth/user.entity.js';
 import { Fulfilment } from './fulfilment.entity.js';
 
 @Entity({ tableName: 'evidence_file' })
 @Index({ properties: ['fulfilment'] })
+// The daily upload quota sums a user's recent uploads.
+@Index({ properties: ['uploadedBy', 'createdAt'] })
 @ObjectType('EvidenceFile', {
   implements: Node,
   description: 'A photo or document proving a fulfilment.',

@@ -7,28 +7,39 @@
 // as JSON in the GraphQL error shape: `{ errors: [{ message, extensions: { code } }] }`.
 //
 // Any signed-in user may upload: a file grants nothing until its uploader attaches it with
-// `recordFulfilment`, which authorises through the policy ('commitment.write'). Size (10 MB,
-// one file per request) and type (sniffed from the content) are capped here.
+// `recordFulfilment`, which authorises through the policy ('commitment.write'). What an upload
+// may cost is capped here: 10 MB and one file per request, type sniffed from the content, image
+// dimensions read from the header, bytes per user per 24 hours and uploads in progress per user
+// and per process (config `evidence`), and a floor of free disk. The body is streamed to a temp
+// file beside the stored evidence (evidence.storage.ts), never held in memory; unattached
+// uploads are deleted after a grace period (evidence.jobs.ts).
+//
+// Every file is served as an attachment with its sniffed type, `nosniff` and a `sandbox` CSP:
+// sniffing refuses what merely claims to be a photo, but not a polyglot (a valid JPEG that is
+// also HTML or carries an executable), nor a PDF's scripts; served this way, no browser renders
+// one as a page of this origin or runs its scripts.
 import type { FileHandle } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
-import {
-  Router,
-  type ErrorRequestHandler,
-  type Request,
-  type RequestHandler,
-  type Response,
-} from 'express';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import type { App } from '../../app.js';
 import { contextOf, encodeFileName, sendError } from '../../http/responses.js';
-import { idOf } from '../../graphql/relay.js';
-import { can, type Viewer } from '../auth/policy.js';
+import { idOf } from '../../graphql/ids.js';
+import { User } from '../auth/user.entity.js';
+import { canReadEvidence } from './commitments.policy.js';
 import { EvidenceFile } from './evidence-file.entity.js';
+import { bytesUploadedToday, lockEvidenceBytes, lockUploader } from './evidence.jobs.js';
 import {
+  freeEvidenceBytes,
+  imageDimensions,
   MAX_EVIDENCE_BYTES,
   openEvidence,
-  sniffEvidenceType,
-  storeEvidence,
+  placeEvidence,
+  receiveEvidence,
+  removeFile,
+  sniffEvidenceFile,
+  type IncomingEvidence,
 } from './evidence.storage.js';
 
 export { MAX_EVIDENCE_BYTES };
@@ -41,6 +52,7 @@ const EXTENSIONS: Record<string, string> = {
   'image/png': 'png',
   'image/webp': 'webp',
   'image/heic': 'heic',
+  'image/heif': 'heif',
   'application/pdf': 'pdf',
 };
 
@@ -115,30 +127,54 @@ function matchesETag(header: string | undefined, etag: string): boolean {
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
-/**
- * Policy 'evidence.read': an unattached upload is its uploader's; an attached one belongs to the
- * commitment's unit and community, whoever uploaded it and however public the commitment is.
- */
-function mayDownload(viewer: Viewer, file: EvidenceFile): boolean {
-  const commitment = file.fulfilment?.commitment;
-  return can(
-    viewer,
-    'evidence.read',
-    commitment
-      ? { communityId: commitment.community.id, unitId: commitment.unit.id }
-      : { userId: file.uploadedBy.id },
-  );
-}
+const MB = 1024 * 1024;
+const megabytes = (bytes: number): string => `${(bytes / MB).toFixed(bytes % MB === 0 ? 0 : 1)} MB`;
 
-function uploadProblem(error: unknown): Problem {
+/**
+ * Generously more than a multipart body adds around one file and the few small fields allowed
+ * (see the limits below), so an early refusal by Content-Length never refuses a file that fits.
+ */
+const MULTIPART_OVERHEAD = 128 * 1024;
+
+const fileTooLarge = (): Problem => ({
+  status: 413,
+  code: 'FILE_TOO_LARGE',
+  message: `The file is larger than ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB.`,
+});
+
+const quotaExceeded = (cap: number, used: number): Problem => ({
+  status: 429,
+  code: 'QUOTA_EXCEEDED',
+  message: `You may upload ${megabytes(cap)} of evidence in 24 hours and have ${megabytes(
+    Math.max(0, cap - used),
+  )} left: this file does not fit. Try again tomorrow, or attach fewer or smaller files.`,
+});
+
+const TOO_MANY_UPLOADS: Problem = {
+  status: 429,
+  code: 'TOO_MANY_UPLOADS',
+  message: 'Too many uploads are in progress; wait for them to finish, then try again.',
+};
+
+const INSUFFICIENT_STORAGE: Problem = {
+  status: 507,
+  code: 'INSUFFICIENT_STORAGE',
+  message:
+    'The server is running out of disk space, so uploads are paused. Try again later; the administrator has been told.',
+};
+
+const UNSUPPORTED_FILE: Problem = {
+  status: 415,
+  code: 'UNSUPPORTED_FILE',
+  message: 'Upload a photo (JPEG, PNG, WebP or HEIC) or a PDF.',
+};
+
+/** What multer's error means for an upload allowed `allowed` bytes (the quota may be less). */
+function uploadProblem(error: unknown, allowed: number, quota: () => Problem): Problem {
   if (error instanceof multer.MulterError) {
     switch (error.code) {
       case 'LIMIT_FILE_SIZE':
-        return {
-          status: 413,
-          code: 'FILE_TOO_LARGE',
-          message: `The file is larger than ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB.`,
-        };
+        return allowed < MAX_EVIDENCE_BYTES ? quota() : fileTooLarge();
       case 'LIMIT_UNEXPECTED_FILE':
         return FILE_REQUIRED;
       case 'LIMIT_FILE_COUNT':
@@ -148,35 +184,191 @@ function uploadProblem(error: unknown): Problem {
   return { status: 400, code: 'BAD_REQUEST', message: 'The upload is not a valid multipart form.' };
 }
 
+/** Stores the file part in a temp file as it arrives (hashing it on the way), never in memory. */
+function streamingStorage(dataDir: string): multer.StorageEngine {
+  return {
+    _handleFile(_req, file, callback) {
+      receiveEvidence(dataDir, file.stream).then(
+        (incoming) => callback(null, incoming),
+        (error: unknown) => callback(error),
+      );
+    },
+    _removeFile(_req, file, callback) {
+      removeFile(file.path).then(
+        () => callback(null),
+        (error: unknown) => callback(error as Error),
+      );
+    },
+  };
+}
+
+/** The declared body length, when there is a sane one. */
+function declaredLength(req: Request): number | null {
+  const raw = req.get('content-length');
+  if (!raw || !/^\d{1,15}$/.test(raw)) return null;
+  return Number(raw);
+}
+
 export function evidenceRouter(app: App): Router {
   const { logger } = app;
+  const limits = app.config.evidence;
+  const { dataDir } = app.config;
   const router = Router();
+  const storage = streamingStorage(dataDir);
 
-  const parseUpload = multer({
-    storage: multer.memoryStorage(),
-    limits: {
-      fileSize: MAX_EVIDENCE_BYTES,
-      files: 1,
-      fields: 5,
-      fieldSize: 1024,
-      parts: 6,
-      headerPairs: 50,
-    },
-    // Browsers send file names as raw UTF-8 (e.g. 捐赠照片.jpg), not Latin-1.
-    defParamCharset: 'utf8',
-  }).single('file');
+  // Uploads being received by this process, in all and per user.
+  let inProgress = 0;
+  const inProgressByUser = new Map<number, number>();
 
-  /** Reads the multipart body; resolves with what is wrong with it, or null. */
-  const receive = (req: Request, res: Response): Promise<Problem | null> =>
+  /** Reads the multipart body into a temp file; resolves with what is wrong with it, or null. */
+  const receive = (
+    req: Request,
+    res: Response,
+    allowed: number,
+    quota: () => Problem,
+  ): Promise<Problem | null> =>
     new Promise((resolve) => {
-      parseUpload(req, res, (error?: unknown) => {
+      multer({
+        storage,
+        limits: {
+          fileSize: allowed,
+          files: 1,
+          fields: 5,
+          fieldSize: 1024,
+          parts: 6,
+          headerPairs: 50,
+        },
+        // Browsers send file names as raw UTF-8 (e.g. 捐赠照片.jpg), not Latin-1.
+        defParamCharset: 'utf8',
+      }).single('file')(req, res, (error?: unknown) => {
         if (error === undefined || error === null) return resolve(null);
         if (!(error instanceof multer.MulterError)) {
           logger.warn({ err: error }, 'evidence upload could not be parsed');
         }
-        resolve(uploadProblem(error));
+        resolve(uploadProblem(error, allowed, quota));
       });
     });
+
+  /** Checks a received file; the problem with it, or its type. */
+  const inspect = async (incoming: IncomingEvidence): Promise<Problem | string> => {
+    if (incoming.size === 0) return { ...FILE_REQUIRED, message: 'The file is empty.' };
+    const mimeType = await sniffEvidenceFile(incoming.path);
+    if (!mimeType) return UNSUPPORTED_FILE;
+    if (mimeType.startsWith('image/')) {
+      // The header's claim, not decoded pixels: a decompression bomb is refused before any
+      // viewer or thumbnailer gets to allocate width × height × 4 bytes for it.
+      const size = await imageDimensions(incoming.path);
+      if (!size) {
+        return { ...UNSUPPORTED_FILE, message: 'The image is damaged: its size cannot be read.' };
+      }
+      const { width, height } = size;
+      if (
+        width > limits.maxImageSide ||
+        height > limits.maxImageSide ||
+        width * height > limits.maxImagePixels
+      ) {
+        return {
+          status: 422,
+          code: 'IMAGE_TOO_LARGE',
+          message: `The image is ${width} × ${height} pixels; at most ${limits.maxImageSide} pixels a side and ${limits.maxImagePixels / 1_000_000} megapixels are accepted.`,
+        };
+      }
+    }
+    return mimeType;
+  };
+
+  const receiveAndStore = async (
+    req: Request,
+    res: Response,
+    em: EntityManager,
+    userId: number,
+  ): Promise<void> => {
+    const cap = limits.dailyBytesPerUser;
+    const declared = declaredLength(req);
+
+    // Refusals before the body is read: nothing is written, and Node drains and drops the body.
+    if ((await freeEvidenceBytes(dataDir)) < limits.minFreeBytes + (declared ?? 0)) {
+      logger.error(
+        { minFreeBytes: limits.minFreeBytes },
+        'evidence uploads refused: the evidence directory is short of free disk space',
+      );
+      return sendProblem(res, INSUFFICIENT_STORAGE);
+    }
+    if (declared !== null && declared > MAX_EVIDENCE_BYTES + MULTIPART_OVERHEAD) {
+      return sendProblem(res, fileTooLarge());
+    }
+    // A first look, without the lock: the answer only ever shrinks while the body arrives, and
+    // the transaction below decides.
+    const usedBefore = await bytesUploadedToday(em, userId);
+    const quota = () => quotaExceeded(cap, usedBefore);
+    const left = cap - usedBefore;
+    if (left <= 0 || (declared !== null && declared - MULTIPART_OVERHEAD > left)) {
+      return sendProblem(res, quota());
+    }
+
+    const allowed = Math.min(MAX_EVIDENCE_BYTES, left);
+    const problem = await receive(req, res, allowed, quota);
+    if (problem) return sendProblem(res, problem);
+    const incoming = req.file as (Express.Multer.File & IncomingEvidence) | undefined;
+    if (!incoming?.path) return sendProblem(res, FILE_REQUIRED);
+    try {
+      const mimeType = await inspect(incoming);
+      if (typeof mimeType !== 'string') return sendProblem(res, mimeType);
+
+      // The row first, under the user's lock: one user's uploads check and take their share one
+      // at a time, in every API process. Two statements, so the lock is held for milliseconds.
+      const stored = await em.transactional(async (tx) => {
+        const txEm = tx as EntityManager;
+        await lockUploader(txEm, userId);
+        const used = await bytesUploadedToday(txEm, userId);
+        if (used + incoming.size > cap) return quotaExceeded(cap, used);
+        const evidence = txEm.create(EvidenceFile, {
+          sha256: incoming.sha256,
+          fileName: evidenceFileName(incoming.originalname, mimeType),
+          mimeType,
+          size: incoming.size,
+          uploadedBy: txEm.getReference(User, userId),
+        });
+        await txEm.flush();
+        return evidence;
+      });
+      if (!(stored instanceof EvidenceFile)) return sendProblem(res, stored);
+
+      // Then the bytes, under their own lock. The row is committed, so the cleanup job keeps a
+      // copy already in place; and one it withdrew just before is put back from this upload.
+      let written: boolean | undefined;
+      try {
+        await (app.orm.em.fork() as EntityManager).transactional(async (tx) => {
+          await lockEvidenceBytes(tx as EntityManager, incoming.sha256);
+          written = (await placeEvidence(dataDir, incoming)).written;
+        });
+      } catch (error) {
+        // Placed, and only ending the (write-less) transaction failed: the upload stands.
+        if (written === undefined) {
+          await app.orm.em
+            .fork()
+            .nativeDelete(EvidenceFile, { id: stored.id })
+            .catch((err: unknown) =>
+              logger.warn({ err, evidenceId: stored.id }, 'evidence row without bytes remains'),
+            );
+          throw error;
+        }
+      }
+
+      logger.debug({ evidenceId: stored.id, size: stored.size, written }, 'evidence uploaded');
+      const url = `/files/evidence/${stored.nodeId}`;
+      res.status(201).location(url).json({
+        id: stored.nodeId,
+        fileName: stored.fileName,
+        mimeType: stored.mimeType,
+        size: stored.size,
+        url,
+      });
+    } finally {
+      // Gone already when it was moved into place; otherwise refused or failed: never kept.
+      await removeFile(incoming.path);
+    }
+  };
 
   const upload: RequestHandler = async (req, res) => {
     // Authenticate before reading the body: anonymous requests never get to send 10 MB.
@@ -184,44 +376,21 @@ export function evidenceRouter(app: App): Router {
     const user = ctx.viewer.user;
     if (!user) return sendProblem(res, UNAUTHENTICATED);
 
-    const problem = await receive(req, res);
-    if (problem) return sendProblem(res, problem);
-    const file = req.file;
-    if (!file?.buffer) return sendProblem(res, FILE_REQUIRED);
-    if (file.buffer.byteLength === 0) {
-      return sendProblem(res, { ...FILE_REQUIRED, message: 'The file is empty.' });
+    const mine = inProgressByUser.get(user.id) ?? 0;
+    if (mine >= limits.concurrentPerUser || inProgress >= limits.concurrentPerProcess) {
+      res.set('Retry-After', '5');
+      return sendProblem(res, TOO_MANY_UPLOADS);
     }
-
-    const mimeType = await sniffEvidenceType(file.buffer);
-    if (!mimeType) {
-      return sendProblem(res, {
-        status: 415,
-        code: 'UNSUPPORTED_FILE',
-        message: 'Upload a photo (JPEG, PNG, WebP or HEIC) or a PDF.',
-      });
+    inProgress++;
+    inProgressByUser.set(user.id, mine + 1);
+    try {
+      await receiveAndStore(req, res, ctx.em as EntityManager, user.id);
+    } finally {
+      inProgress--;
+      const left = (inProgressByUser.get(user.id) ?? 1) - 1;
+      if (left > 0) inProgressByUser.set(user.id, left);
+      else inProgressByUser.delete(user.id);
     }
-
-    const stored = await storeEvidence(app.config.dataDir, file.buffer);
-    const evidence = ctx.em.create(EvidenceFile, {
-      sha256: stored.sha256,
-      fileName: evidenceFileName(file.originalname, mimeType),
-      mimeType,
-      size: file.buffer.byteLength,
-      uploadedBy: user,
-    });
-    await ctx.em.flush();
-    logger.debug(
-      { evidenceId: evidence.id, size: evidence.size, written: stored.written },
-      'evidence uploaded',
-    );
-    const url = `/files/evidence/${evidence.nodeId}`;
-    res.status(201).location(url).json({
-      id: evidence.nodeId,
-      fileName: evidence.fileName,
-      mimeType: evidence.mimeType,
-      size: evidence.size,
-      url,
-    });
   };
 
   const download: RequestHandler<{ id: string }> = async (req, res) => {
@@ -232,7 +401,7 @@ export function evidenceRouter(app: App): Router {
       ? await ctx.em.findOne(EvidenceFile, id, { populate: ['fulfilment.commitment'] })
       : null;
     // Refused and unknown look the same, so IDs reveal nothing.
-    if (!file || !mayDownload(ctx.viewer, file)) return sendProblem(res, NOT_FOUND);
+    if (!file || !canReadEvidence(ctx.viewer, file)) return sendProblem(res, NOT_FOUND);
 
     const etag = `"${file.sha256}"`;
     res.set({
@@ -240,6 +409,8 @@ export function evidenceRouter(app: App): Router {
       'Cache-Control': 'private, max-age=3600',
       Vary: 'Authorization',
       'X-Content-Type-Options': 'nosniff',
+      // Should the file still be opened as a document, it can run nothing and reach nothing.
+      'Content-Security-Policy': "default-src 'none'; sandbox",
     });
     if (matchesETag(req.get('if-none-match'), etag)) {
       res.status(304).end();
@@ -264,7 +435,11 @@ export function evidenceRouter(app: App): Router {
     res.status(200).set({
       'Content-Type': file.mimeType,
       'Content-Length': String(size),
-      'Content-Disposition': `inline; filename*=UTF-8''${safeEncodeFileName(file.fileName)}`,
+      // Always a download, under the uploaded name escaped (RFC 6266/8187), with a plain fallback;
+      // <img> shows an attachment all the same.
+      'Content-Disposition': `attachment; filename="evidence.${
+        EXTENSIONS[file.mimeType] ?? 'bin'
+      }"; filename*=UTF-8''${safeEncodeFileName(file.fileName)}`,
     });
     try {
       await pipeline(handle.createReadStream(), res);
@@ -279,20 +454,7 @@ export function evidenceRouter(app: App): Router {
 
   router.post('/evidence', upload);
   router.get('/evidence/:id', download);
-
-  const onError: ErrorRequestHandler = (error, req, res, _next) => {
-    logger.error({ err: error, url: req.originalUrl }, 'evidence request failed');
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
-    sendProblem(res, {
-      status: 500,
-      code: 'INTERNAL_SERVER_ERROR',
-      message: 'Internal server error',
-    });
-  };
-  router.use(onError);
+  // Errors go on to the server's handler (http/responses.ts `errorHandler`).
 
   return router;
 }

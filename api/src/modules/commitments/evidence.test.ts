@@ -243,8 +243,9 @@ describe('GET /files/evidence/:id', () => {
     expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('content-disposition')).toBe(
-      `inline; filename*=UTF-8''${encodeURIComponent('活动 照片.pdf')}`,
+      `attachment; filename="evidence.pdf"; filename*=UTF-8''${encodeURIComponent('活动 照片.pdf')}`,
     );
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('cache-control')).toBe('private, max-age=3600');
     const etag = `"${sha256Hex(bytes)}"`;

@@ -11,7 +11,9 @@ import {
   type Payload,
   type UserError,
 } from '../../graphql/errors.js';
-import { idOf, paginate, type ConnectionArgs, type ConnectionData } from '../../graphql/relay.js';
+import { idOf } from '../../graphql/ids.js';
+import type { ConnectionArgs, ConnectionData } from '../../graphql/connections.js';
+import { paginate } from '../../graphql/paging.js';
 import { authorize } from '../auth/policy.js';
 import { Community } from '../directory/community.entity.js';
 import { amountProblem, fromHundredths, toHundredths } from './amounts.js';
@@ -20,6 +22,7 @@ import { NeedStatus, type Measure } from './commitment.enums.js';
 import { needSchema } from './commitments.validation.js';
 import { Need } from './need.entity.js';
 import { z } from 'zod';
+import type { ReadRow } from '../../graphql/read-rows.js';
 
 export function listCategories(
   ctx: Context,
@@ -101,7 +104,7 @@ export function listNeeds(
   ctx: Context,
   filter: { communityId?: string | null; categoryId?: string | null; status?: NeedStatus | null },
   args: ConnectionArgs,
-): Promise<ConnectionData<Need>> {
+): Promise<ConnectionData<ReadRow<Need>>> {
   ctx.viewer.requireUser();
   const where: FilterQuery<Need> = {};
   if (filter.communityId) where.community = idOf(filter.communityId, 'Community') ?? 0;

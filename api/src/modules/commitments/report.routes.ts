@@ -13,7 +13,10 @@ import {
   optionalParam,
   parseQuery,
 } from '../../http/exports.js';
-import { buildCoBuildingReport, reportFileName, toCsv, toXlsx } from './report.js';
+import { buildCoBuildingReport } from './co-building-report.js';
+import { toCsv } from './report-csv.js';
+import { reportFileName } from './report-labels.js';
+import { toXlsx } from './report-xlsx.js';
 
 const reportQuery = z.object({
   communityId: optionalParam,

@@ -15,7 +15,7 @@ import {
 import { useTestApp, type AnyData } from '../../../../tests/support/test-app.js';
 import type { User } from '../auth/user.entity.js';
 import type { Community } from '../directory/community.entity.js';
-import { csvSafe } from './report.js';
+import { csvSafe } from '../../http/exports.js';
 import { contentDisposition } from '../../http/responses.js';
 
 const t = useTestApp();

@@ -126,6 +126,19 @@ describe('an outsider is refused before any lock is taken', () => {
     expect(codeOf(res)).toBe('FORBIDDEN');
   });
 
+  it('cancelSignup: FORBIDDEN with the shift held, the sign-up untouched', async () => {
+    const res = await whileLocked('shift', shiftId, () =>
+      t.gql(
+        `mutation($input: CancelSignupInput!) { cancelSignup(input: $input) { errors { code } } }`,
+        { input: { signupId: signupNodeId } },
+        outsiderToken,
+      ),
+    );
+    expect(codeOf(res)).toBe('FORBIDDEN');
+    const signup = await t.orm.em.fork().findOneOrFail(Signup, signupId);
+    expect(signup.status).toBe('CONFIRMED');
+  });
+
   it('check-in, no-show and hours: FORBIDDEN with the sign-up held', async () => {
     for (const [mutation, input] of [
       ['checkIn', 'CheckInInput'],

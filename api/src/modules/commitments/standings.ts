@@ -3,7 +3,8 @@
 import type { Context } from '../../context.js';
 import { shanghaiDate } from '../../graphql/dates.js';
 import { badUserInput } from '../../graphql/errors.js';
-import { findRows, idOf } from '../../graphql/relay.js';
+import { idOf } from '../../graphql/ids.js';
+import { findRows, type ReadRow } from '../../graphql/read-rows.js';
 import { authorize } from '../auth/policy.js';
 import { communityOfQuery } from '../auth/roles.js';
 import type { User } from '../auth/user.entity.js';
@@ -14,7 +15,7 @@ import { COUNTED_STATUSES } from './lifecycle.js';
 import { progressOf } from './progress.js';
 
 export interface UnitStandingRow {
-  unit: Unit;
+  unit: ReadRow<Unit>;
   /** 1 = best rate; ties share a rank; null for units with no commitment in the period. */
   rank: number | null;
   /** Mean over its commitments of verified / target, each capped at 1; null without commitments. */
@@ -27,7 +28,7 @@ export interface UnitStandingRow {
   /** No commitment at all, or one lapsed, or one behind schedule. */
   lagging: boolean;
   /** The unit's commitments by period start; null unless asked for with `withCommitments`. */
-  commitments: Commitment[] | null;
+  commitments: ReadRow<Commitment>[] | null;
 }
 
 export interface StandingsQuery {
@@ -111,7 +112,7 @@ export async function unitStandings(
       : countedRows(ctx, { from, to, communityId, categoryId }),
   ]);
 
-  const byUnit = new Map<number, (CountedCommitment & { entity?: Commitment })[]>();
+  const byUnit = new Map<number, (CountedCommitment & { entity?: ReadRow<Commitment> })[]>();
   for (const c of counted) {
     const own = byUnit.get(c.unitId);
     if (own) own.push(c);
@@ -157,7 +158,7 @@ export async function unitStandings(
   return { year, communityId, rows };
 }
 
-function figuresOf(c: Commitment): CountedCommitment {
+function figuresOf(c: ReadRow<Commitment>): CountedCommitment {
   return {
     unitId: c.unit.id,
     status: c.status,

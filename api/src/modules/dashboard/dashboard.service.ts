@@ -5,7 +5,7 @@
 import type { Context } from '../../context.js';
 import { shanghaiDate } from '../../graphql/dates.js';
 import { badUserInput, forbidden } from '../../graphql/errors.js';
-import { idOf } from '../../graphql/relay.js';
+import { idOf } from '../../graphql/ids.js';
 import { authorize } from '../auth/policy.js';
 import { communityOfQuery } from '../auth/roles.js';
 import { toHundredths } from '../commitments/amounts.js';
@@ -17,7 +17,7 @@ import {
 import { COUNTED_STATUSES } from '../commitments/lifecycle.js';
 import { unitStandings } from '../commitments/standings.js';
 import type { Community } from '../directory/community.entity.js';
-import { coverageCounts, type PairingCoverage } from '../pairing/pairing.service.js';
+import { coverageCounts, type PairingCoverage } from '../pairing/coverage.js';
 import { minutesToHours } from '../shifts/hours.js';
 import { ShiftStatus } from '../shifts/shift.enums.js';
 import type {
@@ -27,6 +27,7 @@ import type {
   MonthShifts,
   PendingReviews,
 } from './dashboard.types.js';
+import type { ReadRow } from '../../graphql/read-rows.js';
 
 export const TIME_ZONE = 'Asia/Shanghai';
 
@@ -239,6 +240,6 @@ async function pendingReviewCounts(
 // ---------------------------------------------------------------- pairing coverage
 
 /** The pairing module's own figure: one statement, for a community or the whole sub-district. */
-function coverageOf(ctx: Context, community: Community | null): Promise<PairingCoverage> {
+function coverageOf(ctx: Context, community: ReadRow<Community> | null): Promise<PairingCoverage> {
   return coverageCounts(ctx.em, community?.id ?? null);
 }

@@ -4,6 +4,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Measure } from '../commitments/commitment.enums.js';
 import { Community } from '../directory/community.entity.js';
 import { PairingCoverage } from '../pairing/pairing.types.js';
+import type { ReadRow } from '../../graphql/read-rows.js';
 
 @ObjectType({
   description:
@@ -59,7 +60,7 @@ export class PendingReviews {
 export class Dashboard {
   @Field(() => Int) year!: number;
   @Field(() => Community, { nullable: true, description: 'Null: the whole sub-district.' })
-  community!: Community | null;
+  community!: ReadRow<Community> | null;
   @Field(() => String, { description: 'The day figures are measured at (Asia/Shanghai).' })
   asOf!: string;
   @Field(() => [CategoryProgress], {

@@ -2,7 +2,7 @@
 import { Check, Entity, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
-import { Node } from '../../graphql/relay.js';
+import { Node } from '../../graphql/node.js';
 
 @Entity({ tableName: 'community' })
 @Check({

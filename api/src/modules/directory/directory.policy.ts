@@ -1,5 +1,9 @@
 // Who may read and change the directory: communities, grids, units, the staffing figures.
-import { isAdmin, isLiaisonOf, isStaffOf, type Rule } from '../auth/roles.js';
+import type { Viewer } from '../auth/policy.js';
+import { allows, isAdmin, isLiaisonOf, isStaffOf, type Rule } from '../auth/roles.js';
+import type { Grid } from './grid.entity.js';
+import type { Unit } from './unit.entity.js';
+import type { ReadRow } from '../../graphql/read-rows.js';
 
 export const directoryRules = {
   /** Create or rename communities: the sub-district office only. */
@@ -20,3 +24,18 @@ export const directoryRules = {
   'staffing.read': (user, scope) =>
     isAdmin(user) || (scope.communityId != null && isStaffOf(user, scope.communityId)),
 } satisfies Record<string, Rule>;
+
+/** Whether the viewer sees a grid leader's name and phone unmasked ('grid.readContact'). */
+export function canReadGridContact(viewer: Viewer, grid: ReadRow<Grid>): boolean {
+  return allows(viewer.user, directoryRules['grid.readContact'], {
+    communityId: grid.community.id,
+  });
+}
+
+/** Whether the viewer sees a unit's liaison contact unmasked ('unit.readContact'). */
+export function canReadUnitContact(viewer: Viewer, unit: ReadRow<Unit>): boolean {
+  return allows(viewer.user, directoryRules['unit.readContact'], {
+    communityId: unit.community.id,
+    unitId: unit.id,
+  });
+}

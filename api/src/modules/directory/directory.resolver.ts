@@ -13,9 +13,9 @@ import {
 } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { registerNode } from '../../graphql/node.js';
-import { ConnectionArgs, idOf, type ConnectionData } from '../../graphql/relay.js';
+import { idOf } from '../../graphql/ids.js';
+import { ConnectionArgs, type ConnectionData } from '../../graphql/connections.js';
 import { maskName, maskPhone } from '../auth/masking.js';
-import { can } from '../auth/policy.js';
 import { Community } from './community.entity.js';
 import * as directory from './directory.service.js';
 import {
@@ -37,7 +37,9 @@ import {
 } from './directory.types.js';
 import { Grid } from './grid.entity.js';
 import { importUnits } from './import-units.js';
+import { canReadGridContact, canReadUnitContact } from './directory.policy.js';
 import { Unit } from './unit.entity.js';
+import type { ReadRow } from '../../graphql/read-rows.js';
 
 @Resolver(() => Community)
 export class CommunityResolver {
@@ -45,7 +47,7 @@ export class CommunityResolver {
   communities(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
-  ): Promise<ConnectionData<Community>> {
+  ): Promise<ConnectionData<ReadRow<Community>>> {
     return directory.listCommunities(ctx, args);
   }
 
@@ -53,7 +55,7 @@ export class CommunityResolver {
   community(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: Context,
-  ): Promise<Community | null> | null {
+  ): Promise<ReadRow<Community> | null> | null {
     const communityId = idOf(id, 'Community');
     return communityId ? ctx.loaders.directory.community.load(communityId) : null;
   }
@@ -132,7 +134,7 @@ export class GridResolver {
       'Grid leader (网格长); null when the post is vacant. Masked (王**) unless you manage this community.',
   })
   leaderName(@Root() grid: Grid, @Ctx() ctx: Context): string | null {
-    return this.canReadContact(grid, ctx) ? grid.leaderName : maskName(grid.leaderName);
+    return canReadGridContact(ctx.viewer, grid) ? grid.leaderName : maskName(grid.leaderName);
   }
 
   @FieldResolver(() => String, {
@@ -140,11 +142,7 @@ export class GridResolver {
     description: 'Masked unless you manage this community.',
   })
   leaderPhone(@Root() grid: Grid, @Ctx() ctx: Context): string | null {
-    return this.canReadContact(grid, ctx) ? grid.leaderPhone : maskPhone(grid.leaderPhone);
-  }
-
-  private canReadContact(grid: Grid, ctx: Context): boolean {
-    return can(ctx.viewer, 'grid.readContact', { communityId: grid.community.id });
+    return canReadGridContact(ctx.viewer, grid) ? grid.leaderPhone : maskPhone(grid.leaderPhone);
   }
 
   @Mutation(() => CreateGridPayload)
@@ -178,18 +176,14 @@ export class UnitResolver {
     description: 'Masked unless you are the office, its community staff or its liaison.',
   })
   liaisonName(@Root() unit: Unit, @Ctx() ctx: Context): string {
-    return this.canReadContact(unit, ctx) ? unit.liaisonName : maskName(unit.liaisonName)!;
+    return canReadUnitContact(ctx.viewer, unit) ? unit.liaisonName : maskName(unit.liaisonName)!;
   }
 
   @FieldResolver(() => String, {
     description: 'Masked unless you are the office, its community staff or its liaison.',
   })
   liaisonPhone(@Root() unit: Unit, @Ctx() ctx: Context): string {
-    return this.canReadContact(unit, ctx) ? unit.liaisonPhone : maskPhone(unit.liaisonPhone)!;
-  }
-
-  private canReadContact(unit: Unit, ctx: Context): boolean {
-    return can(ctx.viewer, 'unit.readContact', { communityId: unit.community.id, unitId: unit.id });
+    return canReadUnitContact(ctx.viewer, unit) ? unit.liaisonPhone : maskPhone(unit.liaisonPhone)!;
   }
 
   @Mutation(() => UnitPayload)

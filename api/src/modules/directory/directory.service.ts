@@ -12,7 +12,9 @@ import {
   type Payload,
   type UserError,
 } from '../../graphql/errors.js';
-import { idOf, paginate, type ConnectionArgs, type ConnectionData } from '../../graphql/relay.js';
+import { idOf } from '../../graphql/ids.js';
+import type { ConnectionArgs, ConnectionData } from '../../graphql/connections.js';
+import { paginate } from '../../graphql/paging.js';
 import { authorize, can } from '../auth/policy.js';
 import { communityOfQuery } from '../auth/roles.js';
 import { Community } from './community.entity.js';
@@ -30,6 +32,7 @@ import {
   unitPatchSchema,
   unitSchema,
 } from './directory.validation.js';
+import type { ReadRow } from '../../graphql/read-rows.js';
 
 /** Turns a unique-index violation into a TAKEN error on `field`; rethrows anything else. */
 async function flushUnique(
@@ -54,7 +57,7 @@ async function flushUnique(
 export function listCommunities(
   ctx: Context,
   args: ConnectionArgs,
-): Promise<ConnectionData<Community>> {
+): Promise<ConnectionData<ReadRow<Community>>> {
   return paginate(ctx.em, Community, { where: {}, keys: ['id'], args });
 }
 
@@ -67,7 +70,7 @@ export async function listUnits(
     search?: string | null;
   },
   args: ConnectionArgs,
-): Promise<ConnectionData<Unit>> {
+): Promise<ConnectionData<ReadRow<Unit>>> {
   const where: Record<string, unknown> = {};
   if (filter.communityId) where.community = idOf(filter.communityId, 'Community') ?? 0;
   if (filter.gridId) where.grid = idOf(filter.gridId, 'Grid') ?? 0;
@@ -106,7 +109,7 @@ export async function communityStaffingOf(
 }
 
 interface GridStaffingRow {
-  grid: Grid;
+  grid: ReadRow<Grid>;
   households: number;
   hasLeader: boolean;
   over300: boolean;

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   makeCommunity,
@@ -9,6 +10,7 @@ import {
 } from '../../../../tests/support/factories.js';
 import { useTestApp, type GraphQLResponse } from '../../../../tests/support/test-app.js';
 import type { Community } from './community.entity.js';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './import-units.js';
 import { Unit } from './unit.entity.js';
 
 const t = useTestApp();
@@ -317,6 +319,51 @@ describe('importUnits', () => {
     });
     expect(res.data!.importUnits.rowErrors[0].message).toContain('三十');
     expect(await t.orm.em.fork().count(Unit, {})).toBe(before);
+  });
+
+  it('stops reading a small xlsx of 150,000 rows at the limit, refusing it without building them all', async () => {
+    const admin = await makeUser(t.orm, { role: Role.STREET_ADMIN });
+    const token = await t.login(admin.username);
+    // Written as a stream with shared strings: a file of under 5 MB holding 150,000 rows.
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        done();
+      },
+    });
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: true });
+    const sheet = writer.addWorksheet('驻区单位');
+    sheet.addRow(header).commit();
+    for (let i = 0; i < 150_000; i++)
+      sheet
+        .addRow([`单位${i % 50}`, '企业', communities[0]!.name, '', 1, '', '张三', '13600001111'])
+        .commit();
+    sheet.commit();
+    await writer.commit();
+    const file = Buffer.concat(chunks);
+    expect(file.length).toBeLessThan(MAX_IMPORT_BYTES);
+
+    const heapBefore = process.memoryUsage().heapUsed;
+    let heapPeak = heapBefore;
+    const sampler = setInterval(() => {
+      heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+    }, 5);
+    const res = await t.gql(
+      IMPORT,
+      { input: { fileName: 'big.xlsx', contentBase64: file.toString('base64') } },
+      token,
+    );
+    clearInterval(sampler);
+    expect(res.data!.importUnits).toMatchObject({
+      importedCount: 0,
+      errors: [
+        { code: 'TOO_LONG', message: `At most ${MAX_IMPORT_ROWS} rows can be imported at once.` },
+      ],
+    });
+    // Reading the whole sheet built every row (about 700 MB for 240,000); reading up to the
+    // limit builds 5,001. A bound far above that, far below the whole sheet.
+    expect(heapPeak - heapBefore).toBeLessThan(250 * 1024 * 1024);
   });
 
   it('imports every row of a good CSV (GB18030, as Excel saves it) in one go', async () => {

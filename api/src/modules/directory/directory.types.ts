@@ -1,7 +1,7 @@
 // GraphQL types of the directory: connections, filters, inputs, payloads and staffing figures.
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { UserError } from '../../graphql/errors.js';
-import { ConnectionType } from '../../graphql/relay.js';
+import { ConnectionType } from '../../graphql/connections.js';
 import { Community } from './community.entity.js';
 import { Grid } from './grid.entity.js';
 import { Unit, UnitKind } from './unit.entity.js';

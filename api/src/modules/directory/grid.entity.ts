@@ -2,7 +2,7 @@
 import { Check, Entity, ManyToOne, Property, Unique, type Rel } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
-import { Node } from '../../graphql/relay.js';
+import { Node } from '../../graphql/node.js';
 import { Community } from './community.entity.js';
 
 @Entity({ tableName: 'grid' })

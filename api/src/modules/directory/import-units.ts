@@ -1,6 +1,7 @@
 // Bulk import of resident units from the spreadsheets communities keep (xlsx or CSV):
 // every row is checked, and either all rows are written in one transaction or none.
-import { parse as parseCsv } from 'csv-parse/sync';
+import { Readable } from 'node:stream';
+import { parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Context } from '../../context.js';
@@ -11,7 +12,7 @@ import {
   UserErrorCode,
   type UserError,
 } from '../../graphql/errors.js';
-import { idOf } from '../../graphql/relay.js';
+import { idOf } from '../../graphql/ids.js';
 import { authorize, can } from '../auth/policy.js';
 import { communityOfQuery } from '../auth/roles.js';
 import { Community } from './community.entity.js';
@@ -93,28 +94,57 @@ function decodeText(buffer: Buffer): string {
   }
 }
 
-async function readSheet(fileName: string, buffer: Buffer): Promise<SheetRow[]> {
+/**
+ * The first sheet's non-empty rows, read as a stream that stops after `maxRows`: a small xlsx
+ * can hold hundreds of thousands of rows, and none past the limit is ever built.
+ */
+async function readSheet(
+  fileName: string,
+  buffer: Buffer,
+  maxRows: number,
+): Promise<{ rows: SheetRow[]; tooMany: boolean }> {
+  const rows: SheetRow[] = [];
   const isZip = buffer.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   if (isZip || /\.xlsx$/i.test(fileName)) {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-    const sheet = workbook.worksheets[0];
-    const rows: SheetRow[] = [];
-    sheet?.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const cells: string[] = [];
-      for (let i = 1; i <= row.cellCount; i++) cells.push(row.getCell(i).text.trim());
-      rows.push({ row: rowNumber, cells });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'emit',
     });
-    return rows;
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        if (!row.hasValues) continue;
+        const cells: string[] = [];
+        for (let i = 1; i <= row.cellCount; i++) cells.push(row.getCell(i).text.trim());
+        rows.push({ row: row.number, cells });
+        if (rows.length > maxRows) return { rows, tooMany: true };
+      }
+      break; // the first sheet only
+    }
+    return { rows, tooMany: false };
   }
-  const records = parseCsv(decodeText(buffer), {
-    bom: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-    trim: true,
-    info: true,
-  }) as unknown as { record: string[]; info: { lines: number } }[];
-  return records.map(({ record, info }) => ({ row: info.lines, cells: record }));
+  const parser = Readable.from([decodeText(buffer)]).pipe(
+    parseCsv({
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+      info: true,
+    }),
+  );
+  for await (const { record, info } of parser as AsyncIterable<{
+    record: string[];
+    info: { lines: number };
+  }>) {
+    rows.push({ row: info.lines, cells: record });
+    if (rows.length > maxRows) {
+      parser.destroy();
+      return { rows, tooMany: true };
+    }
+  }
+  return { rows, tooMany: false };
 }
 
 function columnMap(header: string[]): Map<Column, number> {
@@ -173,9 +203,10 @@ export async function importUnits(
       ),
     );
   }
-  let sheet: SheetRow[];
+  let sheet: { rows: SheetRow[]; tooMany: boolean };
   try {
-    sheet = await readSheet(input.fileName, buffer);
+    // The header row, the most rows an import takes, and one more to tell there are too many.
+    sheet = await readSheet(input.fileName, buffer, MAX_IMPORT_ROWS + 1);
   } catch {
     return refused(
       NOTHING_IMPORTED,
@@ -186,7 +217,7 @@ export async function importUnits(
       ),
     );
   }
-  const [header, ...rows] = sheet;
+  const [header, ...rows] = sheet.rows;
   if (!header || rows.length === 0) {
     return refused(
       NOTHING_IMPORTED,
@@ -197,7 +228,7 @@ export async function importUnits(
       ),
     );
   }
-  if (rows.length > MAX_IMPORT_ROWS) {
+  if (sheet.tooMany || rows.length > MAX_IMPORT_ROWS) {
     return refused(
       NOTHING_IMPORTED,
       userError(

@@ -3,6 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } f
 import type { Context } from '../../context.js';
 import { registerNode } from '../../graphql/node.js';
 import { Notification } from './notification.entity.js';
+import { NotificationData, notificationDataOf } from './notification.kinds.js';
 import * as notifications from './notifications.service.js';
 import {
   MarkNotificationsReadInput,
@@ -26,6 +27,13 @@ export class NotificationResolver {
   @FieldResolver(() => Date)
   createdAt(@Root() n: Notification) {
     return n.createdAt;
+  }
+
+  @FieldResolver(() => NotificationData, {
+    description: 'The facts of the event, for your language to word (see `kind`).',
+  })
+  data(@Root() n: Notification): NotificationData {
+    return notificationDataOf(n.data);
   }
 
   @Mutation(() => MarkNotificationsReadPayload, {

@@ -10,20 +10,21 @@ import {
   UserErrorCode,
   type UserError,
 } from '../../graphql/errors.js';
-import { idOf, paginate, type ConnectionArgs } from '../../graphql/relay.js';
+import { idOf } from '../../graphql/ids.js';
+import type { ConnectionArgs } from '../../graphql/connections.js';
+import { paginate } from '../../graphql/paging.js';
 import { User } from '../auth/user.entity.js';
 import { Notification } from './notification.entity.js';
+import type { KindAndData } from './notification.kinds.js';
 
-export interface NotificationInput {
+/** One notification to write: a kind with its data (no text: the reader's language words it). */
+export type NotificationInput = KindAndData & {
   userId: number;
-  kind: string;
-  title: string;
-  body?: string;
+  /** Path in the web app to open, e.g. /shifts/<id>. */
   link?: string | null;
-  data?: Record<string, unknown> | null;
   /** Names the event, so that the same one never notifies twice. */
   dedupeKey?: string | null;
-}
+};
 
 /** Queues notifications in `em`; they are written with the caller's flush. */
 export function notify(em: EntityManager, inputs: NotificationInput[]): Notification[] {
@@ -31,10 +32,8 @@ export function notify(em: EntityManager, inputs: NotificationInput[]): Notifica
     em.create(Notification, {
       user: em.getReference(User, n.userId),
       kind: n.kind,
-      title: n.title,
-      body: n.body ?? '',
+      data: n.data,
       link: n.link ?? null,
-      data: n.data ?? null,
       dedupeKey: n.dedupeKey ?? null,
     }),
   );

@@ -3,14 +3,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCommunity, makeUser, Role } from '../../../../tests/support/factories.js';
 import { useTestApp, type AnyData } from '../../../../tests/support/test-app.js';
 import type { User } from '../auth/user.entity.js';
+import { mailText } from './mail-text.js';
 import { Notification } from './notification.entity.js';
+import { NotificationKind } from './notification.kinds.js';
 import { notify } from './notifications.service.js';
 
 const t = useTestApp();
 
 const LIST = `query($first: Int, $after: String, $unreadOnly: Boolean) {
   notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
-    edges { cursor node { id kind title body link readAt createdAt } }
+    edges { cursor node { id kind data { shiftId signupId activityTitle startsAt reason } link readAt createdAt } }
     pageInfo { hasNextPage hasPreviousPage endCursor }
     totalCount
   }
@@ -19,7 +21,7 @@ const LIST = `query($first: Int, $after: String, $unreadOnly: Boolean) {
 const MARK = `mutation($input: MarkNotificationsReadInput!) {
   markNotificationsRead(input: $input) { count unreadCount errors { code field message } }
 }`;
-const NODE = `query($id: ID!) { node(id: $id) { id ... on Notification { title } } }`;
+const NODE = `query($id: ID!) { node(id: $id) { id ... on Notification { kind data { activityTitle } } } }`;
 
 let alice: User;
 let bob: User;
@@ -35,10 +37,15 @@ async function write(user: User, count: number, label: string): Promise<Notifica
     em,
     Array.from({ length: count }, (_, i) => ({
       userId: user.id,
-      kind: 'TEST',
-      title: `${label} 第${i + 1}条`,
-      body: `${label} #${i + 1}`,
+      kind: NotificationKind.SHIFT_CANCELLED,
       link: `/test/${i + 1}`,
+      data: {
+        shiftId: 'U2hpZnQ6MQ',
+        signupId: 'U2lnbnVwOjE',
+        activityTitle: `${label} 第${i + 1}条`,
+        startsAt: '2026-12-03T01:00:00.000Z',
+        reason: `${label} #${i + 1}`,
+      },
     })),
   );
   await em.flush();
@@ -75,9 +82,14 @@ describe('notifications', () => {
     expect(first.data!.notifications.totalCount).toBe(5);
     expect(first.data!.unreadNotificationCount).toBe(5);
     expect(first.data!.notifications.edges[0].node).toMatchObject({
-      kind: 'TEST',
-      title: 'alice-4 第1条',
-      body: 'alice-4 #1',
+      kind: 'SHIFT_CANCELLED',
+      data: {
+        shiftId: 'U2hpZnQ6MQ',
+        signupId: 'U2lnbnVwOjE',
+        activityTitle: 'alice-4 第1条',
+        startsAt: '2026-12-03T01:00:00.000Z',
+        reason: 'alice-4 #1',
+      },
       link: '/test/1',
       readAt: null,
     });
@@ -114,7 +126,11 @@ describe('notifications', () => {
 
   it('never shows someone else’s notification through node(id:)', async () => {
     const own = await t.gql(NODE, { id: bobs[0]!.nodeId }, bobToken);
-    expect(own.data!.node).toEqual({ id: bobs[0]!.nodeId, title: 'bob-0 第1条' });
+    expect(own.data!.node).toEqual({
+      id: bobs[0]!.nodeId,
+      kind: 'SHIFT_CANCELLED',
+      data: { activityTitle: 'bob-0 第1条' },
+    });
     const other = await t.gql(NODE, { id: bobs[0]!.nodeId }, aliceToken);
     expect(other.errors).toBeUndefined();
     expect(other.data!.node).toBeNull();
@@ -180,5 +196,162 @@ describe('notifications', () => {
   it('refuses malformed paging', async () => {
     const res = await t.gql(LIST, { first: 101 }, aliceToken);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('notifications in the reader’s language', () => {
+  const SET_LANGUAGE = `mutation($input: SetMyLanguageInput!) {
+    setMyLanguage(input: $input) { errors { code } } }`;
+  const FEED = `{ viewer { language } notifications(first: 5) { edges { node { kind link data {
+    shiftId signupId activityTitle location startsAt hoursBefore reason volunteerId volunteerName
+    unitId unitName pairingId socialWorkerName lastContactDate daysSinceContact } } } } }`;
+
+  it('gives a reader of English and a reader of Chinese the same kind and data, no words', async () => {
+    const community = await makeCommunity(t.orm);
+    const english = await makeUser(t.orm, { role: Role.VOLUNTEER, community });
+    const chinese = await makeUser(t.orm, { role: Role.VOLUNTEER, community });
+    const [enToken, zhToken] = await Promise.all([
+      t.login(english.username),
+      t.login(chinese.username),
+    ]);
+    for (const [token, language] of [
+      [enToken, 'en'],
+      [zhToken, 'zh-CN'],
+    ] as const) {
+      const set = await t.gql(SET_LANGUAGE, { input: { language } }, token);
+      expect(set.data!.setMyLanguage.errors).toEqual([]);
+    }
+
+    // One event, notified to both.
+    const data = {
+      shiftId: 'U2hpZnQ6Nw',
+      signupId: 'U2lnbnVwOjk',
+      activityTitle: '社区清洁 Community clean-up',
+      location: '青山社区活动室',
+      startsAt: '2026-12-03T01:00:00.000Z',
+      hoursBefore: 24,
+    };
+    const em = t.orm.em.fork() as EntityManager;
+    notify(
+      em,
+      [english, chinese].map((user) => ({
+        userId: user.id,
+        kind: NotificationKind.SHIFT_REMINDER,
+        link: '/shifts/U2hpZnQ6Nw',
+        data,
+      })),
+    );
+    await em.flush();
+
+    const [en, zh] = await Promise.all([t.gql(FEED, {}, enToken), t.gql(FEED, {}, zhToken)]);
+    expect(en.errors).toBeUndefined();
+    expect(zh.errors).toBeUndefined();
+    expect(en.data!.viewer.language).toBe('en');
+    expect(zh.data!.viewer.language).toBe('zh-CN');
+    const expected = {
+      kind: 'SHIFT_REMINDER',
+      link: '/shifts/U2hpZnQ6Nw',
+      data: {
+        ...data,
+        reason: null,
+        volunteerId: null,
+        volunteerName: null,
+        unitId: null,
+        unitName: null,
+        pairingId: null,
+        socialWorkerName: null,
+        lastContactDate: null,
+        daysSinceContact: null,
+      },
+    };
+    expect(en.data!.notifications.edges).toEqual([{ node: expected }]);
+    expect(zh.data!.notifications.edges).toEqual([{ node: expected }]);
+
+    // There are no words in one language to ask for: the reader's side writes them.
+    const words = await t.gql(`{ notifications { edges { node { title body } } } }`, {}, enToken);
+    expect(words.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+
+    // E-mail is worded by the API, from the same data, in each recipient's language.
+    const zhMail = mailText(NotificationKind.SHIFT_REMINDER, data, 'zh-CN');
+    expect(zhMail.subject).toBe('班次提醒：社区清洁 Community clean-up，12月3日 09:00 开始');
+    expect(zhMail.text).toContain('地点：青山社区活动室');
+    const enMail = mailText(NotificationKind.SHIFT_REMINDER, data, 'en');
+    expect(enMail.subject).toBe(
+      'Shift reminder: 社区清洁 Community clean-up, 09:00 on 2026-12-03 (Beijing time)',
+    );
+    expect(enMail.text).toContain('at 青山社区活动室');
+    // No choice yet: Chinese.
+    expect(mailText(NotificationKind.SHIFT_REMINDER, data, null)).toEqual(zhMail);
+  });
+
+  it('words every kind in both languages for e-mail', () => {
+    const samples: Parameters<typeof notify>[1] = [
+      {
+        userId: 1,
+        kind: NotificationKind.SHIFT_REMINDER,
+        data: {
+          shiftId: 's',
+          signupId: 'g',
+          activityTitle: '助老',
+          location: '活动室',
+          startsAt: '2026-12-03T01:00:00.000Z',
+          hoursBefore: 2,
+        },
+      },
+      {
+        userId: 1,
+        kind: NotificationKind.WAITLIST_PROMOTED,
+        data: {
+          shiftId: 's',
+          signupId: 'g',
+          activityTitle: '助老',
+          startsAt: '2026-12-03T01:00:00.000Z',
+        },
+      },
+      {
+        userId: 1,
+        kind: NotificationKind.SHIFT_CANCELLED,
+        data: {
+          shiftId: 's',
+          signupId: 'g',
+          activityTitle: '助老',
+          startsAt: '2026-12-03T01:00:00.000Z',
+          reason: '天气原因',
+        },
+      },
+      {
+        userId: 1,
+        kind: NotificationKind.AFFILIATION_REQUESTED,
+        data: { volunteerId: 'v', volunteerName: '李红', unitId: 'u', unitName: '青山医院' },
+      },
+      {
+        userId: 1,
+        kind: NotificationKind.SUPERVISION_OVERDUE,
+        data: {
+          pairingId: 'p',
+          volunteerName: '李红',
+          socialWorkerName: '王社工',
+          lastContactDate: '2026-11-20',
+          daysSinceContact: 15,
+        },
+      },
+    ];
+    expect(samples.map((s) => s.kind).sort()).toEqual(Object.values(NotificationKind).sort());
+    for (const sample of samples) {
+      const zh = mailText(sample.kind, sample.data, 'zh-CN');
+      const en = mailText(sample.kind, sample.data, 'en');
+      for (const words of [zh, en]) {
+        expect(words.subject, sample.kind).not.toMatch(/undefined|null/);
+        expect(words.text, sample.kind).not.toMatch(/undefined|null/);
+      }
+      // English mail has no Chinese but what the data holds.
+      const facts = Object.values(sample.data).map(String);
+      const stripped = facts.reduce(
+        (text, fact) => text.split(fact).join(''),
+        en.subject + en.text,
+      );
+      expect(stripped, sample.kind).not.toMatch(/[\u3400-\u9fff]/);
+      expect(zh.subject, sample.kind).toMatch(/[\u3400-\u9fff]/);
+    }
   });
 });

@@ -1,7 +1,7 @@
 // GraphQL types of notifications: the viewer's list and marking them read.
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { UserError } from '../../graphql/errors.js';
-import { ConnectionArgs, ConnectionType } from '../../graphql/relay.js';
+import { ConnectionArgs, ConnectionType } from '../../graphql/connections.js';
 import { Notification } from './notification.entity.js';
 
 export const NotificationConnection = ConnectionType('Notification', Notification);

@@ -18,6 +18,7 @@ import { shanghaiDate } from '../../graphql/dates.js';
 import type { User } from '../auth/user.entity.js';
 import type { Community } from '../directory/community.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
+import { NotificationKind } from '../notifications/notification.kinds.js';
 import type { Volunteer } from '../shifts/volunteer.entity.js';
 import { Pairing } from './pairing.entity.js';
 import { PairingStatus, SupervisionMode } from './pairing.enums.js';
@@ -178,8 +179,8 @@ describe('supervision overdue', () => {
     await job.handler({});
     const alerts = await t.orm.em
       .fork()
-      .find(Notification, { kind: 'pairing.supervision-overdue', user: sw.user.id });
-    const alerted = new Set(alerts.map((n) => gid('Pairing', Number(n.data!.pairingId))));
+      .find(Notification, { kind: NotificationKind.SUPERVISION_OVERDUE, user: sw.user.id });
+    const alerted = new Set(alerts.map((n) => n.data.pairingId));
     const flagged = new Set(list.filter((n) => n.supervisionOverdue).map((n) => n.id));
     expect(alerted).toEqual(flagged);
     expect(flagged).toEqual(new Set([justOverdue, longOverdue]));

@@ -4,6 +4,8 @@ import type { Config } from '../../config.js';
 import { daysBetween, shanghaiDate } from '../../graphql/dates.js';
 import { shanghaiCron, type JobDefinition } from '../../jobs/queue.js';
 import type { Logger } from '../../logger.js';
+import { toGlobalId } from '../../graphql/ids.js';
+import { NotificationKind } from '../notifications/notification.kinds.js';
 import { notifyOnce } from '../notifications/notifications.service.js';
 import { overdueCutoff } from './supervision.js';
 
@@ -62,10 +64,15 @@ export async function sendSupervisionAlerts(
     for (const userId of new Set(recipients)) {
       const sent = await notifyOnce(em, {
         userId,
-        kind: 'pairing.supervision-overdue',
-        title: `结对督导已 ${days} 天未记录 / No supervision for ${days} days`,
-        body: `${row.worker_name} — ${row.volunteer_name}`,
-        data: { pairingId: Number(row.id), lastContactDate: last, days },
+        kind: NotificationKind.SUPERVISION_OVERDUE,
+        // The social worker and the community's staff read the pairing's names.
+        data: {
+          pairingId: toGlobalId('Pairing', Number(row.id)),
+          volunteerName: row.volunteer_name,
+          socialWorkerName: row.worker_name,
+          lastContactDate: last,
+          daysSinceContact: days,
+        },
         dedupeKey: `supervision-overdue:pairing:${row.id}:${last}:user:${userId}`,
       });
       if (sent) notified++;

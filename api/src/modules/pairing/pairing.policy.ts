@@ -1,9 +1,18 @@
 // Who may plan pairings (社工+义工), supervise them, and see social workers' load: each rule's
-// check and its query scope side by side.
+// check and its query scope side by side, and where a pairing or a social worker lives for them.
 import type { FilterQuery } from '@mikro-orm/core';
-import { isAdmin, isMemberOf, isStaffOf, type Rule } from '../auth/roles.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ReadRow } from '../../graphql/read-rows.js';
+import { isAdmin, isMemberOf, isStaffOf, type Rule, type Scope } from '../auth/roles.js';
 import { Role, type User } from '../auth/user.entity.js';
 import type { Pairing } from './pairing.entity.js';
+import { SocialWorker } from './social-worker.entity.js';
+
+/** 'pairing.overview', which 'socialWorker.read' widens. */
+const overview: Rule = (user, scope) =>
+  isAdmin(user) ||
+  isStaffOf(user, scope.communityId) ||
+  isMemberOf(user, scope.communityId, Role.SOCIAL_WORKER);
 
 export const pairingRules = {
   /** Plan, confirm and end a community's pairings: the office or its staff. */
@@ -17,11 +26,22 @@ export const pairingRules = {
   'socialWorker.update': (user, scope) =>
     isAdmin(user) || user.id === scope.userId || isStaffOf(user, scope.communityId),
   /** Social workers' load and pairing coverage: the office, the community's staff and social workers. */
-  'pairing.overview': (user, scope) =>
-    isAdmin(user) ||
-    isStaffOf(user, scope.communityId) ||
-    isMemberOf(user, scope.communityId, Role.SOCIAL_WORKER),
+  'pairing.overview': overview,
+  /** Read a social worker (`node`): whoever has their community's overview, or themselves. */
+  'socialWorker.read': (user, scope) => overview(user, scope) || user.id === scope.userId,
 } satisfies Record<string, Rule>;
+
+/** Where a social worker lives, for 'socialWorker.read' and their pairings ('supervision.log'). */
+export const socialWorkerScope = (worker: ReadRow<SocialWorker>): Scope => ({
+  communityId: worker.community.id,
+  userId: worker.user.id,
+});
+
+/** Whose a pairing is, for 'supervision.log': its community, and its social worker's account. */
+export async function pairingScope(em: EntityManager, pairing: ReadRow<Pairing>): Promise<Scope> {
+  const worker = await em.findOneOrFail(SocialWorker, pairing.socialWorker.id);
+  return { communityId: pairing.community.id, userId: worker.user.id };
+}
 
 /**
  * The query scope of 'supervision.log' inside one community: all its pairings for those who

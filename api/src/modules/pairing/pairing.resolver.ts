@@ -1,4 +1,4 @@
-// GraphQL surface of pairing (社工+义工); the rules live in pairing.service.ts and policy.ts.
+// GraphQL surface of pairing (社工+义工): one use case per file beside it, the rules in pairing.policy.ts.
 import {
   Arg,
   Args,
@@ -14,7 +14,7 @@ import {
 import type { Context } from '../../context.js';
 import { shanghaiDate } from '../../graphql/dates.js';
 import { registerNode } from '../../graphql/node.js';
-import { ConnectionArgs } from '../../graphql/relay.js';
+import { ConnectionArgs } from '../../graphql/connections.js';
 import { User } from '../auth/user.entity.js';
 import { Community } from '../directory/community.entity.js';
 import { Grid } from '../directory/grid.entity.js';
@@ -22,7 +22,20 @@ import { AvailabilitySlotType } from '../shifts/shifts.types.js';
 import { Volunteer } from '../shifts/volunteer.entity.js';
 import { Pairing } from './pairing.entity.js';
 import { PairingStatus } from './pairing.enums.js';
-import * as pairing from './pairing.service.js';
+import { freePlaces } from './caseload.js';
+import { confirmPairings } from './confirm-pairings.js';
+import { pairingCoverage } from './coverage.js';
+import { endPairing } from './end-pairing.js';
+import { logSupervision } from './log-supervision.js';
+import {
+  findPairing,
+  findSocialWorker,
+  listPairings,
+  listSocialWorkers,
+  pairingsOfSocialWorker,
+} from './pairing-lists.js';
+import { socialWorkerOf, updateSocialWorkerProfile } from './profiles.js';
+import { pairingSuggestions } from './propose-pairings.js';
 import { PAIRING_WEIGHTS } from './scoring.js';
 import {
   ConfirmPairingsInput,
@@ -44,10 +57,10 @@ import {
 import type { ScoreComponents } from './scoring.js';
 import { SocialWorker } from './social-worker.entity.js';
 import { SupervisionLog } from './supervision-log.entity.js';
-import { isSupervisionOverdue, nextContactDue } from './supervision.js';
+import { daysSinceContact, isSupervisionOverdue, nextContactDue } from './supervision.js';
 
-registerNode('Pairing', (ctx, id) => pairing.findPairing(ctx, id));
-registerNode('SocialWorker', (ctx, id) => pairing.findSocialWorker(ctx, id));
+registerNode('Pairing', (ctx, id) => findPairing(ctx, id));
+registerNode('SocialWorker', (ctx, id) => findSocialWorker(ctx, id));
 
 const scoreOf = (c: ScoreComponents): PairingScore => ({
   skillFit: c.skillFit,
@@ -63,7 +76,7 @@ const scoreOf = (c: ScoreComponents): PairingScore => ({
 export class SocialWorkerResolver {
   @Query(() => SocialWorker, { nullable: true, description: 'Your social worker profile.' })
   mySocialWorkerProfile(@Ctx() ctx: Context) {
-    return pairing.socialWorkerOf(ctx.em, ctx.viewer.requireUser());
+    return socialWorkerOf(ctx.em, ctx.viewer.requireUser());
   }
 
   @Query(() => SocialWorkerConnection, {
@@ -75,7 +88,7 @@ export class SocialWorkerResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
-    return pairing.listSocialWorkers(ctx, communityId, args);
+    return listSocialWorkers(ctx, communityId, args);
   }
 
   @Mutation(() => SocialWorkerPayload, {
@@ -86,7 +99,7 @@ export class SocialWorkerResolver {
     @Arg('input', () => UpdateSocialWorkerProfileInput) input: UpdateSocialWorkerProfileInput,
     @Ctx() ctx: Context,
   ) {
-    return pairing.updateSocialWorkerProfile(ctx, input);
+    return updateSocialWorkerProfile(ctx, input);
   }
 
   @FieldResolver(() => User)
@@ -116,7 +129,7 @@ export class SocialWorkerResolver {
 
   @FieldResolver(() => Int, { description: 'caseloadCap − activePairings (never below 0).' })
   async freePlaces(@Root() w: SocialWorker, @Ctx() ctx: Context) {
-    return Math.max(0, w.caseloadCap - (await ctx.loaders.pairing.activePairingCount.load(w.id)));
+    return freePlaces(w, await ctx.loaders.pairing.activePairingCount.load(w.id));
   }
 
   @FieldResolver(() => PairingConnection, {
@@ -130,7 +143,7 @@ export class SocialWorkerResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
-    return pairing.pairingsOfSocialWorker(ctx, w, status, args);
+    return pairingsOfSocialWorker(ctx, w, status, args);
   }
 }
 
@@ -146,7 +159,7 @@ export class PairingResolver {
     communityId: string | null,
     @Ctx() ctx: Context,
   ): Promise<PairingPlan> {
-    const plan = await pairing.pairingSuggestions(ctx, communityId);
+    const plan = await pairingSuggestions(ctx, communityId);
     return {
       ...plan,
       proposals: plan.proposals.map((p) => ({ ...p, score: scoreOf(p.score) })),
@@ -163,7 +176,7 @@ export class PairingResolver {
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: Context,
   ) {
-    return pairing.listPairings(ctx, communityId, status, args);
+    return listPairings(ctx, communityId, status, args);
   }
 
   @Query(() => PairingWeightsType, {
@@ -180,7 +193,7 @@ export class PairingResolver {
     communityId: string | null,
     @Ctx() ctx: Context,
   ) {
-    return pairing.pairingCoverage(ctx, communityId);
+    return pairingCoverage(ctx, communityId);
   }
 
   @Mutation(() => ConfirmPairingsPayload, {
@@ -190,14 +203,14 @@ export class PairingResolver {
     @Arg('input', () => ConfirmPairingsInput) input: ConfirmPairingsInput,
     @Ctx() ctx: Context,
   ) {
-    return pairing.confirmPairings(ctx, input);
+    return confirmPairings(ctx, input);
   }
 
   @Mutation(() => PairingPayload, {
     description: 'Ends a pairing; to reassign, end it and confirm a new one.',
   })
   endPairing(@Arg('input', () => EndPairingInput) input: EndPairingInput, @Ctx() ctx: Context) {
-    return pairing.endPairing(ctx, input);
+    return endPairing(ctx, input);
   }
 
   @Mutation(() => SupervisionLogPayload)
@@ -205,7 +218,7 @@ export class PairingResolver {
     @Arg('input', () => LogSupervisionInput) input: LogSupervisionInput,
     @Ctx() ctx: Context,
   ) {
-    return pairing.logSupervision(ctx, input);
+    return logSupervision(ctx, input);
   }
 
   @FieldResolver(() => SocialWorker)
@@ -238,7 +251,7 @@ export class PairingResolver {
 
   @FieldResolver(() => Int, { description: 'Whole days since lastContactDate (Asia/Shanghai).' })
   daysSinceContact(@Root() p: Pairing) {
-    return pairing.daysSinceContact(p);
+    return daysSinceContact(p);
   }
 
   @FieldResolver(() => Boolean, {

@@ -14,6 +14,7 @@ import type { User } from '../auth/user.entity.js';
 import type { Community } from '../directory/community.entity.js';
 import type { Grid } from '../directory/grid.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
+import { NotificationKind } from '../notifications/notification.kinds.js';
 import { Volunteer } from '../shifts/volunteer.entity.js';
 import { startAppJobs } from '../../jobs/jobs.js';
 import { shanghaiDate } from '../../graphql/dates.js';
@@ -133,6 +134,25 @@ describe('pairing', () => {
       staffB,
     );
     expect(byOther.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('shows a social worker through node() to their community, the office and themselves', async () => {
+    const { user, worker } = await makeSocialWorker(t.orm, a);
+    const peer = await makeUser(t.orm, { role: Role.SOCIAL_WORKER, community: a });
+    const resident = await makeUser(t.orm, { role: Role.VOLUNTEER, community: a });
+    const NODE = `query($id: ID!) { node(id: $id) { id } }`;
+    const seen = async (token: string) =>
+      (await t.gql(NODE, { id: gid('SocialWorker', worker.id) }, token)).data!.node;
+    const self = await t.login(user.username);
+    expect(await seen(self)).toEqual({ id: gid('SocialWorker', worker.id) });
+    expect(await seen(await t.login(peer.username))).not.toBeNull();
+    expect(await seen(staffA)).not.toBeNull();
+    expect(await seen(admin)).not.toBeNull();
+    expect(await seen(staffB)).toBeNull();
+    expect(await seen(await t.login(resident.username))).toBeNull();
+    // Moved to another community (outside the profile's overview), they still see their own.
+    await t.orm.em.fork().nativeUpdate('User', { id: user.id }, { community: b.id });
+    expect(await seen(self)).toEqual({ id: gid('SocialWorker', worker.id) });
   });
 
   it('proposes the optimal plan with its reasons, and keeps other communities out', async () => {
@@ -459,7 +479,11 @@ describe('pairing', () => {
     const alerts = () =>
       t.orm.em
         .fork()
-        .find(Notification, { kind: 'pairing.supervision-overdue' }, { orderBy: { id: 'asc' } });
+        .find(
+          Notification,
+          { kind: NotificationKind.SUPERVISION_OVERDUE },
+          { orderBy: { id: 'asc' } },
+        );
     const queue = await startAppJobs(t.app);
     try {
       const [schedule] = (await t.orm.em
@@ -487,7 +511,13 @@ describe('pairing', () => {
       await completed(1);
       const sent = await alerts();
       expect(sent.map((n) => n.user.id).sort()).toEqual([sw.user.id, staffUser.id].sort());
-      expect(sent.every((n) => n.data?.pairingId === idOfGlobal(overdue!.id))).toBe(true);
+      expect(sent.every((n) => n.data.pairingId === overdue!.id)).toBe(true);
+      expect(sent[0]!.data).toMatchObject({
+        lastContactDate: dayAgo(15),
+        daysSinceContact: 15,
+        volunteerName: expect.any(String),
+        socialWorkerName: expect.any(String),
+      });
       expect(sent[0]!.dedupeKey).toContain(
         `supervision-overdue:pairing:${idOfGlobal(overdue!.id)}:${dayAgo(15)}`,
       );

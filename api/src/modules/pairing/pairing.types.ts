@@ -1,7 +1,7 @@
 // GraphQL types of the pairing capability: inputs, payloads, the plan, the load view.
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { UserError } from '../../graphql/errors.js';
-import { ConnectionType } from '../../graphql/relay.js';
+import { ConnectionType } from '../../graphql/connections.js';
 import { AvailabilitySlotInput } from '../shifts/shifts.types.js';
 import { Volunteer } from '../shifts/volunteer.entity.js';
 import { Pairing } from './pairing.entity.js';

@@ -14,8 +14,9 @@
 //                     and, all else equal, work goes to the less loaded worker
 //   total           = the sum (an integer; the solver maximises the sum of totals)
 import { Skill } from '../shifts/shift.enums.js';
-import type { AvailabilitySlot } from '../shifts/volunteer.entity.js';
+import type { AvailabilitySlot, Volunteer } from '../shifts/volunteer.entity.js';
 import { Specialty } from './pairing.enums.js';
+import type { SocialWorker } from './social-worker.entity.js';
 
 /** Every weight of the score, in one place. */
 export const PAIRING_WEIGHTS = {
@@ -74,6 +75,21 @@ export interface VolunteerFacts {
   gridId: number | null;
   availability: readonly AvailabilitySlot[];
 }
+
+/** What the score knows of a social worker with `freePlaces` places left before the plan. */
+export const workerFacts = (worker: SocialWorker, freePlaces: number): WorkerFacts => ({
+  specialties: worker.specialties,
+  gridId: worker.grid?.id ?? null,
+  availability: worker.availability,
+  freePlaces,
+});
+
+/** What the score knows of a volunteer. */
+export const volunteerFacts = (volunteer: Volunteer): VolunteerFacts => ({
+  skills: volunteer.skills,
+  gridId: volunteer.grid?.id ?? null,
+  availability: volunteer.availability,
+});
 
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 

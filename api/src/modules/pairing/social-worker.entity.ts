@@ -11,7 +11,7 @@ import {
 } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
-import { Node } from '../../graphql/relay.js';
+import { Node } from '../../graphql/node.js';
 import { User } from '../auth/user.entity.js';
 import { Community } from '../directory/community.entity.js';
 import { Grid } from '../directory/grid.entity.js';

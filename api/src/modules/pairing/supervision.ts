@@ -1,7 +1,7 @@
 // When supervision is due and overdue: the one rule the daily alert job and the
 // `Pairing.supervisionOverdue` / `nextContactDue` fields share. The number of days comes from
 // config (`SUPERVISION_OVERDUE_DAYS`, default 14).
-import { daysBetween } from '../../graphql/dates.js';
+import { daysBetween, shanghaiDate } from '../../graphql/dates.js';
 import { PairingStatus } from './pairing.enums.js';
 
 const DAY_MS = 86_400_000;
@@ -24,14 +24,15 @@ export function overdueCutoff(today: string, overdueDays: number): string {
   return addDays(today, -overdueDays);
 }
 
+/** Whole days since the pairing's last contact (Asia/Shanghai). */
+export const daysSinceContact = (pairing: { lastContactDate: string }, today = shanghaiDate()) =>
+  daysBetween(pairing.lastContactDate, today);
+
 /** An active pairing is overdue when `overdueDays` or more days passed since its last contact. */
 export function isSupervisionOverdue(
   pairing: { status: PairingStatus; lastContactDate: string },
   today: string,
   overdueDays: number,
 ): boolean {
-  return (
-    pairing.status === PairingStatus.ACTIVE &&
-    daysBetween(pairing.lastContactDate, today) >= overdueDays
-  );
+  return pairing.status === PairingStatus.ACTIVE && daysSinceContact(pairing, today) >= overdueDays;
 }

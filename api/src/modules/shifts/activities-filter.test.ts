@@ -11,7 +11,7 @@ import {
   Role,
 } from '../../../../tests/support/factories.js';
 import { useTestApp } from '../../../../tests/support/test-app.js';
-import { toGlobalId } from '../../graphql/relay.js';
+import { toGlobalId } from '../../graphql/ids.js';
 import type { User } from '../auth/user.entity.js';
 import type { Community } from '../directory/community.entity.js';
 import type { Activity } from './activity.entity.js';

@@ -2,7 +2,7 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
-import { Node } from '../../graphql/relay.js';
+import { Node } from '../../graphql/node.js';
 import { User } from '../auth/user.entity.js';
 import { CommitmentCategory } from '../commitments/category.entity.js';
 import { Commitment } from '../commitments/commitment.entity.js';

@@ -1,4 +1,5 @@
-// GraphQL surface of attendance and hours; the rules are in attendance.service.ts and policy.ts.
+// GraphQL surface of attendance and hours; the rules are in check-in.ts, no-show.ts and
+// confirm-hours.ts, who may in shifts.policy.ts.
 import {
   Arg,
   Ctx,
@@ -15,8 +16,11 @@ import {
   Root,
 } from 'type-graphql';
 import type { Context } from '../../context.js';
-import * as attendance from './attendance.service.js';
+import { checkIn, checkInWithCode, checkOut, checkOutWithCode } from './check-in.js';
+import { shiftCheckInCode } from './check-in-code.js';
+import { confirmHours } from './confirm-hours.js';
 import { minutesToHours } from './hours.js';
+import { markNoShow } from './no-show.js';
 import { SignupPayload } from './shifts.types.js';
 import { Signup } from './signup.entity.js';
 
@@ -86,7 +90,7 @@ export class AttendanceResolver {
       'A QR code to show at the venue, for those who run the activity; null for no such (or a cancelled) shift.',
   })
   shiftCheckInCode(@Arg('shiftId', () => ID) shiftId: string, @Ctx() ctx: Context) {
-    return attendance.shiftCheckInCode(ctx, shiftId);
+    return shiftCheckInCode(ctx, shiftId);
   }
 
   @FieldResolver(() => Float, {
@@ -107,14 +111,14 @@ export class AttendanceResolver {
       'The organiser checks a confirmed volunteer in (from 60 minutes before the start).',
   })
   checkIn(@Arg('input', () => CheckInInput) input: CheckInInput, @Ctx() ctx: Context) {
-    return attendance.checkIn(ctx, input);
+    return checkIn(ctx, input);
   }
 
   @Mutation(() => SignupPayload, {
     description: 'The organiser checks a volunteer out; the minutes served are computed.',
   })
   checkOut(@Arg('input', () => CheckOutInput) input: CheckOutInput, @Ctx() ctx: Context) {
-    return attendance.checkOut(ctx, input);
+    return checkOut(ctx, input);
   }
 
   @Mutation(() => SignupPayload, { description: 'A volunteer checks in with the venue’s QR code.' })
@@ -122,7 +126,7 @@ export class AttendanceResolver {
     @Arg('input', () => CheckInWithCodeInput) input: CheckInWithCodeInput,
     @Ctx() ctx: Context,
   ) {
-    return attendance.checkInWithCode(ctx, input);
+    return checkInWithCode(ctx, input);
   }
 
   @Mutation(() => SignupPayload, {
@@ -132,7 +136,7 @@ export class AttendanceResolver {
     @Arg('input', () => CheckOutWithCodeInput) input: CheckOutWithCodeInput,
     @Ctx() ctx: Context,
   ) {
-    return attendance.checkOutWithCode(ctx, input);
+    return checkOutWithCode(ctx, input);
   }
 
   @Mutation(() => SignupPayload, {
@@ -140,7 +144,7 @@ export class AttendanceResolver {
       'The organiser marks a confirmed volunteer who did not come, once the shift started.',
   })
   markNoShow(@Arg('input', () => MarkNoShowInput) input: MarkNoShowInput, @Ctx() ctx: Context) {
-    return attendance.markNoShow(ctx, input);
+    return markNoShow(ctx, input);
   }
 
   @Mutation(() => SignupPayload, {
@@ -151,6 +155,6 @@ export class AttendanceResolver {
     @Arg('input', () => ConfirmHoursInput) input: ConfirmHoursInput,
     @Ctx() ctx: Context,
   ) {
-    return attendance.confirmHours(ctx, input);
+    return confirmHours(ctx, input);
   }
 }

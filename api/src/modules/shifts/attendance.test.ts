@@ -23,7 +23,7 @@ import { Fulfilment } from '../commitments/fulfilment.entity.js';
 import type { Community } from '../directory/community.entity.js';
 import type { Unit } from '../directory/unit.entity.js';
 import type { Activity } from './activity.entity.js';
-import { signCheckInCode } from './attendance.service.js';
+import { signCheckInCode } from './check-in-code.js';
 import { Shift } from './shift.entity.js';
 import { Attendance } from './shift.enums.js';
 import { Signup } from './signup.entity.js';

@@ -13,6 +13,7 @@ import {
 import type { Context } from '../../context.js';
 import { UserError } from '../../graphql/errors.js';
 import * as calendar from './calendar.js';
+import { isOwnVolunteer } from './shifts.policy.js';
 import { Volunteer } from './volunteer.entity.js';
 
 @InputType({ description: 'Nothing to choose: the feed is always your own.' })
@@ -40,7 +41,7 @@ export class CalendarFeedResolver {
     description: 'Whether your private calendar feed is on; null on anyone else’s profile.',
   })
   calendarFeedActive(@Root() v: Volunteer, @Ctx() ctx: Context) {
-    return v.user.id === ctx.viewer.user?.id ? v.calendarTokenHash !== null : null;
+    return isOwnVolunteer(ctx.viewer, v) ? v.calendarTokenHash !== null : null;
   }
 
   @Mutation(() => CalendarFeedPayload, {

@@ -12,7 +12,7 @@ import {
 import { useTestApp } from '../../../../tests/support/test-app.js';
 import type { User } from '../auth/user.entity.js';
 import type { Community } from '../directory/community.entity.js';
-import { signCheckInCode, verifyCheckInCode } from './attendance.service.js';
+import { signCheckInCode, verifyCheckInCode } from './check-in-code.js';
 import { Shift } from './shift.entity.js';
 import { Signup } from './signup.entity.js';
 

@@ -80,11 +80,12 @@ const shanghai = new Intl.DateTimeFormat('en-CA', {
   minute: '2-digit',
   hourCycle: 'h23',
 });
+/** A start time as the e-mails write it: 12月3日 09:00 / 09:00 on 2026-12-03. */
 function localParts(date: Date) {
   const p = Object.fromEntries(shanghai.formatToParts(date).map((x) => [x.type, x.value]));
   return {
-    title: `${Number(p.month)}月${Number(p.day)}日 ${p.hour}:${p.minute}`,
-    body: `${p.hour}:${p.minute} on ${p.year}-${p.month!.padStart(2, '0')}-${p.day!.padStart(2, '0')}`,
+    zh: `${Number(p.month)}月${Number(p.day)}日 ${p.hour}:${p.minute}`,
+    en: `${p.hour}:${p.minute} on ${p.year}-${p.month!.padStart(2, '0')}-${p.day!.padStart(2, '0')}`,
   };
 }
 
@@ -168,34 +169,50 @@ describe('shifts.reminders', () => {
       expect(written).toHaveLength(2);
 
       const soon = written.find((n) => n.user.id === people.in1h.confirmed.user.id)!;
-      const local = localParts(shifts.in1h.startsAt);
       expect(soon).toMatchObject({
         kind: 'SHIFT_REMINDER',
-        title: `班次提醒：${activity.title}，${local.title} 开始`,
-        body: `Reminder: "${activity.title}" starts at ${local.body} (Beijing time) at ${activity.location}.`,
         link: `/shifts/${shifts.in1h.nodeId}`,
         readAt: null,
-        data: {
-          shiftId: shifts.in1h.nodeId,
-          signupId: people.in1h.confirmed.signup.nodeId,
-          startsAt: shifts.in1h.startsAt.toISOString(),
-          hoursBefore: 2,
-        },
+      });
+      expect(soon.data).toEqual({
+        shiftId: shifts.in1h.nodeId,
+        signupId: people.in1h.confirmed.signup.nodeId,
+        activityTitle: activity.title,
+        location: activity.location,
+        startsAt: shifts.in1h.startsAt.toISOString(),
+        hoursBefore: 2,
       });
       const later = written.find((n) => n.user.id === people.in20h.confirmed.user.id)!;
-      expect(later.data).toMatchObject({ hoursBefore: 24, shiftId: shifts.in20h.nodeId });
-      expect(later.title).toContain(localParts(shifts.in20h.startsAt).title);
+      expect(later.data).toMatchObject({
+        hoursBefore: 24,
+        shiftId: shifts.in20h.nodeId,
+        startsAt: shifts.in20h.startsAt.toISOString(),
+      });
 
-      // The volunteer sees it in their feed.
+      // The volunteer sees it in their feed, as data for the web to word.
       const token = await t.login(people.in1h.confirmed.user.username);
       const feed = await t.gql(
-        `{ notifications { edges { node { kind title link } } } unreadNotificationCount }`,
+        `{ notifications { edges { node { kind link data { shiftId activityTitle location startsAt hoursBefore } } } } unreadNotificationCount }`,
         {},
         token,
       );
       expect(feed.data).toEqual({
         notifications: {
-          edges: [{ node: { kind: 'SHIFT_REMINDER', title: soon.title, link: soon.link } }],
+          edges: [
+            {
+              node: {
+                kind: 'SHIFT_REMINDER',
+                link: soon.link,
+                data: {
+                  shiftId: shifts.in1h.nodeId,
+                  activityTitle: activity.title,
+                  location: activity.location,
+                  startsAt: shifts.in1h.startsAt.toISOString(),
+                  hoursBefore: 2,
+                },
+              },
+            },
+          ],
         },
         unreadNotificationCount: 1,
       });
@@ -244,22 +261,26 @@ describe('shifts.reminders', () => {
 });
 
 describe('e-mail reminders', () => {
-  it('mails each new reminder to volunteers who gave an address, once', async () => {
+  it('mails each new reminder to volunteers who gave an address, once, in their language', async () => {
     const community = await makeCommunity(t.orm);
     const staff = await makeUser(t.orm, { role: Role.COMMUNITY_STAFF, community });
     const activity = await makeActivity(t.orm, community, { createdBy: staff });
     const shift = await makeShift(t.orm, activity, { startsInHours: 500, hours: 2 });
     const withMail = await signUp(shift, community, SignupStatus.CONFIRMED);
     const withoutMail = await signUp(shift, community, SignupStatus.CONFIRMED);
+    const inEnglish = await signUp(shift, community, SignupStatus.CONFIRMED);
     await t.orm.em
       .fork()
       .nativeUpdate(User, { id: withMail.user.id }, { email: 'li.hong@example.com' });
+    await t.orm.em
+      .fork()
+      .nativeUpdate(User, { id: inEnglish.user.id }, { email: 'amy@example.com', language: 'en' });
     const transporter = nodemailer.createTransport({ jsonTransport: true });
-    const sent: { to: string; subject: string }[] = [];
+    const sent: { to: string; subject: string; text: string }[] = [];
     const mailer = mailerOver(transporter, 'Gongjian <no-reply@example.com>');
     const spy = {
       send: async (m: { to: string | string[]; subject: string; text: string }) => {
-        sent.push({ to: String(m.to), subject: m.subject });
+        sent.push({ to: String(m.to), subject: m.subject, text: m.text });
         return mailer.send(m);
       },
       close: () => mailer.close(),
@@ -270,9 +291,23 @@ describe('e-mail reminders', () => {
       hoursBefore: [24],
       mailer: spy,
     });
-    expect(run.created['24']).toBeGreaterThanOrEqual(2);
-    expect(sent.filter((m) => m.to === 'li.hong@example.com')).toHaveLength(1);
-    expect(sent[0]!.subject).toContain(activity.title);
+    expect(run.created['24']).toBeGreaterThanOrEqual(3);
+    const local = localParts(shift.startsAt);
+    // Worded from the notification's data: Chinese by default, English for who chose it.
+    expect(sent.filter((m) => m.to === 'li.hong@example.com')).toEqual([
+      {
+        to: 'li.hong@example.com',
+        subject: `班次提醒：${activity.title}，${local.zh} 开始`,
+        text: expect.stringContaining(`地点：${activity.location}`),
+      },
+    ]);
+    expect(sent.filter((m) => m.to === 'amy@example.com')).toEqual([
+      {
+        to: 'amy@example.com',
+        subject: `Shift reminder: ${activity.title}, ${local.en} (Beijing time)`,
+        text: expect.stringContaining(`at ${activity.location}.`),
+      },
+    ]);
     expect(sent.some((m) => m.to.includes(String(withoutMail.user.id)))).toBe(false);
     const again = await writeDueReminders(t.orm.em.fork() as EntityManager, {
       now,
@@ -281,6 +316,7 @@ describe('e-mail reminders', () => {
     });
     expect(again.emailed).toBe(0);
     expect(sent.filter((m) => m.to === 'li.hong@example.com')).toHaveLength(1);
+    expect(sent.filter((m) => m.to === 'amy@example.com')).toHaveLength(1);
   });
 });
 

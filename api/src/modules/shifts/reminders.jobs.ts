@@ -6,17 +6,19 @@
 // reminder is never written twice, whether the job runs again, overlaps itself or runs in
 // several processes at once (ON CONFLICT DO NOTHING lets the unique index decide). A sign-up or
 // shift cancelled before the run gets nothing. When SMTP is configured, each reminder written
-// is also e-mailed to volunteers who gave an address (once: only new rows are mailed).
+// is also e-mailed to volunteers who gave an address (once: only new rows are mailed), worded in
+// their language from the notification's data (mail-text.ts).
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { shanghaiCron, type JobDefinition } from '../../jobs/queue.js';
 import type { Logger } from '../../logger.js';
-import { DISPLAY_TIME_ZONE } from '../../graphql/scalars.js';
 import { createMailer, type Mailer } from '../notifications/mailer.js';
+import { mailText } from '../notifications/mail-text.js';
+import { NotificationKind, type NotificationDataOf } from '../notifications/notification.kinds.js';
 import { ShiftStatus, SignupStatus } from './shift.enums.js';
 
 export const REMINDERS_JOB = 'shifts.reminders';
-export const REMINDER_KIND = 'SHIFT_REMINDER';
+export const REMINDER_KIND = NotificationKind.SHIFT_REMINDER;
 
 export const reminderDedupeKey = (hoursBefore: number, signupId: number) =>
   `reminder-${hoursBefore}h:signup:${signupId}`;
@@ -48,19 +50,23 @@ export async function writeDueReminders(
   for (const [i, hours] of thresholds.entries()) {
     const smaller = thresholds[i + 1] ?? 0;
     const prefix = `reminder-${hours}h:signup:`;
-    const startsLocal = `(sh.starts_at at time zone ?)`;
-    const rows = await em
-      .getConnection()
-      .execute<{ id: number; title: string; body: string; email: string | null }[]>(
-        `insert into notification (user_id, kind, title, body, link, data, dedupe_key)
+    const rows = await em.getConnection().execute<
+      {
+        id: number;
+        data: NotificationDataOf[NotificationKind.SHIFT_REMINDER];
+        email: string | null;
+        language: string | null;
+      }[]
+    >(
+      `insert into notification (user_id, kind, link, data, dedupe_key)
        select v.user_id,
               ?,
-              left('班次提醒：' || a.title || '，' || to_char(${startsLocal}, 'FMMM"月"FMDD"日 "HH24:MI') || ' 开始', 200),
-              'Reminder: "' || a.title || '" starts at ' || to_char(${startsLocal}, 'HH24:MI "on" YYYY-MM-DD') || ' (Beijing time) at ' || a.location || '.',
               '/shifts/' || ${globalIdSql('Shift', 'sh.id')},
               jsonb_build_object(
                 'shiftId', ${globalIdSql('Shift', 'sh.id')},
                 'signupId', ${globalIdSql('Signup', 's.id')},
+                'activityTitle', a.title,
+                'location', a.location,
                 'startsAt', to_char(sh.starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                 'hoursBefore', ?::int),
               ? || s.id
@@ -73,29 +79,26 @@ export async function writeDueReminders(
           and sh.starts_at > ? and sh.starts_at <= ?
           and not exists (select 1 from notification n where n.dedupe_key = ? || s.id)
        on conflict (dedupe_key) do nothing
-       returning id, title, body, (select email from app_user where id = notification.user_id) as email`,
-        [
-          REMINDER_KIND,
-          DISPLAY_TIME_ZONE,
-          DISPLAY_TIME_ZONE,
-          hours,
-          prefix,
-          SignupStatus.CONFIRMED,
-          ShiftStatus.OPEN,
-          new Date(now.getTime() + smaller * 3_600_000),
-          new Date(now.getTime() + hours * 3_600_000),
-          prefix,
-        ],
-        'all',
-      );
+       returning id, data,
+                 (select email from app_user where id = notification.user_id) as email,
+                 (select language from app_user where id = notification.user_id) as language`,
+      [
+        REMINDER_KIND,
+        hours,
+        prefix,
+        SignupStatus.CONFIRMED,
+        ShiftStatus.OPEN,
+        new Date(now.getTime() + smaller * 3_600_000),
+        new Date(now.getTime() + hours * 3_600_000),
+        prefix,
+      ],
+      'all',
+    );
     created[String(hours)] = rows.length;
     for (const row of options.mailer ? rows.filter((r) => r.email) : []) {
       try {
-        await options.mailer!.send({
-          to: row.email!,
-          subject: row.title,
-          text: `${row.title}\n\n${row.body}`,
-        });
+        const { subject, text } = mailText(REMINDER_KIND, row.data, row.language);
+        await options.mailer!.send({ to: row.email!, subject, text: `${subject}\n\n${text}` });
         emailed += 1;
       } catch (error) {
         // The in-app reminder is written; a refused e-mail is logged, not retried.

@@ -1,7 +1,8 @@
 // DataLoaders of volunteer service, one query per batch each.
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { childConnectionLoader, rowLoader } from '../../graphql/relay.js';
+import { findRows, rowLoader, type ReadRow } from '../../graphql/read-rows.js';
+import { childConnectionLoader } from '../../graphql/child-loaders.js';
 import { Activity } from './activity.entity.js';
 import { Shift } from './shift.entity.js';
 import { SignupStatus } from './shift.enums.js';
@@ -14,27 +15,33 @@ export function createShiftLoaders(em: EntityManager) {
     shift: rowLoader(em, Shift),
     signup: rowLoader(em, Signup),
     volunteer: rowLoader(em, Volunteer),
-    volunteerOfUser: new DataLoader<number, Volunteer | null>(async (userIds) => {
-      const rows = await em.find(Volunteer, { user: { $in: [...userIds] } });
+    volunteerOfUser: new DataLoader<number, ReadRow<Volunteer> | null>(async (userIds) => {
+      const rows = await findRows(em, Volunteer, { user: { $in: [...userIds] } }, { id: 'asc' });
       return userIds.map((id) => rows.find((v) => v.user.id === id) ?? null);
     }),
     shiftsOfActivity: childConnectionLoader(em, Shift, 'activity', ['startsAt', 'id']),
     /** Live sign-ups of each shift, confirmed first, then the waitlist in order. */
-    liveSignupsOfShift: new DataLoader<number, Signup[]>(async (ids) => {
-      const rows = await em.find(
+    liveSignupsOfShift: new DataLoader<number, ReadRow<Signup>[]>(async (ids) => {
+      const rows = await findRows(
+        em,
         Signup,
         { shift: { $in: [...ids] }, status: { $ne: SignupStatus.CANCELLED } },
-        { orderBy: { status: 'asc', waitlistSeq: 'asc', id: 'asc' } },
+        { status: 'asc', waitlistSeq: 'asc', id: 'asc' },
       );
       return ids.map((id) => rows.filter((s) => s.shift.id === id));
     }),
     /** The volunteer's live sign-up on each shift (key: `${volunteerId}:${shiftId}`). */
-    signupOfVolunteer: new DataLoader<string, Signup | null>(async (keys) => {
+    signupOfVolunteer: new DataLoader<string, ReadRow<Signup> | null>(async (keys) => {
       const pairs = keys.map((k) => k.split(':').map(Number) as [number, number]);
-      const rows = await em.find(Signup, {
-        $or: pairs.map(([volunteer, shift]) => ({ volunteer, shift })),
-        status: { $ne: SignupStatus.CANCELLED },
-      });
+      const rows = await findRows(
+        em,
+        Signup,
+        {
+          $or: pairs.map(([volunteer, shift]) => ({ volunteer, shift })),
+          status: { $ne: SignupStatus.CANCELLED },
+        },
+        { id: 'asc' },
+      );
       return pairs.map(
         ([v, s]) => rows.find((r) => r.volunteer.id === v && r.shift.id === s) ?? null,
       );

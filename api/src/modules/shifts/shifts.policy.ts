@@ -12,15 +12,14 @@ import {
   type Scope,
 } from '../auth/roles.js';
 import { Role, type User } from '../auth/user.entity.js';
+import type { Unit } from '../directory/unit.entity.js';
 import type { Activity } from './activity.entity.js';
 import { Affiliation } from './shift.enums.js';
 import type { Volunteer } from './volunteer.entity.js';
+import type { ReadRow } from '../../graphql/read-rows.js';
 
 /** A unit's liaison sees a volunteer who claims to work for it only while the claim stands. */
-const LIAISON_SEES: ReadonlySet<Affiliation | null | undefined> = new Set([
-  Affiliation.PENDING,
-  Affiliation.CONFIRMED,
-]);
+const LIAISON_SEES: readonly Affiliation[] = [Affiliation.PENDING, Affiliation.CONFIRMED];
 
 export const shiftRules = {
   /** Organise an activity in a community: its staff, its social workers, or a unit's liaison. */
@@ -49,20 +48,36 @@ export const shiftRules = {
     user.id === scope.userId ||
     isStaffOf(user, scope.communityId) ||
     isMemberOf(user, scope.communityId, Role.SOCIAL_WORKER) ||
-    (LIAISON_SEES.has(scope.affiliation) && isLiaisonOf(user, scope.unitId)),
+    (scope.affiliation != null &&
+      LIAISON_SEES.includes(scope.affiliation) &&
+      isLiaisonOf(user, scope.unitId)),
+  /**
+   * What is the volunteer's own (scope: volunteerScope): their sign-ups to see and to give up,
+   * their calendar feed; and their hours, which someone else confirms.
+   */
+  'volunteer.own': (user, scope) => user.id === scope.userId,
+  /**
+   * Download a volunteer's service record (a certificate of their verified hours): themselves,
+   * their community's staff and social workers, the office — not the unit they claim to work for.
+   */
+  'serviceRecord.read': (user, scope) =>
+    isAdmin(user) ||
+    user.id === scope.userId ||
+    isStaffOf(user, scope.communityId) ||
+    isMemberOf(user, scope.communityId, Role.SOCIAL_WORKER),
   /** Confirm or reject that a volunteer works for a unit: its liaison, or staff. */
   'affiliation.review': (user, scope) =>
     isAdmin(user) || isStaffOf(user, scope.communityId) || isLiaisonOf(user, scope.unitId),
 } satisfies Record<string, Rule>;
 
 /** Where an activity lives, for 'activity.manage'. */
-export const activityScope = (activity: Activity): Scope => ({
+export const activityScope = (activity: ReadRow<Activity>): Scope => ({
   communityId: activity.community.id,
   unitId: activity.organiserUnit?.id ?? null,
   userId: activity.createdBy.id,
 });
 
-export function canManageActivity(viewer: Viewer, activity: Activity): boolean {
+export function canManageActivity(viewer: Viewer, activity: ReadRow<Activity>): boolean {
   return allows(viewer.user, shiftRules['activity.manage'], activityScope(activity));
 }
 
@@ -84,7 +99,7 @@ export function managedActivities(user: User): FilterQuery<Activity> | null {
  * Where a volunteer lives as far as permissions are concerned: their account, their community,
  * and the unit they say they work for with where that claim stands.
  */
-export const volunteerScope = (v: Volunteer): Scope => ({
+export const volunteerScope = (v: ReadRow<Volunteer>): Scope => ({
   userId: v.user.id,
   communityId: v.community.id,
   unitId: v.unit?.id ?? null,
@@ -92,6 +107,27 @@ export const volunteerScope = (v: Volunteer): Scope => ({
 });
 
 /** Whether the viewer sees the volunteer's name and phone unmasked ('volunteer.read'). */
-export function canReadVolunteer(viewer: Viewer, v: Volunteer): boolean {
+export function canReadVolunteer(viewer: Viewer, v: ReadRow<Volunteer>): boolean {
   return allows(viewer.user, shiftRules['volunteer.read'], volunteerScope(v));
 }
+
+/**
+ * The query scope of 'volunteer.read' for a unit's people, as its liaison reviews them: those
+ * whose claim stands (a rejected claim gives the unit nothing); the office sees all of them.
+ */
+export function volunteersOfUnit(user: User, unitId: number): FilterQuery<Volunteer> {
+  if (isAdmin(user)) return { unit: unitId };
+  if (isLiaisonOf(user, unitId)) return { unit: unitId, affiliation: { $in: [...LIAISON_SEES] } };
+  return { id: 0 };
+}
+
+/** Whether the volunteer is the viewer ('volunteer.own'). */
+export function isOwnVolunteer(viewer: Viewer, v: ReadRow<Volunteer>): boolean {
+  return allows(viewer.user, shiftRules['volunteer.own'], volunteerScope(v));
+}
+
+/** Where a volunteer's claim to work for `unit` is decided, for 'affiliation.review'. */
+export const affiliationScope = (unit: Unit): Scope => ({
+  unitId: unit.id,
+  communityId: unit.community.id,
+});

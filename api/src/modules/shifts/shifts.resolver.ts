@@ -1,152 +1,43 @@
-// GraphQL surface of volunteer service; the rules are in the *.service.ts files and policy.ts.
-import {
-  Arg,
-  Args,
-  Ctx,
-  FieldResolver,
-  Float,
-  Int,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+// GraphQL surface of activities, shifts and sign-ups (volunteer profiles: volunteer.resolver.ts);
+// the rules are in a file per use case, who may do what in shifts.policy.ts.
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { registerNode } from '../../graphql/node.js';
-import { ConnectionArgs } from '../../graphql/relay.js';
-import { maskName, maskPhone } from '../auth/masking.js';
-import { can } from '../auth/policy.js';
+import { ConnectionArgs } from '../../graphql/connections.js';
 import { User } from '../auth/user.entity.js';
 import { CommitmentCategory } from '../commitments/category.entity.js';
 import { Commitment } from '../commitments/commitment.entity.js';
 import { canReadCommitment } from '../commitments/commitments.policy.js';
 import { Need } from '../commitments/need.entity.js';
 import { Community } from '../directory/community.entity.js';
-import { Grid } from '../directory/grid.entity.js';
 import { Unit } from '../directory/unit.entity.js';
 import { Activity } from './activity.entity.js';
 import { Shift } from './shift.entity.js';
 import { ShiftStatus, SignupStatus } from './shift.enums.js';
-import * as shifts from './shifts.service.js';
+import { cancelShift } from './cancel-shift.js';
+import { createActivity } from './create-activity.js';
+import { createShift } from './create-shift.js';
+import { listActivities } from './list-activities.js';
+import { listShifts } from './list-shifts.js';
 import {
   ActivityConnection,
   ActivityFilter,
   ActivityPayload,
-  AvailabilitySlotType,
   CancelShiftInput,
   CancelSignupInput,
   CancelSignupPayload,
   CreateActivityInput,
   CreateShiftInput,
-  ReviewAffiliationInput,
   ShiftConnection,
   ShiftFilter,
   ShiftPayload,
   SignUpForShiftInput,
   SignupPayload,
-  UpdateMyVolunteerProfileInput,
-  VolunteerConnection,
-  VolunteerFilter,
-  VolunteerPayload,
 } from './shifts.types.js';
 import { Signup } from './signup.entity.js';
 import * as signups from './signups.service.js';
-import { canManageActivity, canReadVolunteer } from './shifts.policy.js';
-import { starLevel } from './star-level.js';
+import { canManageActivity, isOwnVolunteer } from './shifts.policy.js';
 import { Volunteer } from './volunteer.entity.js';
-import * as volunteers from './volunteers.service.js';
-
-@Resolver(() => Volunteer)
-export class VolunteerResolver {
-  @Query(() => Volunteer, {
-    nullable: true,
-    description: 'Your volunteer profile, once you have one.',
-  })
-  myVolunteerProfile(@Ctx() ctx: Context) {
-    return volunteers.volunteerOf(ctx.em, ctx.viewer.requireUser());
-  }
-
-  @Query(() => VolunteerConnection, {
-    description: 'Volunteers of a community (staff, social workers, the office).',
-  })
-  volunteers(
-    @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('filter', () => VolunteerFilter, { nullable: true }) filter: VolunteerFilter | null,
-    @Ctx() ctx: Context,
-  ) {
-    return volunteers.listVolunteers(ctx, filter ?? {}, args);
-  }
-
-  @FieldResolver(() => String, { description: 'Masked (张*) unless phoneMasked is false.' })
-  realName(@Root() v: Volunteer, @Ctx() ctx: Context) {
-    return canReadVolunteer(ctx.viewer, v) ? v.realName : maskName(v.realName);
-  }
-
-  @FieldResolver(() => String, { description: 'Masked (138****5678) unless phoneMasked is false.' })
-  phone(@Root() v: Volunteer, @Ctx() ctx: Context) {
-    return canReadVolunteer(ctx.viewer, v) ? v.phone : maskPhone(v.phone);
-  }
-
-  @FieldResolver(() => Boolean, {
-    description: 'Whether realName and phone are shown to you masked (not yours to call).',
-  })
-  phoneMasked(@Root() v: Volunteer, @Ctx() ctx: Context): boolean {
-    return !canReadVolunteer(ctx.viewer, v);
-  }
-
-  @FieldResolver(() => [AvailabilitySlotType])
-  availability(@Root() v: Volunteer) {
-    return v.availability;
-  }
-
-  @FieldResolver(() => Community)
-  community(@Root() v: Volunteer, @Ctx() ctx: Context) {
-    return ctx.loaders.directory.community.load(v.community.id);
-  }
-
-  @FieldResolver(() => Grid, { nullable: true })
-  grid(@Root() v: Volunteer, @Ctx() ctx: Context) {
-    return v.grid ? ctx.loaders.directory.grid.load(v.grid.id) : null;
-  }
-
-  @FieldResolver(() => Unit, {
-    nullable: true,
-    description: 'The unit they say they work for; see affiliation.',
-  })
-  unit(@Root() v: Volunteer, @Ctx() ctx: Context) {
-    return v.unit ? ctx.loaders.directory.unit.load(v.unit.id) : null;
-  }
-
-  @FieldResolver(() => Float, { description: 'Confirmed service hours.' })
-  verifiedHours(@Root() v: Volunteer) {
-    return Math.round((v.verifiedMinutes / 60) * 100) / 100;
-  }
-
-  @FieldResolver(() => Int, {
-    description: 'Stars reached at the configured hours (default 100 / 300 / 600 / 1,000 / 1,500).',
-  })
-  starLevel(@Root() v: Volunteer, @Ctx() ctx: Context) {
-    return starLevel(v.verifiedMinutes, ctx.app.config.shifts.starLevelHours);
-  }
-
-  @Mutation(() => VolunteerPayload)
-  updateMyVolunteerProfile(
-    @Arg('input', () => UpdateMyVolunteerProfileInput) input: UpdateMyVolunteerProfileInput,
-    @Ctx() ctx: Context,
-  ) {
-    return volunteers.updateMyVolunteerProfile(ctx, input);
-  }
-
-  @Mutation(() => VolunteerPayload, {
-    description: 'A unit confirms (or not) that a volunteer works for it.',
-  })
-  reviewAffiliation(
-    @Arg('input', () => ReviewAffiliationInput) input: ReviewAffiliationInput,
-    @Ctx() ctx: Context,
-  ) {
-    return volunteers.reviewAffiliation(ctx, input);
-  }
-}
 
 @Resolver(() => Activity)
 export class ActivityResolver {
@@ -156,7 +47,7 @@ export class ActivityResolver {
     @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | null,
     @Ctx() ctx: Context,
   ) {
-    return shifts.listActivities(ctx, filter ?? {}, args);
+    return listActivities(ctx, filter ?? {}, args);
   }
 
   @FieldResolver(() => Community)
@@ -209,7 +100,7 @@ export class ActivityResolver {
     @Arg('input', () => CreateActivityInput) input: CreateActivityInput,
     @Ctx() ctx: Context,
   ) {
-    return shifts.createActivity(ctx, input);
+    return createActivity(ctx, input);
   }
 }
 
@@ -223,7 +114,7 @@ export class ShiftResolver {
     @Arg('filter', () => ShiftFilter, { nullable: true }) filter: ShiftFilter | null,
     @Ctx() ctx: Context,
   ) {
-    return shifts.listShifts(ctx, filter ?? {}, args);
+    return listShifts(ctx, filter ?? {}, args);
   }
 
   @FieldResolver(() => Activity)
@@ -269,12 +160,12 @@ export class ShiftResolver {
 
   @Mutation(() => ShiftPayload)
   createShift(@Arg('input', () => CreateShiftInput) input: CreateShiftInput, @Ctx() ctx: Context) {
-    return shifts.createShift(ctx, input);
+    return createShift(ctx, input);
   }
 
   @Mutation(() => ShiftPayload, { description: 'Cancels the shift and tells everyone signed up.' })
   cancelShift(@Arg('input', () => CancelShiftInput) input: CancelShiftInput, @Ctx() ctx: Context) {
-    return shifts.cancelShift(ctx, input);
+    return cancelShift(ctx, input);
   }
 }
 
@@ -339,17 +230,11 @@ registerNode('Activity', (ctx, id) =>
 registerNode('Shift', (ctx, id) =>
   ctx.viewer.isAuthenticated ? ctx.loaders.shifts.shift.load(id) : Promise.resolve(null),
 );
-registerNode('Volunteer', async (ctx, id) => {
-  const v = await ctx.loaders.shifts.volunteer.load(id);
-  return v && can(ctx.viewer, 'volunteer.read', { userId: v.user.id, communityId: v.community.id })
-    ? v
-    : null;
-});
 registerNode('Signup', async (ctx, id) => {
   const s = await ctx.loaders.shifts.signup.load(id);
   if (!s) return null;
   const volunteer = await ctx.loaders.shifts.volunteer.load(s.volunteer.id);
-  if (volunteer?.user.id === ctx.viewer.user?.id) return s;
+  if (volunteer && isOwnVolunteer(ctx.viewer, volunteer)) return s;
   const shift = await ctx.loaders.shifts.shift.load(s.shift.id);
   const activity = shift && (await ctx.loaders.shifts.activity.load(shift.activity.id));
   return activity && canManageActivity(ctx.viewer, activity) ? s : null;

@@ -1,7 +1,7 @@
 // GraphQL types of volunteer service: inputs, payloads, connections, availability.
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { UserError } from '../../graphql/errors.js';
-import { ConnectionType } from '../../graphql/relay.js';
+import { ConnectionType } from '../../graphql/connections.js';
 import { Activity } from './activity.entity.js';
 import { Shift } from './shift.entity.js';
 import { Skill } from './shift.enums.js';

@@ -9,14 +9,16 @@ import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
 import { noSuch, refused, userError, UserErrorCode, type UserError } from '../../graphql/errors.js';
-import { idOf } from '../../graphql/relay.js';
-import { authorize, can } from '../auth/policy.js';
-import { activityScope } from './shifts.policy.js';
+import { idOf } from '../../graphql/ids.js';
+import { authorize } from '../auth/policy.js';
+import { canManageActivity, volunteerScope } from './shifts.policy.js';
+import { NotificationKind } from '../notifications/notification.kinds.js';
 import { notify } from '../notifications/notifications.service.js';
 import { Activity } from './activity.entity.js';
 import { Shift } from './shift.entity.js';
 import { ShiftStatus, SignupStatus } from './shift.enums.js';
 import { Signup } from './signup.entity.js';
+import { checkSignUp, promotable, refusalOf } from './eligibility.js';
 import { volunteerOf } from './volunteers.service.js';
 
 export interface SignupResult {
@@ -30,10 +32,10 @@ const isOverlapViolation = (error: unknown) =>
   (error as { cause?: { code?: string } }).cause?.code === EXCLUSION_VIOLATION;
 
 /**
- * The rules are checked first, without holding anything; the shift's row lock is then held only
- * for the few statements that take the place or the ticket. A request that slips between the
- * checks and the lock (a double click, a parallel sign-up for an overlapping shift) is stopped
- * by the unique index or the exclusion constraint.
+ * Eligibility (eligibility.ts) is checked first, in one statement, without holding anything; the
+ * shift's row lock is then held only for the few statements that take the place or the ticket.
+ * A request that slips between the check and the lock (a double click, a parallel sign-up for an
+ * overlapping shift) is stopped by the unique index or the exclusion constraint.
  */
 export async function signUpForShift(
   ctx: Context,
@@ -49,52 +51,9 @@ export async function signUpForShift(
       'signup',
       userError(UserErrorCode.REQUIRED, 'Complete your volunteer profile (community) first.'),
     );
-  const shift = await em.findOne(Shift, shiftId);
-  if (!shift) return refused('signup', noSuch('shift', 'shiftId'));
-  if (shift.status === ShiftStatus.CANCELLED)
-    return refused('signup', userError(UserErrorCode.SHIFT_CANCELLED, 'This shift was cancelled.'));
-  if (shift.startsAt.getTime() <= Date.now()) {
-    return refused(
-      'signup',
-      userError(UserErrorCode.SHIFT_STARTED, 'This shift has already started.'),
-    );
-  }
-  const activity = await em.findOneOrFail(Activity, shift.activity.id);
-  const missing = activity.requiredSkills.filter((skill) => !volunteer.skills.includes(skill));
-  if (missing.length) {
-    return refused(
-      'signup',
-      userError(
-        UserErrorCode.MISSING_SKILL,
-        `This shift needs skills you have not listed: ${missing.join(', ')}.`,
-      ),
-    );
-  }
-  const existing = await em.count(Signup, {
-    shift: shift.id,
-    volunteer: volunteer.id,
-    status: { $ne: SignupStatus.CANCELLED },
-  });
-  if (existing)
-    return refused(
-      'signup',
-      userError(UserErrorCode.ALREADY_SIGNED_UP, 'You have already signed up for this shift.'),
-    );
-  const clash = await em.count(Signup, {
-    volunteer: volunteer.id,
-    shift: { $ne: shift.id },
-    status: SignupStatus.CONFIRMED,
-    startsAt: { $lt: shift.endsAt },
-    endsAt: { $gt: shift.startsAt },
-  });
-  if (clash)
-    return refused(
-      'signup',
-      userError(
-        UserErrorCode.OVERLAPPING_SHIFT,
-        'You already have a confirmed shift at this time.',
-      ),
-    );
+  const verdict = await checkSignUp(em, { shiftId, volunteerId: volunteer.id });
+  if (!verdict) return refused('signup', noSuch('shift', 'shiftId'));
+  if (verdict.refusal) return refused('signup', verdict.refusal);
 
   try {
     return await em.transactional(async (tx) => {
@@ -102,11 +61,8 @@ export async function signUpForShift(
         lockMode: LockMode.PESSIMISTIC_WRITE,
         refresh: true,
       });
-      if (locked.status === ShiftStatus.CANCELLED)
-        return refused(
-          'signup',
-          userError(UserErrorCode.SHIFT_CANCELLED, 'This shift was cancelled.'),
-        );
+      // Cancelled since the check: the one change no database guard stops.
+      if (locked.status === ShiftStatus.CANCELLED) return refused('signup', refusalOf('open'));
       const signup = tx.create(Signup, {
         shift: locked,
         volunteer,
@@ -125,72 +81,53 @@ export async function signUpForShift(
       return { signup, errors: [] };
     });
   } catch (error) {
-    // The database's own guards, for the races the checks above could not see. A double
+    // The database's own guards, for the races the check above could not see. A double
     // click on one shift can trip the overlap guard first: name it for what it is.
     if (error instanceof UniqueConstraintViolationException || isOverlapViolation(error)) {
-      const again = await em.fork().count(Signup, {
-        shift: shiftId,
-        volunteer: volunteer.id,
-        status: { $ne: SignupStatus.CANCELLED },
-      });
-      return again
-        ? refused(
-            'signup',
-            userError(
-              UserErrorCode.ALREADY_SIGNED_UP,
-              'You have already signed up for this shift.',
-            ),
-          )
-        : refused(
-            'signup',
-            userError(
-              UserErrorCode.OVERLAPPING_SHIFT,
-              'You already have a confirmed shift at this time.',
-            ),
-          );
+      const again = await checkSignUp(
+        em.fork(),
+        { shiftId, volunteerId: volunteer.id },
+        { only: ['notSignedUp'] },
+      );
+      return refused('signup', refusalOf(again?.failed === 'notSignedUp' ? 'notSignedUp' : 'free'));
     }
     throw error;
   }
 }
 
 /**
- * Fills free places from the waitlist, first ticket first. A waitlisted volunteer who has
- * meanwhile confirmed another shift at the same time is passed over (they keep their ticket).
- * Runs under the caller's lock on `shift`.
+ * Fills free places from the waitlist, first ticket first, with those still eligible
+ * (eligibility.ts): a waitlisted volunteer who has meanwhile confirmed another shift at the same
+ * time is passed over (they keep their ticket). Runs under the caller's lock on `shift`.
  */
 export async function promoteFromWaitlist(em: EntityManager, shift: Shift): Promise<Signup[]> {
-  const promoted: Signup[] = [];
-  if (shift.status !== ShiftStatus.OPEN || shift.confirmedCount >= shift.capacity) return promoted;
-  const waiting = await em.find(
-    Signup,
-    { shift: shift.id, status: SignupStatus.WAITLISTED },
-    { orderBy: { waitlistSeq: 'asc' }, populate: ['volunteer'] },
-  );
-  for (const signup of waiting) {
-    if (shift.confirmedCount >= shift.capacity) break;
-    const clash = await em.count(Signup, {
-      volunteer: signup.volunteer.id,
-      status: SignupStatus.CONFIRMED,
-      startsAt: { $lt: shift.endsAt },
-      endsAt: { $gt: shift.startsAt },
-    });
-    if (clash) continue;
+  const ids = await promotable(em, shift.id, shift.capacity - shift.confirmedCount);
+  const promoted = ids.length
+    ? await em.find(
+        Signup,
+        { id: { $in: ids } },
+        { orderBy: { waitlistSeq: 'asc' }, populate: ['volunteer'] },
+      )
+    : [];
+  for (const signup of promoted) {
     signup.status = SignupStatus.CONFIRMED;
     signup.promotedAt = new Date();
     shift.confirmedCount += 1;
     shift.waitlistCount -= 1;
-    promoted.push(signup);
   }
   const activity = promoted.length ? await em.findOneOrFail(Activity, shift.activity.id) : null;
   notify(
     em,
     promoted.map((signup) => ({
       userId: signup.volunteer.user.id,
-      kind: 'WAITLIST_PROMOTED',
-      title: `候补转正：${activity!.title}`,
-      body: 'A place became free: you are now confirmed for this shift.',
+      kind: NotificationKind.WAITLIST_PROMOTED,
       link: `/shifts/${shift.nodeId}`,
-      data: { shiftId: shift.nodeId, startsAt: shift.startsAt.toISOString() },
+      data: {
+        shiftId: shift.nodeId,
+        signupId: signup.nodeId,
+        activityTitle: activity!.title,
+        startsAt: shift.startsAt.toISOString(),
+      },
       dedupeKey: `promoted:signup:${signup.id}`,
     })),
   );
@@ -209,23 +146,26 @@ export async function cancelSignup(
   ctx: Context,
   input: { signupId: string },
 ): Promise<CancelResult> {
-  const user = ctx.viewer.requireUser();
+  ctx.viewer.requireUser();
   const signupId = idOf(input.signupId, 'Signup');
   if (!signupId) return refused(['signup', 'promoted'], noSuch('sign-up', 'signupId'));
   for (let attempt = 1; ; attempt++) {
     try {
       return await ctx.em.transactional(async (tx) => {
         const em = tx as EntityManager;
-        const found = await em.findOne(Signup, signupId, { populate: ['volunteer'] });
+        const found = await em.findOne(Signup, signupId, {
+          populate: ['volunteer', 'shift.activity'],
+        });
         if (!found) return refused(['signup', 'promoted'], noSuch('sign-up', 'signupId'));
+        // Rights first, from what never changes (whose sign-up, whose activity); then the lock.
+        // Those who run the activity remove anyone, any time; a volunteer gives up their own.
+        const organiser = canManageActivity(ctx.viewer, found.shift.activity);
+        if (!organiser) authorize(ctx.viewer, 'volunteer.own', volunteerScope(found.volunteer));
         const shift = await em.findOneOrFail(Shift, found.shift.id, {
           lockMode: LockMode.PESSIMISTIC_WRITE,
+          refresh: true,
         });
         const signup = await em.findOneOrFail(Signup, found.id, { refresh: true });
-        const activity = await em.findOneOrFail(Activity, shift.activity.id);
-        const own = signup.volunteer.user.id === user.id;
-        const organiser = can(ctx.viewer, 'activity.manage', activityScope(activity));
-        if (!own && !organiser) authorize(ctx.viewer, 'activity.manage', activityScope(activity));
         if (signup.status === SignupStatus.CANCELLED) {
           return refused(
             ['signup', 'promoted'],

@@ -13,6 +13,7 @@ import { useTestApp, type AnyData } from '../../../../tests/support/test-app.js'
 import type { User } from '../auth/user.entity.js';
 import type { Community } from '../directory/community.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
+import { NotificationKind } from '../notifications/notification.kinds.js';
 import { Shift } from './shift.entity.js';
 import { ShiftStatus, SignupStatus } from './shift.enums.js';
 import { Signup } from './signup.entity.js';
@@ -197,8 +198,15 @@ describe('waitlist and cancellation', () => {
     expect(cNow.data!.node).toEqual({ status: 'WAITLISTED', waitlistPosition: 1 });
     const notified = await t.orm.em
       .fork()
-      .count(Notification, { user: b.user.id, kind: 'WAITLIST_PROMOTED' });
-    expect(notified).toBe(1);
+      .find(Notification, { user: b.user.id, kind: NotificationKind.WAITLIST_PROMOTED });
+    expect(notified.map((n) => n.data)).toEqual([
+      {
+        shiftId: shift.nodeId,
+        signupId: rb.data!.signUpForShift.signup.id,
+        activityTitle: activity.title,
+        startsAt: shift.startsAt.toISOString(),
+      },
+    ]);
   });
 
   it('passes over a waitlisted volunteer who has meanwhile confirmed an overlapping shift', async () => {
@@ -264,12 +272,17 @@ describe('waitlist and cancellation', () => {
     expect(
       await em.count(Signup, { shift: shift.id, status: { $ne: SignupStatus.CANCELLED } }),
     ).toBe(0);
-    expect(
-      await em.count(Notification, {
-        user: { $in: [a.user.id, b.user.id] },
-        kind: 'SHIFT_CANCELLED',
-      }),
-    ).toBe(2);
+    const told = await em.find(Notification, {
+      user: { $in: [a.user.id, b.user.id] },
+      kind: NotificationKind.SHIFT_CANCELLED,
+    });
+    expect(told).toHaveLength(2);
+    expect(told[0]!.data).toMatchObject({
+      shiftId: shift.nodeId,
+      activityTitle: activity.title,
+      startsAt: shift.startsAt.toISOString(),
+      reason: '暴雪预警，活动顺延',
+    });
   });
 });
 
@@ -461,5 +474,40 @@ describe('volunteer profile', () => {
       (await t.gql(`{ node(id: "${user.nodeId}") { ... on User { email } } }`, {}, staffToken))
         .data!.node,
     ).toEqual({ email: null });
+  });
+
+  it('asking to join a unit tells its liaison who asks, as data', async () => {
+    const unit = await makeUnit(t.orm, community);
+    const liaison = await makeUser(t.orm, { role: Role.UNIT_LIAISON, unit, community });
+    const user = await makeUser(t.orm, { role: Role.VOLUNTEER, community });
+    const token = await t.login(user.username);
+    const res = await t.gql(
+      `mutation($input: UpdateMyVolunteerProfileInput!) { updateMyVolunteerProfile(input: $input) {
+        volunteer { id affiliation } errors { code } } }`,
+      { input: { realName: '陈思远', unitId: unit.nodeId } },
+      token,
+    );
+    expect(res.data!.updateMyVolunteerProfile).toMatchObject({
+      volunteer: { affiliation: 'PENDING' },
+      errors: [],
+    });
+    const feed = await t.gql(
+      `{ notifications { edges { node { kind data { volunteerId volunteerName unitId unitName } } } } }`,
+      {},
+      await t.login(liaison.username),
+    );
+    expect(feed.data!.notifications.edges).toEqual([
+      {
+        node: {
+          kind: 'AFFILIATION_REQUESTED',
+          data: {
+            volunteerId: res.data!.updateMyVolunteerProfile.volunteer.id,
+            volunteerName: '陈思远',
+            unitId: unit.nodeId,
+            unitName: unit.name,
+          },
+        },
+      },
+    ]);
   });
 });

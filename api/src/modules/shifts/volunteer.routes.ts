@@ -10,12 +10,8 @@ import { badUserInput, INTERNAL_ERROR_MESSAGE } from '../../graphql/errors.js';
 import { CONTENT_TYPES, downloadRoute } from '../../http/exports.js';
 import { sendError } from '../../http/responses.js';
 import { calendarFeed } from './calendar.js';
-import {
-  loadServiceRecord,
-  serviceRecordFileName,
-  serviceRecordPdf,
-  serviceRecordXlsx,
-} from './service-record.js';
+import { serviceRecordPdf, serviceRecordXlsx } from './service-record-files.js';
+import { loadServiceRecord, serviceRecordFileName } from './service-record.js';
 
 const RECORD_FORMATS = { xlsx: serviceRecordXlsx, pdf: serviceRecordPdf } as const;
 

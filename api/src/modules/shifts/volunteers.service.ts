@@ -15,7 +15,9 @@ import {
   userErrorsFromZod,
   type UserError,
 } from '../../graphql/errors.js';
-import { idOf, paginate, type ConnectionArgs, type ConnectionData } from '../../graphql/relay.js';
+import { idOf } from '../../graphql/ids.js';
+import type { ConnectionArgs, ConnectionData } from '../../graphql/connections.js';
+import { paginate } from '../../graphql/paging.js';
 import { displayNameSchema, phoneSchema } from '../auth/auth.validation.js';
 import { authorize, can } from '../auth/policy.js';
 import { communityOfQuery } from '../auth/roles.js';
@@ -23,9 +25,12 @@ import { Role, User } from '../auth/user.entity.js';
 import { Community } from '../directory/community.entity.js';
 import { Grid } from '../directory/grid.entity.js';
 import { Unit } from '../directory/unit.entity.js';
+import { NotificationKind } from '../notifications/notification.kinds.js';
 import { notify } from '../notifications/notifications.service.js';
 import { Affiliation, Skill } from './shift.enums.js';
+import { affiliationScope, volunteersOfUnit } from './shifts.policy.js';
 import { Volunteer, type AvailabilitySlot } from './volunteer.entity.js';
+import type { ReadRow } from '../../graphql/read-rows.js';
 
 /** The user's volunteer profile; with `create`, made from their account when missing. */
 export async function volunteerOf(
@@ -161,14 +166,21 @@ export async function updateMyVolunteerProfile(
           unit: unit.id,
           active: true,
         });
+        // A profile created just now is written first: the liaisons' notification names its id.
+        if (volunteer.id === undefined) await em.flush();
         notify(
           em,
           liaisons.map((liaison) => ({
             userId: liaison.id,
-            kind: 'AFFILIATION_REQUESTED',
-            title: `${volunteer.realName} 申请确认为本单位志愿者`,
-            body: 'A volunteer says they work for your unit. Confirm it so their hours count for the unit.',
+            kind: NotificationKind.AFFILIATION_REQUESTED,
             link: '/volunteers?affiliation=PENDING',
+            // The liaison reads a volunteer asking to join their unit (policy volunteer.read).
+            data: {
+              volunteerId: volunteer.nodeId,
+              volunteerName: volunteer.realName,
+              unitId: unit.nodeId,
+              unitName: unit.name,
+            },
           })),
         );
       }
@@ -196,10 +208,7 @@ export async function reviewAffiliation(
   if (!volunteer || !volunteer.unit) {
     return refused('volunteer', noSuch('volunteer asking to join a unit', 'volunteerId'));
   }
-  authorize(ctx.viewer, 'affiliation.review', {
-    unitId: volunteer.unit.id,
-    communityId: volunteer.unit.community.id,
-  });
+  authorize(ctx.viewer, 'affiliation.review', affiliationScope(volunteer.unit));
   if (volunteer.affiliation !== Affiliation.PENDING) {
     return refused(
       'volunteer',
@@ -219,12 +228,12 @@ export function listVolunteers(
   ctx: Context,
   filter: { communityId?: string | null; unitId?: string | null; skill?: Skill | null },
   args: ConnectionArgs,
-): Promise<ConnectionData<Volunteer>> {
+): Promise<ConnectionData<ReadRow<Volunteer>>> {
   const user = ctx.viewer.requireUser();
   const unitId = filter.unitId ? (idOf(filter.unitId, 'Unit') ?? 0) : null;
   const where: FilterQuery<Volunteer> = {};
   if (unitId !== null && can(ctx.viewer, 'affiliation.review', { unitId })) {
-    where.unit = unitId;
+    Object.assign(where, volunteersOfUnit(user, unitId));
   } else {
     const communityId = communityOfQuery(
       user,

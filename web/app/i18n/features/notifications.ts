@@ -20,7 +20,20 @@ export const notificationsZh = {
     SHIFT_CANCELLED: '班次已取消',
     AFFILIATION_REQUESTED: '志愿者申请确认单位',
     SUPERVISION_OVERDUE: '结对督导逾期',
-    OTHER: '通知',
+  },
+  subject: {
+    SHIFT_REMINDER: '{{activity}}：{{when}} 开始',
+    WAITLIST_PROMOTED: '{{activity}}：{{when}}',
+    SHIFT_CANCELLED: '{{activity}}：{{when}}',
+    AFFILIATION_REQUESTED: '{{volunteer}} 申请确认为本单位志愿者',
+    SUPERVISION_OVERDUE: '结对督导已 {{days}} 天未记录',
+  },
+  text: {
+    SHIFT_REMINDER: '您报名的班次将于 {{when}} 开始，地点：{{location}}。',
+    WAITLIST_PROMOTED: '有名额空出，您已从候补转为正式报名。',
+    SHIFT_CANCELLED: '取消原因：{{reason}}',
+    AFFILIATION_REQUESTED: '一位志愿者表示在{{unit}}工作。确认后，其服务时长计入本单位。',
+    SUPERVISION_OVERDUE: '{{worker}} — {{volunteer}}，上次督导：{{day}}',
   },
 };
 
@@ -45,6 +58,20 @@ export const notificationsEn: typeof notificationsZh = {
     SHIFT_CANCELLED: 'Shift cancelled',
     AFFILIATION_REQUESTED: 'A volunteer asks to be confirmed',
     SUPERVISION_OVERDUE: 'Supervision overdue',
-    OTHER: 'Notification',
+  },
+  subject: {
+    SHIFT_REMINDER: '{{activity}}: starts {{when}}',
+    WAITLIST_PROMOTED: '{{activity}}: {{when}}',
+    SHIFT_CANCELLED: '{{activity}}: {{when}}',
+    AFFILIATION_REQUESTED: '{{volunteer}} asks to be confirmed as a volunteer of your unit',
+    SUPERVISION_OVERDUE: 'No supervision recorded for {{days}} days',
+  },
+  text: {
+    SHIFT_REMINDER: 'Your shift starts {{when}} at {{location}}.',
+    WAITLIST_PROMOTED: 'A place became free: you are now confirmed for this shift.',
+    SHIFT_CANCELLED: 'Reason: {{reason}}',
+    AFFILIATION_REQUESTED:
+      'A volunteer says they work for {{unit}}. Confirm it so their hours count for the unit.',
+    SUPERVISION_OVERDUE: '{{worker}} — {{volunteer}}, last supervision: {{day}}',
   },
 };
