@@ -74,7 +74,7 @@ export function useWebApp(): WebApp {
           API_URL: api.url,
           HOST: '127.0.0.1',
         },
-        stdio: 'ignore',
+        stdio: process.env.TEST_WEB_LOG ? 'inherit' : 'ignore',
       },
     );
     let ready = false;

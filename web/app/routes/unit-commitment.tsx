@@ -2,10 +2,16 @@
 // fulfilment records with their review and evidence, and the "record fulfilment" form. The form
 // is a multipart post: the action uploads the file to the API (with the session's token, never
 // seen by the browser), then records the fulfilment with the returned evidence id.
+import { openAsBlob } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import {
   data,
   MaxPartSizeExceededError,
+  NodeOnDiskFile,
   redirect,
+  unstable_composeUploadHandlers,
+  unstable_createFileUploadHandler,
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
   type ActionFunctionArgs,
@@ -68,14 +74,40 @@ const fieldError = (code: string, field: string): UserErrorFieldsFragment => ({
   message: '',
 });
 
+/**
+ * The form's file goes to a temporary file, never whole into memory (many phones uploading at
+ * once would otherwise fill the web server's); its other fields are small text.
+ */
+const fileHandler = unstable_createFileUploadHandler({
+  directory: path.join(tmpdir(), 'gongjian-uploads'),
+  maxPartSize: MAX_EVIDENCE_BYTES,
+  filter: ({ name }) => name === 'file',
+});
+const textHandler = unstable_createMemoryUploadHandler({ maxPartSize: 64 * 1024 });
+
+/** Parses the form; the file on disk carries a random name, so its own is kept beside it. */
+async function parseRecordForm(request: Request): Promise<{ form: FormData; fileName: string }> {
+  let fileName = '';
+  const form = await unstable_parseMultipartFormData(
+    request,
+    unstable_composeUploadHandlers((part) => {
+      if (part.name === 'file' && part.filename) fileName = part.filename;
+      return fileHandler(part);
+    }, textHandler),
+  );
+  return { form, fileName };
+}
+
 /** Streams the file to the API's evidence endpoint; its id, or the API's error as a UserError. */
 async function uploadEvidence(
   request: Request,
   token: string,
-  file: File,
+  file: NodeOnDiskFile,
+  fileName: string,
 ): Promise<{ id: string } | { error: UserErrorFieldsFragment }> {
   const body = new FormData();
-  body.append('file', file, file.name);
+  // A Blob backed by the file on disk: fetch streams it.
+  body.append('file', await openAsBlob(file.getFilePath(), { type: file.type }), fileName);
   let response: Response;
   try {
     response = await fetch(`${apiBaseUrl}/files/evidence`, {
@@ -124,11 +156,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   let form: FormData;
+  let fileName: string;
   try {
-    form = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_EVIDENCE_BYTES }),
-    );
+    ({ form, fileName } = await parseRecordForm(request));
   } catch (error) {
     if (!(error instanceof MaxPartSizeExceededError)) throw error;
     return data(
@@ -136,10 +166,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
+  const entry = form.get('file');
+  const file = entry instanceof NodeOnDiskFile ? { onDisk: entry, name: fileName } : null;
+  try {
+    return await recordWithEvidence(request, token, commitmentId, here, form, file);
+  } finally {
+    // The temporary copy goes on every path, accepted or not.
+    await file?.onDisk.remove().catch(() => undefined);
+  }
+}
+
+async function recordWithEvidence(
+  request: Request,
+  token: string,
+  commitmentId: string,
+  here: string,
+  form: FormData,
+  file: { onDisk: NodeOnDiskFile; name: string } | null,
+) {
   const amountText = String(form.get('amount') ?? '').trim();
   const date = String(form.get('date') ?? '').trim();
   const note = String(form.get('note') ?? '').trim();
-  const file = form.get('file');
   const errors: Errors = [];
   const amount = Number(amountText);
   if (!amountText) errors.push(fieldError('REQUIRED', 'amount'));
@@ -148,8 +195,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (errors.length > 0) return data({ intent: 'record' as const, errors }, { status: 400 });
 
   const evidenceIds: string[] = [];
-  if (file instanceof File && file.size > 0) {
-    const uploaded = await uploadEvidence(request, token, file);
+  if (file && file.onDisk.size > 0) {
+    const uploaded = await uploadEvidence(request, token, file.onDisk, file.name);
     if ('error' in uploaded) {
       return data({ intent: 'record' as const, errors: [uploaded.error] }, { status: 400 });
     }
