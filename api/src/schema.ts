@@ -5,14 +5,16 @@ import type { GraphQLSchema } from 'graphql';
 import { NodeResolver } from './graphql/node.js';
 import { DateTimeScalar } from './graphql/scalars.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
+import { CategoryResolver } from './modules/commitments/categories.resolver.js';
 import {
-  CategoryResolver,
   CommitmentEventResolver,
   CommitmentResolver,
+} from './modules/commitments/commitments.resolver.js';
+import {
   EvidenceFileResolver,
   FulfilmentResolver,
-  NeedResolver,
-} from './modules/commitments/commitments.resolver.js';
+} from './modules/commitments/fulfilments.resolver.js';
+import { NeedResolver } from './modules/commitments/needs.resolver.js';
 import {
   CategoryProgressResolver,
   DashboardResolver,

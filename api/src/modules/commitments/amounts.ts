@@ -29,3 +29,7 @@ export function amountProblem(amount: number, measure: Measure): string | null {
   }
   return null;
 }
+
+/** An amount as GraphQL's Float (null stays null). */
+export const amountFloat = (value: string | null): number | null =>
+  value === null ? null : Number(value);

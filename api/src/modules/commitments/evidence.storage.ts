@@ -55,7 +55,7 @@ export function incomingDir(dataDir: string): string {
  * file-type reads the leading magic number, so HTML, scripts and executables (PE `MZ`, ELF, …)
  * are refused however they are named. A polyglot (a real JPEG with HTML or a PE appended, or in
  * a comment segment) still sniffs as a JPEG: no header check can refuse it. What makes it
- * harmless is how it is served (evidence.routes.ts): with the sniffed type, `nosniff`, as an
+ * harmless is how it is served (evidence-download.ts): with the sniffed type, `nosniff`, as an
  * attachment and under a `sandbox` CSP, so no browser ever runs it as a page or a script.
  * Reads only as much of the file as the sniffing needs.
  */

@@ -17,8 +17,8 @@ import type { Community } from '../directory/community.entity.js';
 import type { Unit } from '../directory/unit.entity.js';
 import { Commitment } from './commitment.entity.js';
 import { EvidenceFile } from './evidence-file.entity.js';
-import { evidenceFileName, MAX_EVIDENCE_BYTES } from './evidence.routes.js';
-import { evidencePath, sha256Hex } from './evidence.storage.js';
+import { evidenceFileName } from './evidence-names.js';
+import { evidencePath, MAX_EVIDENCE_BYTES, sha256Hex } from './evidence.storage.js';
 import { Fulfilment } from './fulfilment.entity.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'gj-evidence-'));
