@@ -185,9 +185,14 @@ export function evidenceUpload(app: App): RequestHandler {
     if (problem) return sendProblem(res, problem);
     const incoming = req.file as (Express.Multer.File & IncomingEvidence) | undefined;
     if (!incoming?.path) return sendProblem(res, FILE_REQUIRED);
+    // A refusal is answered once the temporary file is gone, so nothing of it outlives the answer.
+    const refuse = async (problem: Problem) => {
+      await removeFile(incoming.path);
+      sendProblem(res, problem);
+    };
     try {
       const mimeType = await inspect(incoming);
-      if (typeof mimeType !== 'string') return sendProblem(res, mimeType);
+      if (typeof mimeType !== 'string') return await refuse(mimeType);
 
       // The row first, under the user's lock: one user's uploads check and take their share one
       // at a time, in every API process. Two statements, so the lock is held for milliseconds.
@@ -206,7 +211,7 @@ export function evidenceUpload(app: App): RequestHandler {
         await txEm.flush();
         return evidence;
       });
-      if (!(stored instanceof EvidenceFile)) return sendProblem(res, stored);
+      if (!(stored instanceof EvidenceFile)) return await refuse(stored);
 
       // Then the bytes, under their own lock. The row is committed, so the cleanup job keeps a
       // copy already in place; and one it withdrew just before is put back from this upload.
