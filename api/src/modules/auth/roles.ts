@@ -38,6 +38,14 @@ export const isStaffOf = (user: User, communityId: number | null | undefined) =>
 export const isLiaisonOf = (user: User, unitId: number | null | undefined) =>
   user.role === Role.UNIT_LIAISON && unitId != null && refId(user.unit) === unitId;
 
+/** The office, or the community's staff: those who run a community. */
+export const managesCommunity = (user: User, communityId: number | null | undefined) =>
+  isAdmin(user) || isStaffOf(user, communityId);
+
+/** The office, the unit's community staff, or its liaison: those who act for a unit. */
+export const actsForUnit = (user: User, scope: Scope) =>
+  managesCommunity(user, scope.communityId) || isLiaisonOf(user, scope.unitId);
+
 /**
  * The community a community-wide query is about when the caller names none: all of them for
  * the office (null), the caller's own otherwise (0, which matches nothing, when they have none).

@@ -3,11 +3,13 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Viewer } from '../auth/policy.js';
 import {
+  actsForUnit,
   allows,
   isAdmin,
   isLiaisonOf,
   isMemberOf,
   isStaffOf,
+  managesCommunity,
   reachOf,
   type Rule,
   type Scope,
@@ -38,18 +40,13 @@ export const commitmentRules = {
   /** Configure co-building categories. */
   'category.manage': (user) => isAdmin(user),
   /** Publish and close a community's needs. */
-  'need.manage': (user, scope) => isAdmin(user) || isStaffOf(user, scope.communityId),
+  'need.manage': (user, scope) => managesCommunity(user, scope.communityId),
   /** Read a commitment, its history, fulfilment and evidence: public once accepted, else its people. */
-  'commitment.read': (user, scope) =>
-    scope.visibleToAll === true ||
-    isAdmin(user) ||
-    isStaffOf(user, scope.communityId) ||
-    isLiaisonOf(user, scope.unitId),
+  'commitment.read': (user, scope) => scope.visibleToAll === true || actsForUnit(user, scope),
   /** Write a commitment and record fulfilment: the unit's liaison, or staff acting for the unit. */
-  'commitment.write': (user, scope) =>
-    isAdmin(user) || isStaffOf(user, scope.communityId) || isLiaisonOf(user, scope.unitId),
+  'commitment.write': (user, scope) => actsForUnit(user, scope),
   /** Accept or reject commitments, verify or reject fulfilment, approve target changes. */
-  'commitment.review': (user, scope) => isAdmin(user) || isStaffOf(user, scope.communityId),
+  'commitment.review': (user, scope) => managesCommunity(user, scope.communityId),
   /** Read a community's standings (in the app): the office and anyone of the community. */
   'standings.read': (user, scope) => isAdmin(user) || isMemberOf(user, scope.communityId),
   /**
@@ -57,8 +54,7 @@ export const commitmentRules = {
    * the community's staff, and the liaisons of its units, who sit on the co-building meeting.
    */
   'coBuildingReport.read': (user, scope) =>
-    isAdmin(user) ||
-    isStaffOf(user, scope.communityId) ||
+    managesCommunity(user, scope.communityId) ||
     isMemberOf(user, scope.communityId, Role.UNIT_LIAISON),
   /**
    * Open an evidence file (sign-in sheets and photos show residents): the office, the

@@ -1,7 +1,7 @@
 // Who may read the staff dashboard.
-import { isAdmin, isStaffOf, type Rule } from '../auth/roles.js';
+import { managesCommunity, type Rule } from '../auth/roles.js';
 
 export const dashboardRules = {
   /** The staff dashboard's figures: the office (any community or all), a community's staff (their own). */
-  'dashboard.read': (user, scope) => isAdmin(user) || isStaffOf(user, scope.communityId),
+  'dashboard.read': (user, scope) => managesCommunity(user, scope.communityId),
 } satisfies Record<string, Rule>;

@@ -1,6 +1,6 @@
 // Who may read and change the directory: communities, grids, units, the staffing figures.
 import type { Viewer } from '../auth/policy.js';
-import { allows, isAdmin, isLiaisonOf, isStaffOf, type Rule } from '../auth/roles.js';
+import { actsForUnit, allows, isAdmin, managesCommunity, type Rule } from '../auth/roles.js';
 import type { Grid } from './grid.entity.js';
 import type { Unit } from './unit.entity.js';
 import type { ReadRow } from '../../graphql/read-rows.js';
@@ -9,20 +9,17 @@ export const directoryRules = {
   /** Create or rename communities: the sub-district office only. */
   'community.create': (user) => isAdmin(user),
   /** Add grids or units to a community, import units. */
-  'directory.manage': (user, scope) => isAdmin(user) || isStaffOf(user, scope.communityId),
+  'directory.manage': (user, scope) => managesCommunity(user, scope.communityId),
   /** Change a unit's record: the office, its community's staff, or its own liaison. */
-  'unit.update': (user, scope) =>
-    isAdmin(user) || isStaffOf(user, scope.communityId) || isLiaisonOf(user, scope.unitId),
+  'unit.update': (user, scope) => actsForUnit(user, scope),
   /** Rename a unit, change its kind or grid: the office or its community's staff, not its liaison. */
-  'unit.updateIdentity': (user, scope) => isAdmin(user) || isStaffOf(user, scope.communityId),
+  'unit.updateIdentity': (user, scope) => managesCommunity(user, scope.communityId),
   /** See a unit's liaison contact unmasked (PIPL): same people as 'unit.update'. */
-  'unit.readContact': (user, scope) =>
-    isAdmin(user) || isStaffOf(user, scope.communityId) || isLiaisonOf(user, scope.unitId),
+  'unit.readContact': (user, scope) => actsForUnit(user, scope),
   /** See a grid leader's name and phone unmasked. */
-  'grid.readContact': (user, scope) => isAdmin(user) || isStaffOf(user, scope.communityId),
+  'grid.readContact': (user, scope) => managesCommunity(user, scope.communityId),
   /** Staffing figures against the provincial standard: the office (all or one), staff (their own). */
-  'staffing.read': (user, scope) =>
-    isAdmin(user) || (scope.communityId != null && isStaffOf(user, scope.communityId)),
+  'staffing.read': (user, scope) => managesCommunity(user, scope.communityId),
 } satisfies Record<string, Rule>;
 
 /** Whether the viewer sees a grid leader's name and phone unmasked ('grid.readContact'). */

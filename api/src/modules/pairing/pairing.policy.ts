@@ -3,24 +3,29 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ReadRow } from '../../graphql/read-rows.js';
-import { isAdmin, isMemberOf, isStaffOf, type Rule, type Scope } from '../auth/roles.js';
+import {
+  isAdmin,
+  isMemberOf,
+  isStaffOf,
+  managesCommunity,
+  type Rule,
+  type Scope,
+} from '../auth/roles.js';
 import { Role, type User } from '../auth/user.entity.js';
 import type { Pairing } from './pairing.entity.js';
 import { SocialWorker } from './social-worker.entity.js';
 
 /** 'pairing.overview', which 'socialWorker.read' widens. */
 const overview: Rule = (user, scope) =>
-  isAdmin(user) ||
-  isStaffOf(user, scope.communityId) ||
+  managesCommunity(user, scope.communityId) ||
   isMemberOf(user, scope.communityId, Role.SOCIAL_WORKER);
 
 export const pairingRules = {
   /** Plan, confirm and end a community's pairings: the office or its staff. */
-  'pairing.manage': (user, scope) => isAdmin(user) || isStaffOf(user, scope.communityId),
+  'pairing.manage': (user, scope) => managesCommunity(user, scope.communityId),
   /** Read a pairing, or log supervision on it: the office, its community's staff, its social worker. */
   'supervision.log': (user, scope) =>
-    isAdmin(user) ||
-    isStaffOf(user, scope.communityId) ||
+    managesCommunity(user, scope.communityId) ||
     (user.role === Role.SOCIAL_WORKER && user.id === scope.userId),
   /** Edit a social worker's profile: themselves, their community's staff, the office. */
   'socialWorker.update': (user, scope) =>
@@ -49,7 +54,7 @@ export async function pairingScope(em: EntityManager, pairing: ReadRow<Pairing>)
  */
 export function supervisedPairings(user: User, communityId: number): FilterQuery<Pairing> {
   if (!user.active) return { id: 0 };
-  if (isAdmin(user) || isStaffOf(user, communityId)) return { community: communityId };
+  if (managesCommunity(user, communityId)) return { community: communityId };
   if (isMemberOf(user, communityId, Role.SOCIAL_WORKER))
     return { community: communityId, socialWorker: { user: user.id } };
   return { id: 0 };

@@ -3,11 +3,13 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Viewer } from '../auth/policy.js';
 import {
+  actsForUnit,
   allows,
   isAdmin,
   isLiaisonOf,
   isMemberOf,
   isStaffOf,
+  managesCommunity,
   type Rule,
   type Scope,
 } from '../auth/roles.js';
@@ -24,14 +26,12 @@ const LIAISON_SEES: readonly Affiliation[] = [Affiliation.PENDING, Affiliation.C
 export const shiftRules = {
   /** Organise an activity in a community: its staff, its social workers, or a unit's liaison. */
   'activity.create': (user, scope) =>
-    isAdmin(user) ||
-    isStaffOf(user, scope.communityId) ||
+    managesCommunity(user, scope.communityId) ||
     isMemberOf(user, scope.communityId, Role.SOCIAL_WORKER) ||
     isLiaisonOf(user, scope.unitId),
   /** Run an activity (shifts, cancellations, attendance, hours): staff, its creator, its unit's liaison. */
   'activity.manage': (user, scope) =>
-    isAdmin(user) ||
-    isStaffOf(user, scope.communityId) ||
+    managesCommunity(user, scope.communityId) ||
     user.id === scope.userId ||
     isLiaisonOf(user, scope.unitId),
   /** Take a place on a shift (whether this shift suits this volunteer is eligibility.ts). */
@@ -66,8 +66,7 @@ export const shiftRules = {
     isStaffOf(user, scope.communityId) ||
     isMemberOf(user, scope.communityId, Role.SOCIAL_WORKER),
   /** Confirm or reject that a volunteer works for a unit: its liaison, or staff. */
-  'affiliation.review': (user, scope) =>
-    isAdmin(user) || isStaffOf(user, scope.communityId) || isLiaisonOf(user, scope.unitId),
+  'affiliation.review': (user, scope) => actsForUnit(user, scope),
 } satisfies Record<string, Rule>;
 
 /** Where an activity lives, for 'activity.manage'. */
