@@ -274,7 +274,11 @@ export type CommitmentPayload = {
 
 /** What the viewer may do with a commitment now. */
 export type CommitmentPermissions = {
+  /** Change it: every field of a draft, or (editDetails false) only the target of an active one, which the unit requests and staff approve. */
   edit: Scalars['Boolean']['output'];
+  /** Change every field (title, category, need, measure, target, period): a draft. */
+  editDetails: Scalars['Boolean']['output'];
+  /** Record fulfilment: accepted and not yet completed (lapsed ones take late records). */
   recordFulfilment: Scalars['Boolean']['output'];
   review: Scalars['Boolean']['output'];
   submit: Scalars['Boolean']['output'];
@@ -1070,13 +1074,13 @@ export type Need = Node & {
   amount: Scalars['Float']['output'];
   category: CommitmentCategory;
   community: Community;
-  /** Verified amounts of those commitments. */
+  /** Verified amounts of those commitments (this year’s, like pledged). */
   delivered: Scalars['Float']['output'];
   description: Scalars['String']['output'];
   /** Opaque global identifier. */
   id: Scalars['ID']['output'];
   measure: Measure;
-  /** Targets of submitted and accepted commitments answering it. */
+  /** Targets of submitted and accepted commitments answering it whose period overlaps the current calendar year (Asia/Shanghai). */
   pledged: Scalars['Float']['output'];
   status: NeedStatus;
   title: Scalars['String']['output'];

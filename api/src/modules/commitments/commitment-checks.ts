@@ -14,11 +14,17 @@ import { CommitmentCategory } from './category.entity.js';
 import { NeedStatus, type Measure } from './commitment.enums.js';
 import { Need } from './need.entity.js';
 
-/** A commitment answering a need is counted in the need's measure. */
-export const measureMismatch = (): UserError =>
+/** How a measure is named in an English message (VENUE_SESSIONS → "venue sessions"). */
+const measureName = (measure: Measure): string => measure.toLowerCase().replace(/_/g, ' ');
+
+/**
+ * A commitment answering a need is counted in the need's measure: MEASURE_MISMATCH on the
+ * `measure` field, naming the need's measure (the web shows it translated, from the need chosen).
+ */
+export const measureMismatch = (need: Pick<Need, 'measure' | 'title'>): UserError =>
   userError(
-    UserErrorCode.INVALID,
-    'The commitment must be counted in the need’s measure.',
+    UserErrorCode.MEASURE_MISMATCH,
+    `The need “${need.title}” is counted in ${measureName(need.measure)}; count the commitment in ${measureName(need.measure)} too.`,
     inputField('measure'),
   );
 
@@ -59,7 +65,7 @@ export async function checkRefs(
     } else if (found.status !== NeedStatus.OPEN) {
       errors.push(userError(UserErrorCode.INVALID, 'This need is closed.', inputField('needId')));
     } else if (measure && found.measure !== measure) {
-      errors.push(measureMismatch());
+      errors.push(measureMismatch(found));
     } else need = found;
   } else if (input.needId === null) {
     need = null;

@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { findRows, rowLoader, type ReadRow } from '../../graphql/read-rows.js';
 import { childConnectionLoader } from '../../graphql/child-loaders.js';
+import { shanghaiDate } from '../../graphql/dates.js';
 import { fromHundredths } from './amounts.js';
 import { CommitmentCategory } from './category.entity.js';
 import { CommitmentEvent } from './commitment-event.entity.js';
@@ -43,8 +44,13 @@ export function createCommitmentLoaders(em: EntityManager) {
       );
       return groupBy(files, (f) => f.fulfilment!.id, ids);
     }),
-    /** Targets pledged by, and amounts verified for, the commitments answering each need. */
+    /**
+     * Targets pledged by, and amounts verified for, the commitments answering each need in the
+     * current calendar year (Asia/Shanghai): a needs list is the year's, so a commitment counts
+     * when its period overlaps the year, never last year's or next year's pledges.
+     */
     needTotals: new DataLoader<number, { pledged: string; delivered: string }>(async (ids) => {
+      const year = shanghaiDate().slice(0, 4);
       const rows = await em
         .getConnection()
         .execute<{ need_id: number; pledged: string; delivered: string }[]>(
@@ -52,8 +58,9 @@ export function createCommitmentLoaders(em: EntityManager) {
            from commitment
           where need_id in (${ids.map(() => '?').join(', ')})
             and status in ('SUBMITTED', 'ACTIVE', 'COMPLETED', 'LAPSED')
+            and period_start <= ?::date and period_end >= ?::date
           group by need_id`,
-          [...ids],
+          [...ids, `${year}-12-31`, `${year}-01-01`],
           'all',
           em.getTransactionContext(),
         );

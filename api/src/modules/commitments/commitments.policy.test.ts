@@ -39,6 +39,7 @@ const commitment = (status: CommitmentStatus, proposedTargetAmount: string | nul
 
 const none = {
   edit: false,
+  editDetails: false,
   submit: false,
   withdraw: false,
   review: false,
@@ -48,7 +49,7 @@ const none = {
 describe('commitmentPermissions', () => {
   it('lets the unit edit, submit and withdraw a draft, and nobody review it', () => {
     const draft = commitment(CommitmentStatus.DRAFT);
-    const unitMay = { ...none, edit: true, submit: true, withdraw: true };
+    const unitMay = { ...none, edit: true, editDetails: true, submit: true, withdraw: true };
     expect(commitmentPermissions(liaison, draft)).toEqual(unitMay);
     expect(commitmentPermissions(staff, draft)).toEqual(unitMay);
     expect(commitmentPermissions(admin, draft)).toEqual(unitMay);
@@ -83,14 +84,16 @@ describe('commitmentPermissions', () => {
     expect(commitmentPermissions(otherLiaison, active)).toEqual(none);
   });
 
-  it('leaves late fulfilment to lapsed and completed commitments, and nothing after an end', () => {
-    for (const status of [CommitmentStatus.LAPSED, CommitmentStatus.COMPLETED]) {
-      expect(commitmentPermissions(liaison, commitment(status))).toEqual({
-        ...none,
-        recordFulfilment: true,
-      });
-    }
-    for (const status of [CommitmentStatus.REJECTED, CommitmentStatus.WITHDRAWN]) {
+  it('leaves late fulfilment to lapsed commitments, and nothing after completion or an end', () => {
+    expect(commitmentPermissions(liaison, commitment(CommitmentStatus.LAPSED))).toEqual({
+      ...none,
+      recordFulfilment: true,
+    });
+    for (const status of [
+      CommitmentStatus.COMPLETED,
+      CommitmentStatus.REJECTED,
+      CommitmentStatus.WITHDRAWN,
+    ]) {
       expect(commitmentPermissions(admin, commitment(status))).toEqual(none);
     }
   });

@@ -21,12 +21,7 @@ import { CommitmentAction, CommitmentStatus } from './commitment.enums.js';
 import type { CommitmentPermissions } from './commitments.types.js';
 import type { EvidenceFile } from './evidence-file.entity.js';
 import type { Fulfilment } from './fulfilment.entity.js';
-import {
-  nextStatus,
-  RECORDABLE_STATUSES,
-  TRANSITIONS,
-  type TransitionAction,
-} from './lifecycle.js';
+import { nextStatus, OPEN_FOR_RECORDS, TRANSITIONS, type TransitionAction } from './lifecycle.js';
 import type { ReadRow } from '../../graphql/read-rows.js';
 
 /** Statuses whose details anyone signed in may read (the point is that promises are visible). */
@@ -105,10 +100,11 @@ export function commitmentPermissions(viewer: Viewer, c: Commitment): Commitment
     allowed(viewer, transitionRule(action), scope) && nextStatus(c.status, action) !== null;
   return {
     edit: write && (c.status === CommitmentStatus.DRAFT || c.status === CommitmentStatus.ACTIVE),
+    editDetails: write && c.status === CommitmentStatus.DRAFT,
     submit: step(CommitmentAction.SUBMIT),
     withdraw: step(CommitmentAction.WITHDRAW),
     review: review && (c.status === CommitmentStatus.SUBMITTED || c.proposedTargetAmount !== null),
-    recordFulfilment: write && RECORDABLE_STATUSES.has(c.status),
+    recordFulfilment: write && OPEN_FOR_RECORDS.has(c.status),
   };
 }
 

@@ -53,11 +53,23 @@ export class HoursClaim {
 
 @ObjectType({ description: 'What the viewer may do with a commitment now.' })
 export class CommitmentPermissions {
-  @Field(() => Boolean) edit!: boolean;
+  @Field(() => Boolean, {
+    description:
+      'Change it: every field of a draft, or (editDetails false) only the target of an active one, which the unit requests and staff approve.',
+  })
+  edit!: boolean;
+  @Field(() => Boolean, {
+    description: 'Change every field (title, category, need, measure, target, period): a draft.',
+  })
+  editDetails!: boolean;
   @Field(() => Boolean) submit!: boolean;
   @Field(() => Boolean) withdraw!: boolean;
   @Field(() => Boolean) review!: boolean;
-  @Field(() => Boolean) recordFulfilment!: boolean;
+  @Field(() => Boolean, {
+    description:
+      'Record fulfilment: accepted and not yet completed (lapsed ones take late records).',
+  })
+  recordFulfilment!: boolean;
 }
 
 @InputType()

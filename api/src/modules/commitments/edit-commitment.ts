@@ -108,7 +108,7 @@ export async function updateCommitment(
       refs.need !== undefined
         ? refs.need
         : commitment.need && (await em.findOne(Need, commitment.need.id));
-    if (need && need.measure !== commitment.measure) errors.push(measureMismatch());
+    if (need && need.measure !== commitment.measure) errors.push(measureMismatch(need));
     if (errors.length) {
       em.clear();
       return refused('commitment', ...errors);

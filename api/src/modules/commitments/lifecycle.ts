@@ -49,5 +49,12 @@ export const RECORDABLE_STATUSES: ReadonlySet<CommitmentStatus> = new Set([
   S.COMPLETED,
 ]);
 
+/**
+ * Statuses in which the unit may record fulfilment: accepted and not yet kept (late records for
+ * a lapsed period included). A completed commitment has reached its target, so nothing more is
+ * recorded for it; records pending when it completed are still reviewed (RECORDABLE_STATUSES).
+ */
+export const OPEN_FOR_RECORDS: ReadonlySet<CommitmentStatus> = new Set([S.ACTIVE, S.LAPSED]);
+
 /** Statuses counted in standings and reports. */
 export const COUNTED_STATUSES = [S.ACTIVE, S.COMPLETED, S.LAPSED] as const;

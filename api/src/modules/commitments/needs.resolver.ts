@@ -55,13 +55,16 @@ export class NeedResolver {
   }
 
   @FieldResolver(() => Float, {
-    description: 'Targets of submitted and accepted commitments answering it.',
+    description:
+      'Targets of submitted and accepted commitments answering it whose period overlaps the current calendar year (Asia/Shanghai).',
   })
   async pledged(@Root() n: Need, @Ctx() ctx: Context) {
     return amountFloat((await ctx.loaders.commitments.needTotals.load(n.id)).pledged);
   }
 
-  @FieldResolver(() => Float, { description: 'Verified amounts of those commitments.' })
+  @FieldResolver(() => Float, {
+    description: 'Verified amounts of those commitments (this year’s, like pledged).',
+  })
   async delivered(@Root() n: Need, @Ctx() ctx: Context) {
     return amountFloat((await ctx.loaders.commitments.needTotals.load(n.id)).delivered);
   }

@@ -20,7 +20,7 @@ import { Commitment } from './commitment.entity.js';
 import { attachableEvidence, commitmentScope } from './commitments.policy.js';
 import { EvidenceFile } from './evidence-file.entity.js';
 import { Fulfilment } from './fulfilment.entity.js';
-import { RECORDABLE_STATUSES } from './lifecycle.js';
+import { OPEN_FOR_RECORDS } from './lifecycle.js';
 
 export const MAX_EVIDENCE_PER_RECORD = 10;
 
@@ -44,12 +44,12 @@ export async function recordFulfilment(
       : null;
     if (!commitment) return refused('fulfilment', noSuch('commitment', 'commitmentId'));
     authorize(ctx.viewer, 'commitment.write', commitmentScope(commitment));
-    if (!RECORDABLE_STATUSES.has(commitment.status)) {
+    if (!OPEN_FOR_RECORDS.has(commitment.status)) {
       return refused(
         'fulfilment',
         userError(
           UserErrorCode.INVALID_TRANSITION,
-          `Fulfilment can be recorded only once a commitment is accepted; this one is ${commitment.status.toLowerCase()}.`,
+          `Fulfilment can be recorded only for an accepted commitment not yet completed; this one is ${commitment.status.toLowerCase()}.`,
         ),
       );
     }
