@@ -15,6 +15,7 @@ export default [
   { path: 'unit', file: 'routes/unit.tsx' },
   { path: 'unit/commitments/new', file: 'routes/unit-commitment-new.tsx' },
   { path: 'unit/commitments/:id', file: 'routes/unit-commitment.tsx' },
+  { path: 'unit/commitments/:id/edit', file: 'routes/unit-commitment-edit.tsx' },
   { path: 'unit/evidence/:id', file: 'routes/unit-evidence.tsx' },
   { path: 'register', file: 'routes/register.tsx' },
   { path: 'my/profile', file: 'routes/my-profile.tsx' },

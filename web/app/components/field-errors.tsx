@@ -4,9 +4,15 @@ import { useUserErrorText } from '../i18n/user-error';
 
 type Errors = Pick<UserError, 'code' | 'message' | 'field'>[];
 
-/** `errorsOf(name)` says which errors belong to the field called `name`. */
-export function useFieldErrors(errorsOf: (name: string) => Errors) {
-  const errorText = useUserErrorText();
+/**
+ * `errorsOf(name)` says which errors belong to the field called `name`; `values` fill the
+ * placeholders of their translations (MEASURE_MISMATCH names the need's measure).
+ */
+export function useFieldErrors(
+  errorsOf: (name: string) => Errors,
+  values?: Record<string, string>,
+) {
+  const errorText = useUserErrorText(values);
   return {
     invalid: (name: string) =>
       errorsOf(name).length > 0
@@ -15,7 +21,9 @@ export function useFieldErrors(errorsOf: (name: string) => Errors) {
     fieldErrors: (name: string) =>
       errorsOf(name).length > 0 && (
         <p className="field-error" id={`${name}-error`}>
-          {errorsOf(name).map(errorText).join(' ')}
+          {errorsOf(name)
+            .map((error) => errorText(error))
+            .join(' ')}
         </p>
       ),
   };

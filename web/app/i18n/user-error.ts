@@ -9,9 +9,15 @@ function isKnownCode(code: string): code is KnownCode {
   return Object.hasOwn(zhCN.errorCode, code);
 }
 
-export function useUserErrorText(): (error: Pick<UserError, 'code' | 'message'>) => string {
+/** `values` fill the placeholders some translations have (MEASURE_MISMATCH: `measure`). */
+export function useUserErrorText(
+  values: Record<string, string> = {},
+): (error: Pick<UserError, 'code' | 'message'>) => string {
   const { t } = useTranslation();
-  return (error) => (isKnownCode(error.code) ? t(`errorCode.${error.code}`) : error.message);
+  return (error) =>
+    isKnownCode(error.code)
+      ? t(`errorCode.${error.code}`, { measure: '—', ...values })
+      : error.message;
 }
 
 /** The last segment of a UserError's field path (`["input", "title"]` → `title`). */

@@ -1,5 +1,6 @@
 // /unit/commitments/new: a unit liaison writes a commitment for their unit — saved as a draft or
-// submitted for review at once. The API's errors are shown beside their fields.
+// submitted for review at once. The API's errors are shown beside their fields. Choosing a need
+// fills in its category and measure (`?needId=` reloads the form with it, keeping what was typed).
 import {
   data,
   redirect,
@@ -17,26 +18,20 @@ import {
 } from '../../../schema/generated/graphql';
 import { expiredSessionRedirect, requireToken } from '../auth/session.server';
 import { AppHeader } from '../components/AppHeader';
+import {
+  CommitmentFields,
+  commitmentFields,
+  commitmentValues,
+  currentYearPeriod,
+  localErrors,
+  withNeed,
+  type CommitmentFieldName,
+  type CommitmentValues,
+} from '../components/CommitmentFields';
 import { gqlRequest } from '../graphql/client.server';
-import { shanghaiDay, useNumberFormat } from '../i18n/format';
+import { shanghaiDay } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
-import { useFieldErrors } from '../components/field-errors';
 import { fieldOf, useUserErrorText } from '../i18n/user-error';
-import { zhCN } from '../i18n/zh-CN';
-
-const measures = Object.keys(zhCN.measure) as Measure[];
-const fields = [
-  'categoryId',
-  'title',
-  'description',
-  'measure',
-  'targetAmount',
-  'periodStart',
-  'periodEnd',
-  'needId',
-] as const;
-type FieldName = (typeof fields)[number];
-type Values = Record<FieldName, string>;
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, (m) => m.newCommitment.title) },
@@ -47,15 +42,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const result = await gqlRequest(request, NewCommitmentPageDocument, {});
   if (!result.viewer) throw await expiredSessionRedirect(request);
   const communityId = result.viewer.unit?.community.id;
-  const today = shanghaiDay(new Date());
+  const needs = result.needs.edges
+    .map((edge) => edge.node)
+    .filter((need) => need.community.id === communityId);
+  // The period is this calendar year unless something else was typed; a need chosen by a GET
+  // (`?needId=`) brings its category and measure.
+  const typed = commitmentValues(new URL(request.url).searchParams) ?? {};
   return {
     viewer: result.viewer,
     unit: result.viewer.unit,
     categories: result.commitmentCategories,
-    needs: result.needs.edges
-      .map((edge) => edge.node)
-      .filter((need) => need.community.id === communityId),
-    defaults: { periodStart: today, periodEnd: `${today.slice(0, 4)}-12-31` },
+    needs,
+    initial: withNeed({ ...currentYearPeriod(shanghaiDay(new Date())), ...typed }, needs),
   };
 }
 
@@ -63,36 +61,21 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireToken(request);
   const form = await request.formData();
   const values = Object.fromEntries(
-    fields.map((name) => [name, String(form.get(name) ?? '').trim()]),
-  ) as Values;
+    commitmentFields.map((name) => [name, String(form.get(name) ?? '').trim()]),
+  ) as CommitmentValues;
   const submit = form.get('intent') === 'submit';
-  const errors: UserErrorFieldsFragment[] = [];
-  for (const name of [
-    'categoryId',
-    'title',
-    'measure',
-    'targetAmount',
-    'periodStart',
-    'periodEnd',
-  ] as const) {
-    if (!values[name]) errors.push({ code: 'REQUIRED', field: ['input', name], message: '' });
-  }
-  const target = Number(values.targetAmount);
-  if (values.targetAmount && !Number.isFinite(target)) {
-    errors.push({ code: 'INVALID', field: ['input', 'targetAmount'], message: '' });
-  }
-  if (values.measure && !measures.includes(values.measure as Measure)) {
-    errors.push({ code: 'INVALID', field: ['input', 'measure'], message: '' });
-  }
+  const errors = localErrors(values);
   if (errors.length > 0) return data({ values, errors }, { status: 400 });
 
   // The unit the page was shown for; the API checks that the viewer speaks for it.
   const unitId = String(form.get('unitId') ?? '');
   if (!unitId) {
-    return data(
-      { values, errors: [{ code: 'NOT_FOUND', field: ['input', 'unitId'], message: '' }] },
-      { status: 400 },
-    );
+    const missing: UserErrorFieldsFragment = {
+      code: 'NOT_FOUND',
+      field: ['input', 'unitId'],
+      message: '',
+    };
+    return data({ values, errors: [missing] }, { status: 400 });
   }
   const { createCommitment: payload } = await gqlRequest(request, CreateCommitmentDocument, {
     input: {
@@ -101,7 +84,7 @@ export async function action({ request }: ActionFunctionArgs) {
       title: values.title,
       description: values.description,
       measure: values.measure as Measure,
-      targetAmount: target,
+      targetAmount: Number(values.targetAmount),
       periodStart: values.periodStart,
       periodEnd: values.periodEnd,
       ...(values.needId ? { needId: values.needId } : {}),
@@ -117,20 +100,17 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewCommitmentPage() {
-  const { viewer, unit, categories, needs, defaults } = useLoaderData<typeof loader>();
+  const { viewer, unit, categories, needs, initial } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t, i18n } = useTranslation();
-  const number = useNumberFormat();
+  const { t } = useTranslation();
   const errorText = useUserErrorText();
   const busy = navigation.state !== 'idle' && navigation.formMethod === 'POST';
-  const values: Partial<Values> = actionData?.values ?? {};
+  const values: Partial<CommitmentValues> = actionData?.values ?? initial;
   const errors = actionData?.errors ?? [];
-  const errorsOf = (name: string) => errors.filter((error) => fieldOf(error) === name);
-  const general = errors.filter((error) => !fields.includes(fieldOf(error) as FieldName));
-  const en = i18n.language === 'en';
-
-  const { invalid, fieldErrors } = useFieldErrors(errorsOf);
+  const general = errors.filter(
+    (error) => !commitmentFields.includes(fieldOf(error) as CommitmentFieldName),
+  );
 
   return (
     <>
@@ -155,131 +135,20 @@ export default function NewCommitmentPage() {
                 ))}
               </div>
             )}
-            <Form method="post" className="panel stack commitment-form" noValidate>
+            {/* Remounted when a GET brings other values (a need chosen), so they show. */}
+            <Form
+              method="post"
+              className="panel stack commitment-form"
+              noValidate
+              key={JSON.stringify(initial)}
+            >
               <input type="hidden" name="unitId" value={unit.id} />
-              <div className="field">
-                <label htmlFor="categoryId">{t('newCommitment.category')}</label>
-                <select
-                  id="categoryId"
-                  name="categoryId"
-                  defaultValue={values.categoryId ?? ''}
-                  {...invalid('categoryId')}
-                >
-                  <option value="">{t('newCommitment.chooseCategory')}</option>
-                  {categories.map((category) => (
-                    <option key={category.id} value={category.id}>
-                      {en ? category.nameEn : category.name}
-                    </option>
-                  ))}
-                </select>
-                {fieldErrors('categoryId')}
-              </div>
-              <div className="field">
-                <label htmlFor="title">{t('newCommitment.titleLabel')}</label>
-                <input
-                  id="title"
-                  name="title"
-                  maxLength={200}
-                  defaultValue={values.title ?? ''}
-                  {...invalid('title')}
-                />
-                {fieldErrors('title')}
-              </div>
-              <div className="field">
-                <label htmlFor="description">{t('newCommitment.description')}</label>
-                <textarea
-                  id="description"
-                  name="description"
-                  rows={4}
-                  defaultValue={values.description ?? ''}
-                  {...invalid('description')}
-                />
-                {fieldErrors('description')}
-              </div>
-              <div className="form-row">
-                <div className="field">
-                  <label htmlFor="measure">{t('newCommitment.measure')}</label>
-                  <select
-                    id="measure"
-                    name="measure"
-                    defaultValue={values.measure ?? ''}
-                    {...invalid('measure')}
-                  >
-                    <option value="" disabled>
-                      —
-                    </option>
-                    {measures.map((measure) => (
-                      <option key={measure} value={measure}>
-                        {t(`measure.${measure}`)}
-                      </option>
-                    ))}
-                  </select>
-                  {fieldErrors('measure')}
-                </div>
-                <div className="field">
-                  <label htmlFor="targetAmount">{t('newCommitment.target')}</label>
-                  <input
-                    id="targetAmount"
-                    name="targetAmount"
-                    type="number"
-                    inputMode="decimal"
-                    min="0"
-                    step="0.01"
-                    defaultValue={values.targetAmount ?? ''}
-                    {...invalid('targetAmount')}
-                  />
-                  {fieldErrors('targetAmount')}
-                </div>
-              </div>
-              <div className="form-row">
-                <div className="field">
-                  <label htmlFor="periodStart">{t('newCommitment.periodStart')}</label>
-                  <input
-                    id="periodStart"
-                    name="periodStart"
-                    type="date"
-                    defaultValue={values.periodStart ?? defaults.periodStart}
-                    {...invalid('periodStart')}
-                  />
-                  {fieldErrors('periodStart')}
-                </div>
-                <div className="field">
-                  <label htmlFor="periodEnd">{t('newCommitment.periodEnd')}</label>
-                  <input
-                    id="periodEnd"
-                    name="periodEnd"
-                    type="date"
-                    defaultValue={values.periodEnd ?? defaults.periodEnd}
-                    {...invalid('periodEnd')}
-                  />
-                  {fieldErrors('periodEnd')}
-                </div>
-              </div>
-              <div className="field">
-                <label htmlFor="needId">{t('newCommitment.need')}</label>
-                <select
-                  id="needId"
-                  name="needId"
-                  defaultValue={values.needId ?? ''}
-                  aria-describedby="needId-hint"
-                  {...invalid('needId')}
-                >
-                  <option value="">{t('newCommitment.noNeed')}</option>
-                  {needs.map((need) => (
-                    <option key={need.id} value={need.id} data-measure={need.measure}>
-                      {t('newCommitment.needOption', {
-                        title: need.title,
-                        amount: `${number.format(need.amount)} ${t(`measureUnit.${need.measure}`)}`,
-                        pledged: number.format(need.pledged),
-                      })}
-                    </option>
-                  ))}
-                </select>
-                <p className="muted field-hint" id="needId-hint">
-                  {t('newCommitment.needHint')}
-                </p>
-                {fieldErrors('needId')}
-              </div>
+              <CommitmentFields
+                categories={categories}
+                needs={needs}
+                values={values}
+                errors={errors}
+              />
               <div className="button-row">
                 <button
                   type="submit"

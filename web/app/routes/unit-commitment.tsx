@@ -1,5 +1,7 @@
 // /unit/commitments/:id: one commitment of my unit — progress, history (who, when, what, why),
-// fulfilment records with their review and evidence, and the "record fulfilment" form. The form
+// fulfilment records with their review and evidence, and what the API says the viewer may do
+// with it (`viewerCan`): edit (its own page), submit, withdraw (after a confirmation reached by a
+// plain link, `?withdraw=confirm`, so it works without JavaScript) and record fulfilment. The form
 // is a multipart post: the action uploads the file to the API (with the session's token, never
 // seen by the browser), then records the fulfilment with the returned evidence id.
 import { openAsBlob } from 'node:fs';
@@ -25,6 +27,7 @@ import {
   CommitmentPageDocument,
   RecordFulfilmentDocument,
   SubmitCommitmentDocument,
+  WithdrawCommitmentDocument,
   type UserErrorFieldsFragment,
 } from '../../../schema/generated/graphql';
 import { expiredSessionRedirect, requireToken } from '../auth/session.server';
@@ -49,7 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const result = await gqlRequest(request, CommitmentPageDocument, { id: params.id ?? '' });
   if (!result.viewer) throw await expiredSessionRedirect(request);
   if (!result.commitment) throw new Response(null, { status: 404, statusText: 'Not Found' });
-  const done = new URL(request.url).searchParams.get('done');
+  const search = new URL(request.url).searchParams;
+  const done = search.get('done');
   const { commitment } = result;
   const today = shanghaiDay(new Date());
   const clamp = (day: string) =>
@@ -62,11 +66,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     viewer: result.viewer,
     commitment,
     fulfilments: commitment.fulfilments.edges.map((edge) => edge.node),
-    done: done === 'created' || done === 'submitted' || done === 'recorded' ? done : null,
+    done: doneNotices.find((notice) => notice === done) ?? null,
+    confirmWithdraw: search.get('withdraw') === 'confirm' && commitment.viewerCan.withdraw,
     defaultDate: clamp(today),
     maxDate: today < commitment.periodEnd ? today : commitment.periodEnd,
   };
 }
+
+/** What `?done=` may say after a step, each with its notice. */
+const doneNotices = [
+  'created',
+  'submitted',
+  'recorded',
+  'updated',
+  'targetRequested',
+  'withdrawn',
+] as const;
 
 const fieldError = (code: string, field: string): UserErrorFieldsFragment => ({
   code,
@@ -144,8 +159,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (!(request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')) {
     const form = await request.formData();
-    if (form.get('intent') !== 'submit') throw new Response(null, { status: 400 });
+    const intent = form.get('intent');
     const version = Number(form.get('version'));
+    if (intent === 'withdraw') {
+      const reason = String(form.get('reason') ?? '').trim();
+      const { withdrawCommitment: payload } = await gqlRequest(
+        request,
+        WithdrawCommitmentDocument,
+        {
+          input: {
+            id: commitmentId,
+            ...(Number.isInteger(version) ? { version } : {}),
+            ...(reason ? { reason } : {}),
+          },
+        },
+      );
+      if (payload.errors.length > 0) {
+        return data({ intent: 'withdraw' as const, errors: payload.errors }, { status: 400 });
+      }
+      return redirect(`${here}?done=withdrawn`);
+    }
+    if (intent !== 'submit') throw new Response(null, { status: 400 });
     const { submitCommitment: payload } = await gqlRequest(request, SubmitCommitmentDocument, {
       input: { id: commitmentId, ...(Number.isInteger(version) ? { version } : {}) },
     });
@@ -229,7 +263,7 @@ function useDateTime() {
 }
 
 export default function CommitmentPage() {
-  const { viewer, commitment, fulfilments, done, defaultDate, maxDate } =
+  const { viewer, commitment, fulfilments, done, confirmWithdraw, defaultDate, maxDate } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -244,7 +278,9 @@ export default function CommitmentPage() {
   useEffect(() => noticeRef.current?.focus(), [done, actionData]);
 
   const recordErrors = actionData?.intent === 'record' ? actionData.errors : [];
-  const submitErrors = actionData?.intent === 'submit' ? actionData.errors : [];
+  // A refused submission or withdrawal is shown at the top, with what the API said.
+  const submitErrors =
+    actionData?.intent === 'submit' || actionData?.intent === 'withdraw' ? actionData.errors : [];
   const recordFields = ['amount', 'date', 'note', 'file'];
   const errorsOf = (name: string) =>
     recordErrors.filter(
@@ -274,13 +310,7 @@ export default function CommitmentPage() {
         {done && !actionData && (
           <div className="notice outcome" role="status" tabIndex={-1} ref={noticeRef}>
             <p>
-              <strong>
-                {done === 'recorded'
-                  ? t('commitment.recorded')
-                  : done === 'submitted'
-                    ? t('commitment.submitted')
-                    : t('commitment.created')}
-              </strong>
+              <strong>{t(`commitment.${done}`)}</strong>
             </p>
           </div>
         )}
@@ -341,16 +371,59 @@ export default function CommitmentPage() {
               })}
             </p>
           )}
-          {commitment.viewerCan.submit && (
-            <Form method="post" className="inline-form">
-              <input type="hidden" name="intent" value="submit" />
-              <input type="hidden" name="version" value={commitment.version} />
-              <button type="submit" className="button" disabled={busy}>
-                {t('commitment.submit')}
-              </button>
-            </Form>
-          )}
+          <div className="button-row">
+            {commitment.viewerCan.submit && (
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="intent" value="submit" />
+                <input type="hidden" name="version" value={commitment.version} />
+                <button type="submit" className="button" disabled={busy}>
+                  {t('commitment.submit')}
+                </button>
+              </Form>
+            )}
+            {commitment.viewerCan.edit && (
+              <Link to="edit" className="button button-quiet">
+                {commitment.viewerCan.editDetails
+                  ? t('commitment.edit')
+                  : t('commitment.changeTarget')}
+              </Link>
+            )}
+            {commitment.viewerCan.withdraw && !confirmWithdraw && (
+              <Link
+                to="?withdraw=confirm#withdraw-heading"
+                className="button button-quiet"
+                preventScrollReset
+              >
+                {t('commitment.withdraw')}
+              </Link>
+            )}
+          </div>
         </section>
+
+        {confirmWithdraw && (
+          <section className="panel section confirm-withdraw" aria-labelledby="withdraw-heading">
+            <h2 id="withdraw-heading" tabIndex={-1}>
+              {t('commitment.withdrawHeading')}
+            </h2>
+            <p>{t('commitment.withdrawIntro')}</p>
+            <Form method="post" className="stack">
+              <input type="hidden" name="intent" value="withdraw" />
+              <input type="hidden" name="version" value={commitment.version} />
+              <div className="field">
+                <label htmlFor="reason">{t('commitment.withdrawReason')}</label>
+                <textarea id="reason" name="reason" rows={3} maxLength={1000} />
+              </div>
+              <div className="button-row">
+                <button type="submit" className="button button-danger" disabled={busy}>
+                  {t('commitment.withdrawConfirm')}
+                </button>
+                <Link to="." className="button button-quiet">
+                  {t('commitment.withdrawCancel')}
+                </Link>
+              </div>
+            </Form>
+          </section>
+        )}
 
         {commitment.viewerCan.recordFulfilment && (
           <section className="panel section" aria-labelledby="record-heading">
