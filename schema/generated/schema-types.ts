@@ -1617,6 +1617,8 @@ export type Shift = Node & {
   spotsRemaining: Scalars['Int']['output'];
   startsAt: Scalars['DateTime']['output'];
   status: ShiftStatus;
+  /** Whether you may sign up for this shift, and if not why, as signUpForShift would decide now; null without a volunteer profile. */
+  viewerEligibility?: Maybe<ShiftEligibility>;
   /** Your live sign-up on this shift, if any. */
   viewerSignup?: Maybe<Signup>;
   waitlistCount: Scalars['Int']['output'];
@@ -1642,6 +1644,15 @@ export type ShiftConnection = {
 export type ShiftEdge = {
   cursor: Scalars['String']['output'];
   node: Shift;
+};
+
+/** Whether you may sign up for a shift now, by the rules sign-up applies (eligibility.ts). */
+export type ShiftEligibility = {
+  eligible: Scalars['Boolean']['output'];
+  /** The skills the shift needs that you have not listed. */
+  missingSkills: Array<Skill>;
+  /** Why not, as signUpForShift would answer (code: SHIFT_CANCELLED, SHIFT_STARTED, MISSING_SKILL, ALREADY_SIGNED_UP, OVERLAPPING_SHIFT); null when eligible. */
+  reason?: Maybe<UserError>;
 };
 
 export type ShiftFilter = {

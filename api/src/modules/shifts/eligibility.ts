@@ -2,7 +2,8 @@
 // predicate over the shift `t` and the volunteer `v`; the same predicates
 //   - filter `shifts(filter: { eligibleForMe: true })` (all of them, for the viewer's profile),
 //   - decide a sign-up (all of them, for one volunteer and one shift: the first that fails names
-//     the refusal), and
+//     the refusal), and tell the viewer beforehand (`Shift.viewerEligibility`, the same verdict
+//     for a page of shifts in one statement), and
 //   - choose who gets a freed place (those a waitlisted volunteer must still meet).
 // The database backs the last two up when requests race: a partial unique index allows one live
 // sign-up per volunteer and shift, and an exclusion constraint refuses overlapping confirmed
@@ -107,6 +108,8 @@ export interface Verdict {
   failed: ConditionName | null;
   /** Why, as sign-up answers it; null when nothing failed. */
   refusal: UserError | null;
+  /** The skills the shift needs that the volunteer has not listed. */
+  missing: Skill[];
 }
 
 /**
@@ -118,25 +121,47 @@ export async function checkSignUp(
   pair: { shiftId: number; volunteerId: number },
   options: { only?: readonly ConditionName[]; now?: Date } = {},
 ): Promise<Verdict | null> {
+  const [verdict] = await checkSignUps(em, [pair], options);
+  return verdict ?? null;
+}
+
+/**
+ * `checkSignUp` for many (shift, volunteer) pairs in one statement (a page of shifts for the
+ * viewer: `Shift.viewerEligibility`); the verdicts in the order of `pairs`, null where there is
+ * no such shift or volunteer.
+ */
+export async function checkSignUps(
+  em: EntityManager,
+  pairs: readonly { shiftId: number; volunteerId: number }[],
+  options: { only?: readonly ConditionName[]; now?: Date } = {},
+): Promise<(Verdict | null)[]> {
+  if (pairs.length === 0) return [];
   const names = TO_SIGN_UP.filter((name) => !options.only || options.only.includes(name));
   const now = options.now ?? new Date();
   const rows = await em.getConnection().execute<Record<string, unknown>[]>(
-    `select ${names.map((name) => `(${CONDITIONS[name].sql}) as "${name}"`).join(', ')},
+    `select t.id as "shiftId", v.id as "volunteerId",
+            ${names.map((name) => `(${CONDITIONS[name].sql}) as "${name}"`).join(', ')},
             ${REQUIRED_SKILLS} as "requiredSkills", v.skills as "skills"
-       from shift t, volunteer v
-      where t.id = ? and v.id = ?`,
-    [...names.flatMap((name) => CONDITIONS[name].params(now)), pair.shiftId, pair.volunteerId],
+       from (values ${pairs.map(() => '(?::int, ?::int)').join(', ')}) as p(shift_id, volunteer_id)
+       join shift t on t.id = p.shift_id
+       join volunteer v on v.id = p.volunteer_id`,
+    [
+      ...names.flatMap((name) => CONDITIONS[name].params(now)),
+      ...pairs.flatMap((pair) => [pair.shiftId, pair.volunteerId]),
+    ],
     'all',
     em.getTransactionContext(),
   );
-  const row = rows[0];
-  if (!row) return null;
-  const failed = names.find((name) => row[name] !== true) ?? null;
-  if (!failed) return { failed, refusal: null };
-  // Which skills are missing is only for the message; whether any are is the `skilled` predicate.
-  const skills = row.skills as Skill[];
-  const missing = (row.requiredSkills as Skill[]).filter((skill) => !skills.includes(skill));
-  return { failed, refusal: CONDITIONS[failed].refusal(missing) };
+  const byPair = new Map(rows.map((row) => [`${row.shiftId}:${row.volunteerId}`, row]));
+  return pairs.map((pair) => {
+    const row = byPair.get(`${pair.shiftId}:${pair.volunteerId}`);
+    if (!row) return null;
+    // Which skills are missing is only for the message; whether any are is the `skilled` predicate.
+    const skills = row.skills as Skill[];
+    const missing = (row.requiredSkills as Skill[]).filter((skill) => !skills.includes(skill));
+    const failed = names.find((name) => row[name] !== true) ?? null;
+    return { failed, refusal: failed ? CONDITIONS[failed].refusal(missing) : null, missing };
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { findRows, rowLoader, type ReadRow } from '../../graphql/read-rows.js';
 import { childConnectionLoader } from '../../graphql/child-loaders.js';
+import { checkSignUps, type Verdict } from './eligibility.js';
 import { Activity } from './activity.entity.js';
 import { Shift } from './shift.entity.js';
 import { SignupStatus } from './shift.enums.js';
@@ -45,6 +46,17 @@ export function createShiftLoaders(em: EntityManager) {
       return pairs.map(
         ([v, s]) => rows.find((r) => r.volunteer.id === v && r.shift.id === s) ?? null,
       );
+    }),
+    /**
+     * Whether the volunteer may sign up for each shift (key: `${volunteerId}:${shiftId}`), by
+     * eligibility.ts, in one statement per batch.
+     */
+    eligibility: new DataLoader<string, Verdict | null>(async (keys) => {
+      const pairs = keys.map((k) => {
+        const [volunteerId, shiftId] = k.split(':').map(Number) as [number, number];
+        return { volunteerId, shiftId };
+      });
+      return checkSignUps(em, pairs);
     }),
     /** Waitlist positions: live tickets up to and including each one, per shift. */
     waitlistPosition: new DataLoader<number, number | null>(async (signupIds) => {

@@ -29,6 +29,7 @@ import {
   CreateActivityInput,
   CreateShiftInput,
   ShiftConnection,
+  ShiftEligibility,
   ShiftFilter,
   ShiftPayload,
   SignUpForShiftInput,
@@ -146,6 +147,25 @@ export class ShiftResolver {
     if (!user) return null;
     const volunteer = await ctx.loaders.shifts.volunteerOfUser.load(user.id);
     return volunteer ? ctx.loaders.shifts.signupOfVolunteer.load(`${volunteer.id}:${s.id}`) : null;
+  }
+
+  @FieldResolver(() => ShiftEligibility, {
+    nullable: true,
+    description:
+      'Whether you may sign up for this shift, and if not why, as signUpForShift would decide now; null without a volunteer profile.',
+  })
+  async viewerEligibility(@Root() s: Shift, @Ctx() ctx: Context): Promise<ShiftEligibility | null> {
+    const user = ctx.viewer.user;
+    if (!user) return null;
+    const volunteer = await ctx.loaders.shifts.volunteerOfUser.load(user.id);
+    if (!volunteer) return null;
+    const verdict = await ctx.loaders.shifts.eligibility.load(`${volunteer.id}:${s.id}`);
+    if (!verdict) return null;
+    return Object.assign(new ShiftEligibility(), {
+      eligible: verdict.failed === null,
+      reason: verdict.refusal,
+      missingSkills: verdict.missing,
+    });
   }
 
   @FieldResolver(() => [Signup], {

@@ -135,6 +135,22 @@ export class ActivityFilter {
   mine?: boolean | null;
 }
 
+@ObjectType('ShiftEligibility', {
+  description:
+    'Whether you may sign up for a shift now, by the rules sign-up applies (eligibility.ts).',
+})
+export class ShiftEligibility {
+  @Field(() => Boolean) eligible!: boolean;
+  @Field(() => UserError, {
+    nullable: true,
+    description:
+      'Why not, as signUpForShift would answer (code: SHIFT_CANCELLED, SHIFT_STARTED, MISSING_SKILL, ALREADY_SIGNED_UP, OVERLAPPING_SHIFT); null when eligible.',
+  })
+  reason!: UserError | null;
+  @Field(() => [Skill], { description: 'The skills the shift needs that you have not listed.' })
+  missingSkills!: Skill[];
+}
+
 @InputType()
 export class SignUpForShiftInput {
   @Field(() => ID) shiftId!: string;

@@ -375,6 +375,65 @@ describe('finding shifts', () => {
   });
 });
 
+describe('Shift.viewerEligibility', () => {
+  const ELIGIBILITY = `query($first: Int, $filter: ShiftFilter) { shifts(first: $first, filter: $filter) {
+    edges { node { id viewerEligibility { eligible missingSkills reason { code message } } } } } }`;
+
+  it('says beforehand what sign-up would answer, for a page in a constant number of statements', async () => {
+    const home = await makeCommunity(t.orm);
+    const organiser = await makeUser(t.orm, { role: Role.COMMUNITY_STAFF, community: home });
+    const plain = await makeActivity(t.orm, home, { createdBy: organiser });
+    const medical = await makeActivity(t.orm, home, {
+      createdBy: organiser,
+      requiredSkills: [Skill.MEDICAL],
+    });
+    const open = await makeShift(t.orm, plain, { startsInHours: 10 });
+    const needsSkill = await makeShift(t.orm, medical, { startsInHours: 20 });
+    const taken = await makeShift(t.orm, plain, { startsInHours: 30 });
+    const overlapping = await makeShift(t.orm, plain, { startsInHours: 31 });
+    const v = await volunteer();
+    expect(
+      (await t.gql(SIGN_UP, { input: { shiftId: taken.nodeId } }, v.token)).data!.signUpForShift
+        .errors,
+    ).toEqual([]);
+    const filter = { communityId: home.nodeId };
+    const res = await t.gql(ELIGIBILITY, { first: 10, filter }, v.token);
+    const byId = new Map(
+      res.data!.shifts.edges.map((e: AnyData) => [e.node.id, e.node.viewerEligibility]),
+    );
+    expect(byId.get(open.nodeId)).toEqual({ eligible: true, reason: null, missingSkills: [] });
+    expect(byId.get(needsSkill.nodeId)).toMatchObject({
+      eligible: false,
+      reason: { code: 'MISSING_SKILL' },
+      missingSkills: ['MEDICAL'],
+    });
+    expect(byId.get(taken.nodeId)).toMatchObject({ reason: { code: 'ALREADY_SIGNED_UP' } });
+    expect(byId.get(overlapping.nodeId)).toMatchObject({ reason: { code: 'OVERLAPPING_SHIFT' } });
+    // The same answer as sign-up gives.
+    const refused = await t.gql(SIGN_UP, { input: { shiftId: needsSkill.nodeId } }, v.token);
+    expect(refused.data!.signUpForShift.errors[0].code).toBe('MISSING_SKILL');
+
+    // A page of 1 and a page of 4 cost the same number of statements.
+    const counts: number[] = [];
+    for (const first of [1, 4])
+      counts.push(await t.countStatements(() => t.gql(ELIGIBILITY, { first, filter }, v.token)));
+    expect(counts[0]).toBe(counts[1]);
+
+    // Someone without a volunteer profile gets null, not a refusal.
+    const staffView = await t.gql(
+      ELIGIBILITY,
+      { first: 4, filter },
+      await t.login(organiser.username),
+    );
+    expect(staffView.data!.shifts.edges.map((e: AnyData) => e.node.viewerEligibility)).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+});
+
 describe('volunteers list', () => {
   it('shows staff their community, a liaison their unit’s people, and nobody else anything', async () => {
     const home = await makeCommunity(t.orm);
