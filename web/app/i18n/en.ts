@@ -117,6 +117,13 @@ export const en: Messages = {
     outcomeWaitlisted: 'You joined the waitlist for {{title}}; you are number {{n}}.',
     outcomeFailed: 'Sign-up did not succeed',
     toMyShifts: 'See my shifts',
+    pageOf: 'Page {{page}} of {{pages}}',
+    pages: 'Pages',
+    firstPage: 'Back to the first page',
+    nextPage: 'Next page',
+    missingSkills:
+      'You can’t sign up yet: this shift needs skills that are not in your volunteer profile ({{skills}}).',
+    updateSkills: 'Update my skills',
   },
   myShifts: {
     title: 'My shifts',
@@ -134,6 +141,9 @@ export const en: Messages = {
     findShifts: 'Find shifts to sign up for',
     cancel: 'Cancel sign-up',
     cancelling: 'Cancelling…',
+    confirmConfirmed: 'Cancel this sign-up? Your place goes to the next volunteer on the waitlist.',
+    confirmWaitlisted: 'Leave the waitlist? You are number {{n}} in line and will lose your place.',
+    confirmCancel: 'Yes, cancel',
     cancelledOutcome: 'Sign-up cancelled: {{title}}',
     cutoffNote:
       'Within 2 hours of the start you cannot cancel online; please tell the organiser instead.',

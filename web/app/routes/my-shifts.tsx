@@ -1,4 +1,5 @@
-// /my/shifts: my sign-ups (confirmed, and waitlisted with my place in line) with a cancel button,
+// /my/shifts: my sign-ups (confirmed, and waitlisted with my place in line) with a cancel button
+// behind a confirmation (a disclosure holding the real button, so it works without JavaScript),
 // my verified hours and star level, my service record, and my private calendar link.
 import {
   data,
@@ -140,14 +141,29 @@ export default function MyShiftsPage() {
               return (
                 <li key={signup.id}>
                   <ShiftCard shift={signup.shift} status={<SignupBadge signup={signup} />}>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="cancel" />
-                      <input type="hidden" name="signupId" value={signup.id} />
-                      <input type="hidden" name="title" value={signup.shift.activity.title} />
-                      <button type="submit" className="button button-quiet" disabled={cancelling}>
-                        {cancelling ? t('myShifts.cancelling') : t('myShifts.cancel')}
-                      </button>
-                    </Form>
+                    <details className="cancel-signup" open={failed ? true : undefined}>
+                      <summary className="button button-quiet">{t('myShifts.cancel')}</summary>
+                      <Form method="post" className="inline-form cancel-confirm">
+                        <p id={`cancel-${signup.id}-question`}>
+                          {signup.status === 'WAITLISTED'
+                            ? t('myShifts.confirmWaitlisted', {
+                                n: number.format(signup.waitlistPosition ?? 0),
+                              })
+                            : t('myShifts.confirmConfirmed')}
+                        </p>
+                        <input type="hidden" name="intent" value="cancel" />
+                        <input type="hidden" name="signupId" value={signup.id} />
+                        <input type="hidden" name="title" value={signup.shift.activity.title} />
+                        <button
+                          type="submit"
+                          className="button button-danger"
+                          disabled={cancelling}
+                          aria-describedby={`cancel-${signup.id}-question`}
+                        >
+                          {cancelling ? t('myShifts.cancelling') : t('myShifts.confirmCancel')}
+                        </button>
+                      </Form>
+                    </details>
                     {failed && <ErrorList errors={failed.errors} />}
                   </ShiftCard>
                 </li>

@@ -1,18 +1,21 @@
 // /shifts: upcoming shifts — for volunteers, by default those they can sign up for — with
-// filters (dates, skill, all / mine) and a sign-up button that is a plain form post.
+// filters (dates, skill, all / mine), pages of 30 reached by a plain "next page" link carrying
+// the cursor, and a sign-up button that is a plain form post; where the API says the viewer may
+// not sign up (Shift.viewerEligibility) the card says why instead.
 import {
   data,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ShiftsPageDocument,
   SignUpForShiftDocument,
   type ShiftFilter,
+  type ShiftsPageQuery,
   type Skill,
   type SignUpForShiftMutation,
 } from '../../../schema/generated/graphql';
@@ -72,15 +75,38 @@ function shiftFilter(filters: Filters): ShiftFilter {
   };
 }
 
+/** Where a page is: the cursor it starts after (none: the first) and its number, for display. */
+function pageOf(url: URL): { after: string | null; page: number } {
+  const after = (url.searchParams.get('after') ?? '').slice(0, 200) || null;
+  const page = Math.floor(Number(url.searchParams.get('page')));
+  return { after, page: after && Number.isFinite(page) && page > 1 ? Math.min(page, 100_000) : 1 };
+}
+
+/** The list's URL with the same filters, at another page. */
+function pageHref(url: URL, at: { after: string; page: number } | null): string {
+  const params = new URLSearchParams(url.search);
+  params.delete('after');
+  params.delete('page');
+  if (at) {
+    params.set('after', at.after);
+    params.set('page', String(at.page));
+  }
+  const query = params.toString();
+  return query ? `/shifts?${query}` : '/shifts';
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireToken(request);
   const volunteer = (await getRole(request)) === 'VOLUNTEER';
-  const filters = filtersOf(new URL(request.url), volunteer);
+  const url = new URL(request.url);
+  const filters = filtersOf(url, volunteer);
+  const { after, page } = pageOf(url);
   let result;
   try {
     result = await gqlRequest(request, ShiftsPageDocument, {
       filter: shiftFilter(filters),
       first: pageSize,
+      after,
     });
   } catch (error) {
     // A volunteer without a profile has no eligible shifts to compute: show them all instead.
@@ -95,8 +121,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     result = await gqlRequest(request, ShiftsPageDocument, {
       filter: shiftFilter(filters),
       first: pageSize,
+      after,
     });
   }
+  const { hasNextPage, endCursor } = result.shifts.pageInfo;
   if (!result.viewer) throw await expiredSessionRedirect(request);
   return {
     viewer: result.viewer,
@@ -106,6 +134,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     communities: result.communities.edges.map((edge) => edge.node),
     total: result.shifts.totalCount,
     shifts: result.shifts.edges.map((edge) => edge.node),
+    page,
+    pages: Math.max(1, Math.ceil(result.shifts.totalCount / pageSize)),
+    firstHref: after ? pageHref(url, null) : null,
+    nextHref: hasNextPage && endCursor ? pageHref(url, { after: endCursor, page: page + 1 }) : null,
   };
 }
 
@@ -123,8 +155,19 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ShiftsPage() {
-  const { viewer, canChooseEligible, filters, today, communities, total, shifts } =
-    useLoaderData<typeof loader>();
+  const {
+    viewer,
+    canChooseEligible,
+    filters,
+    today,
+    communities,
+    total,
+    shifts,
+    page,
+    pages,
+    firstHref,
+    nextHref,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -149,6 +192,12 @@ export default function ShiftsPage() {
         />
         <p className="muted result-count" aria-live="polite">
           {t('shifts.count', { n: number.format(total) })}
+          {pages > 1 && (
+            <>
+              {' · '}
+              {t('shifts.pageOf', { page: number.format(page), pages: number.format(pages) })}
+            </>
+          )}
         </p>
         {shifts.length === 0 ? (
           <p className="panel">
@@ -159,29 +208,74 @@ export default function ShiftsPage() {
             {shifts.map((shift) => (
               <li key={shift.id}>
                 <ShiftCard shift={shift} status={<SignupBadge signup={shift.viewerSignup} />}>
-                  {!shift.viewerSignup && shift.status === 'OPEN' && (
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="shiftId" value={shift.id} />
-                      <button
-                        type="submit"
-                        className={shift.spotsRemaining > 0 ? 'button' : 'button button-quiet'}
-                        disabled={pendingShift === shift.id}
-                      >
-                        {pendingShift === shift.id
-                          ? t('shifts.submitting')
-                          : shift.spotsRemaining > 0
-                            ? t('shifts.signUp')
-                            : t('shifts.joinWaitlist')}
-                      </button>
-                    </Form>
-                  )}
+                  {!shift.viewerSignup &&
+                    shift.status === 'OPEN' &&
+                    (shift.viewerEligibility && !shift.viewerEligibility.eligible ? (
+                      <IneligibleReason eligibility={shift.viewerEligibility} />
+                    ) : (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="shiftId" value={shift.id} />
+                        <button
+                          type="submit"
+                          className={shift.spotsRemaining > 0 ? 'button' : 'button button-quiet'}
+                          disabled={pendingShift === shift.id}
+                        >
+                          {pendingShift === shift.id
+                            ? t('shifts.submitting')
+                            : shift.spotsRemaining > 0
+                              ? t('shifts.signUp')
+                              : t('shifts.joinWaitlist')}
+                        </button>
+                      </Form>
+                    ))}
                 </ShiftCard>
               </li>
             ))}
           </ul>
         )}
+        {(firstHref || nextHref) && (
+          <nav className="pager" aria-label={t('shifts.pages')}>
+            {firstHref && (
+              <Link className="button button-quiet" to={firstHref}>
+                {t('shifts.firstPage')}
+              </Link>
+            )}
+            {nextHref && (
+              <Link className="button button-quiet" to={nextHref} rel="next">
+                {t('shifts.nextPage')}
+              </Link>
+            )}
+          </nav>
+        )}
       </main>
     </>
+  );
+}
+
+type Eligibility = NonNullable<
+  ShiftsPageQuery['shifts']['edges'][number]['node']['viewerEligibility']
+>;
+
+/** Why the viewer may not sign up, said on the card instead of a button that would be refused. */
+function IneligibleReason({ eligibility }: { eligibility: Eligibility }) {
+  const { t, i18n } = useTranslation();
+  const errorText = useUserErrorText();
+  const reason = eligibility.reason;
+  if (!reason) return null;
+  const missing = eligibility.missingSkills.map((skill) => t(`skill.${skill}`));
+  return (
+    <p className="shift-ineligible" data-reason={reason.code}>
+      {reason.code === 'MISSING_SKILL' && missing.length > 0 ? (
+        <>
+          {t('shifts.missingSkills', {
+            skills: missing.join(i18n.language === 'en' ? ', ' : '、'),
+          })}{' '}
+          <Link to="/my/profile">{t('shifts.updateSkills')}</Link>
+        </>
+      ) : (
+        errorText(reason)
+      )}
+    </p>
   );
 }
 
