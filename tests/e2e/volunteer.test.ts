@@ -68,7 +68,9 @@ describe.skipIf(!hasChromium)(
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await shot(page, '03-my-shifts-zh');
 
-      await mine.getByRole('button', { name: '取消报名' }).click();
+      // Cancelling asks first: the disclosure holds the real button.
+      await mine.locator('summary', { hasText: '取消报名' }).click();
+      await mine.getByRole('button', { name: '确定取消' }).click();
       await page.locator('.outcome[role="status"]').waitFor();
       expect(await page.locator('.outcome[role="status"]').innerText()).toContain(
         `已取消报名：${title}`,
