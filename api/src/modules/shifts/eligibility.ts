@@ -138,11 +138,12 @@ export async function checkSignUps(
   if (pairs.length === 0) return [];
   const names = TO_SIGN_UP.filter((name) => !options.only || options.only.includes(name));
   const now = options.now ?? new Date();
+  // bigint: an id past the int range (a forged global ID) finds nothing rather than failing.
   const rows = await em.getConnection().execute<Record<string, unknown>[]>(
     `select t.id as "shiftId", v.id as "volunteerId",
             ${names.map((name) => `(${CONDITIONS[name].sql}) as "${name}"`).join(', ')},
             ${REQUIRED_SKILLS} as "requiredSkills", v.skills as "skills"
-       from (values ${pairs.map(() => '(?::int, ?::int)').join(', ')}) as p(shift_id, volunteer_id)
+       from (values ${pairs.map(() => '(?::bigint, ?::bigint)').join(', ')}) as p(shift_id, volunteer_id)
        join shift t on t.id = p.shift_id
        join volunteer v on v.id = p.volunteer_id`,
     [
