@@ -1716,6 +1716,8 @@ export type SignupPayload = {
 export type SignupStatus =
   | 'CANCELLED'
   | 'CONFIRMED'
+  /** Still waitlisted when the shift ended; the waitlist is closed. */
+  | 'EXPIRED'
   | 'WAITLISTED';
 
 export type Skill =

@@ -94,5 +94,8 @@ export function SignupBadge({
   if (signup.status === 'CONFIRMED') {
     return <span className="badge badge-ok">{t('shifts.signedUp')}</span>;
   }
+  if (signup.status === 'EXPIRED') {
+    return <span className="badge">{t('shifts.waitlistClosed')}</span>;
+  }
   return <span className="badge">{t('shifts.cancelled')}</span>;
 }

@@ -113,6 +113,7 @@ export const en: Messages = {
     signedUp: 'Signed up',
     waitlisted: 'Waitlist no. {{n}}',
     cancelled: 'Cancelled',
+    waitlistClosed: 'Waitlist closed',
     outcomeConfirmed: 'You are signed up: {{title}}',
     outcomeWaitlisted: 'You joined the waitlist for {{title}}; you are number {{n}}.',
     outcomeFailed: 'Sign-up did not succeed',

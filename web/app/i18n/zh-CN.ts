@@ -121,6 +121,7 @@ export const zhCN = {
     signedUp: '已报名',
     waitlisted: '候补第 {{n}} 位',
     cancelled: '已取消',
+    waitlistClosed: '候补未转正',
     outcomeConfirmed: '报名成功：{{title}}',
     outcomeWaitlisted: '已加入候补：{{title}}，你排在第 {{n}} 位。',
     outcomeFailed: '报名未成功',

@@ -1,5 +1,6 @@
-// /my/shifts: my sign-ups (confirmed, and waitlisted with my place in line) with a cancel button
-// behind a confirmation (a disclosure holding the real button, so it works without JavaScript),
+// /my/shifts: my sign-ups (confirmed, and waitlisted with my place in line; a waitlist place whose
+// shift ended shows as closed, without a button) with a cancel button behind a confirmation (a
+// disclosure holding the real button, so it works without JavaScript),
 // my verified hours and star level, my service record, and my private calendar link.
 import {
   data,
@@ -141,29 +142,32 @@ export default function MyShiftsPage() {
               return (
                 <li key={signup.id}>
                   <ShiftCard shift={signup.shift} status={<SignupBadge signup={signup} />}>
-                    <details className="cancel-signup" open={failed ? true : undefined}>
-                      <summary className="button button-quiet">{t('myShifts.cancel')}</summary>
-                      <Form method="post" className="inline-form cancel-confirm">
-                        <p id={`cancel-${signup.id}-question`}>
-                          {signup.status === 'WAITLISTED'
-                            ? t('myShifts.confirmWaitlisted', {
-                                n: number.format(signup.waitlistPosition ?? 0),
-                              })
-                            : t('myShifts.confirmConfirmed')}
-                        </p>
-                        <input type="hidden" name="intent" value="cancel" />
-                        <input type="hidden" name="signupId" value={signup.id} />
-                        <input type="hidden" name="title" value={signup.shift.activity.title} />
-                        <button
-                          type="submit"
-                          className="button button-danger"
-                          disabled={cancelling}
-                          aria-describedby={`cancel-${signup.id}-question`}
-                        >
-                          {cancelling ? t('myShifts.cancelling') : t('myShifts.confirmCancel')}
-                        </button>
-                      </Form>
-                    </details>
+                    {/* A place on a closed waitlist (the shift ended) has nothing to give up. */}
+                    {signup.status !== 'EXPIRED' && (
+                      <details className="cancel-signup" open={failed ? true : undefined}>
+                        <summary className="button button-quiet">{t('myShifts.cancel')}</summary>
+                        <Form method="post" className="inline-form cancel-confirm">
+                          <p id={`cancel-${signup.id}-question`}>
+                            {signup.status === 'WAITLISTED'
+                              ? t('myShifts.confirmWaitlisted', {
+                                  n: number.format(signup.waitlistPosition ?? 0),
+                                })
+                              : t('myShifts.confirmConfirmed')}
+                          </p>
+                          <input type="hidden" name="intent" value="cancel" />
+                          <input type="hidden" name="signupId" value={signup.id} />
+                          <input type="hidden" name="title" value={signup.shift.activity.title} />
+                          <button
+                            type="submit"
+                            className="button button-danger"
+                            disabled={cancelling}
+                            aria-describedby={`cancel-${signup.id}-question`}
+                          >
+                            {cancelling ? t('myShifts.cancelling') : t('myShifts.confirmCancel')}
+                          </button>
+                        </Form>
+                      </details>
+                    )}
                     {failed && <ErrorList errors={failed.errors} />}
                   </ShiftCard>
                 </li>

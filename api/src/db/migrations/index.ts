@@ -10,6 +10,7 @@ import { Migration20261127182538_commitment_community_id } from './Migration2026
 import { Migration20261207170122_hours_claims } from './Migration20261207170122_hours_claims.js';
 import { Migration20261207183513_notification_kinds } from './Migration20261207183513_notification_kinds.js';
 import { Migration20261207191843_evidence_quota_index } from './Migration20261207191843_evidence_quota_index.js';
+import { Migration20261207194959_signup_expired } from './Migration20261207194959_signup_expired.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127144519_initial', class: Migration20261127144519_initial },
@@ -31,4 +32,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261207191843_evidence_quota_index',
     class: Migration20261207191843_evidence_quota_index,
   },
+  { name: 'Migration20261207194959_signup_expired', class: Migration20261207194959_signup_expired },
 ];

@@ -56,7 +56,9 @@ export function placeProblem({ signup, shift }: Locked): UserError | null {
       UserErrorCode.NOT_CONFIRMED,
       signup.status === SignupStatus.WAITLISTED
         ? 'This volunteer is on the waitlist, not confirmed for the shift.'
-        : 'This sign-up was cancelled.',
+        : signup.status === SignupStatus.EXPIRED
+          ? 'This volunteer was still on the waitlist when the shift ended.'
+          : 'This sign-up was cancelled.',
     );
   }
   return null;

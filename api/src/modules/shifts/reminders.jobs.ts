@@ -1,4 +1,5 @@
-// Background job of volunteer service: reminders before confirmed shifts (in-app notifications).
+// Background jobs of volunteer service: reminders before confirmed shifts (in-app notifications),
+// and closing the waitlists of ended shifts (waitlists.jobs.ts).
 //
 // Every five minutes one statement per reminder threshold (24 h and 2 h by default) writes a
 // SHIFT_REMINDER notification for each confirmed sign-up of an open shift that starts within
@@ -16,6 +17,11 @@ import { createMailer, type Mailer } from '../notifications/mailer.js';
 import { mailText } from '../notifications/mail-text.js';
 import { NotificationKind, type NotificationDataOf } from '../notifications/notification.kinds.js';
 import { ShiftStatus, SignupStatus } from './shift.enums.js';
+import {
+  CLOSE_WAITLISTS_JOB,
+  closeEndedWaitlists,
+  type CloseWaitlistsRun,
+} from './waitlists.jobs.js';
 
 export const REMINDERS_JOB = 'shifts.reminders';
 export const REMINDER_KIND = NotificationKind.SHIFT_REMINDER;
@@ -115,6 +121,7 @@ export function shiftJobs(
   config: Pick<Config, 'shifts' | 'smtpUrl' | 'mailFrom'>,
 ): JobDefinition[] {
   const log = logger.child({ job: REMINDERS_JOB });
+  const waitlistLog = logger.child({ job: CLOSE_WAITLISTS_JOB });
   const mailer = createMailer(config);
   return [
     {
@@ -129,6 +136,17 @@ export function shiftJobs(
           logger: log,
         });
         log.info(run, 'shift reminders written');
+        return run;
+      },
+    },
+    {
+      name: CLOSE_WAITLISTS_JOB,
+      cron: shanghaiCron('*/10 * * * *'),
+      // Idempotent: a missed run is made up by the next one; expire before it starts.
+      queue: { retryLimit: 1, retryDelay: 60, expireInSeconds: 540 },
+      async handler(): Promise<CloseWaitlistsRun> {
+        const run = await closeEndedWaitlists(orm.em.fork() as EntityManager);
+        if (run.signups > 0) waitlistLog.info(run, 'waitlists of ended shifts closed');
         return run;
       },
     },

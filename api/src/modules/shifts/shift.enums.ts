@@ -59,8 +59,15 @@ export enum SignupStatus {
   CONFIRMED = 'CONFIRMED',
   WAITLISTED = 'WAITLISTED',
   CANCELLED = 'CANCELLED',
+  /** Still on the waitlist when the shift ended: closed by the `shifts.close-waitlists` job. */
+  EXPIRED = 'EXPIRED',
 }
-registerEnumType(SignupStatus, { name: 'SignupStatus' });
+registerEnumType(SignupStatus, {
+  name: 'SignupStatus',
+  valuesConfig: {
+    EXPIRED: { description: 'Still waitlisted when the shift ended; the waitlist is closed.' },
+  },
+});
 
 export enum Attendance {
   /** Not yet: the shift has not been attended or marked. */

@@ -183,6 +183,16 @@ export async function cancelSignup(
             ),
           );
         }
+        // The waitlist closed when the shift ended: nothing is left to give up.
+        if (signup.status === SignupStatus.EXPIRED) {
+          return refused(
+            ['signup', 'promoted'],
+            userError(
+              UserErrorCode.INVALID_TRANSITION,
+              'The shift has ended; this waitlist place was closed.',
+            ),
+          );
+        }
         const wasConfirmed = signup.status === SignupStatus.CONFIRMED;
         signup.status = SignupStatus.CANCELLED;
         signup.cancelledAt = new Date();
