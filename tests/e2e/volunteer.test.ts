@@ -109,7 +109,7 @@ describe.skipIf(!hasChromium)(
       expect(await page.getAttribute('html', 'lang')).toBe('en');
       const rawKey = rawMessageKey;
       const shiftsText = await page.locator('body').innerText();
-      expect(shiftsText).toMatch(/places left|Full/);
+      expect(shiftsText).toMatch(/places? left|Full/);
       expect(shiftsText).not.toMatch(rawKey);
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await shot(page, '05-shifts-en');

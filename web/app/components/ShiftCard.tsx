@@ -45,7 +45,10 @@ export function ShiftCard({
           <dd className="shift-places">
             {shift.spotsRemaining > 0 ? (
               <span className="spots-left" data-spots={shift.spotsRemaining}>
-                {t('shifts.placesLeft', { n: number.format(shift.spotsRemaining) })}
+                {t('shifts.placesLeft', {
+                  count: shift.spotsRemaining,
+                  n: number.format(shift.spotsRemaining),
+                })}
               </span>
             ) : (
               <span className="badge badge-warn" data-spots={0}>

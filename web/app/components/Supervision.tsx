@@ -20,5 +20,5 @@ export function DaysSince({ days }: { days: number }) {
   const number = useNumberFormat();
   if (days <= 0) return <>{t('social.today')}</>;
   if (days === 1) return <>{t('social.yesterday')}</>;
-  return <>{t('social.daysAgo', { n: number.format(days) })}</>;
+  return <>{t('social.daysAgo', { count: days, n: number.format(days) })}</>;
 }

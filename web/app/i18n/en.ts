@@ -1,5 +1,7 @@
-// English. Typed as Messages, so a key missing here (or not in zh-CN) fails the typecheck.
+// English. Typed from Messages (with the `_one` form of every counted message, plural.ts), so a
+// key missing here (or not in zh-CN) fails the typecheck.
 import type { Messages } from './zh-CN';
+import type { WithEnglishPlurals } from './plural';
 import { registerEn } from './features/register';
 import { notificationsEn } from './features/notifications';
 import { socialEn } from './features/social';
@@ -10,7 +12,7 @@ import { matchingEn } from './features/matching';
 import { directoryEn } from './features/directory';
 import { reportsEn } from './features/reports';
 
-export const en: Messages = {
+export const en: WithEnglishPlurals<Messages> = {
   app: {
     name: '共建 Gongjian',
     district: 'Qingshan Sub-district',
@@ -96,13 +98,15 @@ export const en: Messages = {
     showAll: 'All shifts',
     apply: 'Apply',
     reset: 'Clear filters',
-    count: '{{n}} shifts',
+    count_one: '{{n}} shift',
+    count_other: '{{n}} shifts',
     empty: 'No shifts match.',
     emptyEligible: 'There are no shifts you can sign up for right now. Try showing all shifts.',
     when: 'When',
     where: 'Where',
     places: 'Places',
-    placesLeft: '{{n}} places left',
+    placesLeft_one: '{{n}} place left',
+    placesLeft_other: '{{n}} places left',
     full: 'Full',
     waitlist: '{{n}} on the waitlist',
     capacity: '{{n}} in all',
@@ -132,7 +136,8 @@ export const en: Messages = {
     hours: 'Verified service hours',
     hoursValue: '{{n}} h',
     stars: 'Star level',
-    starsValue: '{{n}} stars',
+    starsValue_one: '{{n}} star',
+    starsValue_other: '{{n}} stars',
     noStars: 'No stars yet',
     skills: 'My skills',
     noProfile:
@@ -172,7 +177,8 @@ export const en: Messages = {
     checkedInAt: 'Checked in at {{time}}',
     checkedOut: 'Checked out: {{title}}',
     checkedOutAt: 'Checked out at {{time}}',
-    hours: '{{n}} hours of service (to be confirmed by the organiser)',
+    hours_one: '{{n}} hour of service (to be confirmed by the organiser)',
+    hours_other: '{{n}} hours of service (to be confirmed by the organiser)',
     failed: 'Did not succeed',
   },
   login: {
@@ -410,7 +416,10 @@ export const en: Messages = {
     saving: 'Saving…',
     saved: 'Your profile is saved.',
     failed: 'Your profile was not saved; see the notes below.',
-    hours: '{{hours}} verified hours · {{stars}} stars',
+    hours_one: '{{hours}} verified hour',
+    hours_other: '{{hours}} verified hours',
+    stars_one: '{{stars}} star',
+    stars_other: '{{stars}} stars',
     weekday: {
       '1': 'Monday',
       '2': 'Tuesday',

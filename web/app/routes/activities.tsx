@@ -192,11 +192,14 @@ function ActivityList({
   return (
     <section aria-labelledby="activities-count">
       <p id="activities-count" className="muted result-count">
-        {t('activities.count', { n: number.format(total) })}
+        {t('activities.count', { count: total, n: number.format(total) })}
       </p>
       {total > activities.length && (
         <p className="muted">
-          {t('activities.listTruncated', { n: number.format(activities.length) })}
+          {t('activities.listTruncated', {
+            count: activities.length,
+            n: number.format(activities.length),
+          })}
         </p>
       )}
       {activities.length === 0 ? (
@@ -281,7 +284,10 @@ function ActivityCard({
           {next.length > nextShiftsShown && (
             <li className="muted">
               <Link to={`/activities/${encodeURIComponent(activity.id)}`}>
-                {t('activities.moreShifts', { n: number.format(next.length - nextShiftsShown) })}
+                {t('activities.moreShifts', {
+                  count: next.length - nextShiftsShown,
+                  n: number.format(next.length - nextShiftsShown),
+                })}
               </Link>
             </li>
           )}

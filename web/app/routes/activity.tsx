@@ -274,7 +274,10 @@ export default function ActivityPage() {
         )}
         {activity.shifts.totalCount > shifts.length && (
           <p className="muted">
-            {t('activities.detail.shiftsTruncated', { n: number.format(shifts.length) })}
+            {t('activities.detail.shiftsTruncated', {
+              count: shifts.length,
+              n: number.format(shifts.length),
+            })}
           </p>
         )}
 
@@ -427,7 +430,10 @@ function AddShiftsForm({
       </h2>
       {result && result.created.length > 0 && (
         <p className="notice" role="status">
-          {t('activities.addShifts.created', { n: number.format(result.created.length) })}
+          {t('activities.addShifts.created', {
+            count: result.created.length,
+            n: number.format(result.created.length),
+          })}
         </p>
       )}
       {result && result.failed.length > 0 && (

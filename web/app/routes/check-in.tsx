@@ -154,7 +154,7 @@ function CheckInOutcome({ outcome }: { outcome: Outcome }) {
         <p>{t('checkIn.checkedOutAt', { time: dates.time(signup.checkedOutAt) })}</p>
       )}
       {signup.hours !== null && signup.hours !== undefined && (
-        <p>{t('checkIn.hours', { n: number.format(signup.hours) })}</p>
+        <p>{t('checkIn.hours', { count: signup.hours, n: number.format(signup.hours) })}</p>
       )}
     </div>
   );

@@ -146,7 +146,12 @@ export default function ProfilePage() {
         {profile && (
           <p className="muted">
             {t('profile.hours', {
+              count: profile.verifiedHours,
               hours: number.format(profile.verifiedHours),
+            })}
+            {' · '}
+            {t('profile.stars', {
+              count: profile.starLevel,
               stars: number.format(profile.starLevel),
             })}
           </p>

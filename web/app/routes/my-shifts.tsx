@@ -105,7 +105,10 @@ export default function MyShiftsPage() {
                     <span aria-hidden="true" className="stars">
                       {'★'.repeat(profile.starLevel)}
                     </span>{' '}
-                    {t('myShifts.starsValue', { n: number.format(profile.starLevel) })}
+                    {t('myShifts.starsValue', {
+                      count: profile.starLevel,
+                      n: number.format(profile.starLevel),
+                    })}
                   </>
                 ) : (
                   t('myShifts.noStars')

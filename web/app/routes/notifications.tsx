@@ -116,6 +116,7 @@ function useWording() {
       case 'SUPERVISION_OVERDUE':
         return {
           subject: t('notifications.subject.SUPERVISION_OVERDUE', {
+            count: d.daysSinceContact ?? 0,
             days: d.daysSinceContact ?? '',
           }),
           text: t('notifications.text.SUPERVISION_OVERDUE', {
@@ -152,7 +153,7 @@ export default function NotificationsPage() {
           <div className={actionData.errors.length ? 'alert' : 'notice'} role="status">
             {actionData.errors.length
               ? actionData.errors.map(errorText).join(' ')
-              : t('notifications.marked', { n: actionData.count })}
+              : t('notifications.marked', { count: actionData.count, n: actionData.count })}
           </div>
         )}
         <div className="toolbar">

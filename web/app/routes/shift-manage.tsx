@@ -208,6 +208,7 @@ export default function ShiftManagePage() {
             </div>
             <p className="muted">
               {t('activities.manage.rosterCount', {
+                count: shift.capacity,
                 confirmed: number.format(shift.confirmedCount),
                 waitlist: number.format(shift.waitlistCount),
                 capacity: number.format(shift.capacity),

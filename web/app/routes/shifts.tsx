@@ -191,7 +191,7 @@ export default function ShiftsPage() {
           canChooseEligible={canChooseEligible}
         />
         <p className="muted result-count" aria-live="polite">
-          {t('shifts.count', { n: number.format(total) })}
+          {t('shifts.count', { count: total, n: number.format(total) })}
           {pages > 1 && (
             <>
               {' · '}

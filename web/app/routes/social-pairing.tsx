@@ -266,13 +266,21 @@ export default function SocialPairingPage() {
               <div>
                 <dt>{t('social.scoreTotal')}</dt>
                 <dd>
-                  <strong>{t('social.points', { n: number.format(components.total) })}</strong>
+                  <strong>
+                    {t('social.points', {
+                      count: components.total,
+                      n: number.format(components.total),
+                    })}
+                  </strong>
                 </dd>
               </div>
               <div>
                 <dt>{t('social.scoreSkillFit')}</dt>
                 <dd>
-                  {t('social.points', { n: number.format(components.skillFit) })}
+                  {t('social.points', {
+                    count: components.skillFit,
+                    n: number.format(components.skillFit),
+                  })}
                   {components.matchedSpecialties.length > 0 && (
                     <span className="muted">
                       {' '}
@@ -286,16 +294,25 @@ export default function SocialPairingPage() {
               </div>
               <div>
                 <dt>{t('social.scoreSameGrid')}</dt>
-                <dd>{t('social.points', { n: number.format(components.sameGrid) })}</dd>
+                <dd>
+                  {t('social.points', {
+                    count: components.sameGrid,
+                    n: number.format(components.sameGrid),
+                  })}
+                </dd>
               </div>
               <div>
                 <dt>{t('social.scoreAvailability')}</dt>
                 <dd>
-                  {t('social.points', { n: number.format(components.availability) })}
+                  {t('social.points', {
+                    count: components.availability,
+                    n: number.format(components.availability),
+                  })}
                   <span className="muted">
                     {' '}
                     ·{' '}
                     {t('social.scoreOverlap', {
+                      count: components.overlapHoursPerWeek,
                       hours: number.format(components.overlapHoursPerWeek),
                     })}
                   </span>
@@ -303,7 +320,12 @@ export default function SocialPairingPage() {
               </div>
               <div>
                 <dt>{t('social.scoreCapacity')}</dt>
-                <dd>{t('social.points', { n: number.format(components.capacity) })}</dd>
+                <dd>
+                  {t('social.points', {
+                    count: components.capacity,
+                    n: number.format(components.capacity),
+                  })}
+                </dd>
               </div>
             </dl>
           )}

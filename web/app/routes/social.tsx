@@ -125,7 +125,7 @@ export default function SocialPage() {
               <span className="result-count">
                 {overdue > 0 ? (
                   <span className="badge badge-warn" data-testid="overdue-summary">
-                    {t('social.overdueSummary', { n: number.format(overdue) })}
+                    {t('social.overdueSummary', { count: overdue, n: number.format(overdue) })}
                   </span>
                 ) : (
                   pairings.length > 0 && (

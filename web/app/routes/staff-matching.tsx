@@ -434,6 +434,7 @@ function PlanForm({
         <h2 id="plan-heading">{t('matching.plan.heading')}</h2>
         <p className="muted plan-summary" data-testid="plan-summary">
           {t('matching.plan.summary', {
+            count: plan.proposals.length,
             n: number.format(plan.proposals.length),
             total: number.format(plan.totalScore),
           })}
@@ -697,7 +698,10 @@ function Outcome({
       <p>
         <strong>
           {outcome.created > 0
-            ? t('matching.outcome.created', { n: number.format(outcome.created) })
+            ? t('matching.outcome.created', {
+                count: outcome.created,
+                n: number.format(outcome.created),
+              })
             : t('matching.outcome.noneCreated')}
         </strong>
         {refused > 0 && <> {t('matching.outcome.refused', { n: number.format(refused) })}</>}
@@ -751,19 +755,41 @@ function Legend({ weights }: { weights: MatchingPageQuery['pairingWeights'] }) {
       </h2>
       <p>{t('matching.legend.intro')}</p>
       <ul>
-        <li>{t('matching.legend.skillFit', { points: weights.specialtyMatch })}</li>
-        <li>{t('matching.legend.sameGrid', { points: weights.sameGrid })}</li>
+        <li>
+          {t('matching.legend.skillFit', {
+            count: weights.specialtyMatch,
+            points: weights.specialtyMatch,
+          })}
+        </li>
+        <li>
+          {t('matching.legend.sameGrid', { count: weights.sameGrid, points: weights.sameGrid })}
+        </li>
         <li>
           {t('matching.legend.availability', {
-            perHour: weights.overlapPerHour,
-            cap: weights.overlapCapHours,
-            penalty: Math.abs(weights.noOverlapPenalty),
+            perHour: t('matching.legend.points', {
+              count: weights.overlapPerHour,
+              n: weights.overlapPerHour,
+            }),
+            cap: t('matching.legend.hours', {
+              count: weights.overlapCapHours,
+              n: weights.overlapCapHours,
+            }),
+            penalty: t('matching.legend.points', {
+              count: Math.abs(weights.noOverlapPenalty),
+              n: Math.abs(weights.noOverlapPenalty),
+            }),
           })}
         </li>
         <li>
           {t('matching.legend.capacity', {
-            points: weights.perFreePlace,
-            cap: weights.capacityCapPlaces,
+            points: t('matching.legend.points', {
+              count: weights.perFreePlace,
+              n: weights.perFreePlace,
+            }),
+            cap: t('matching.legend.places', {
+              count: weights.capacityCapPlaces,
+              n: weights.capacityCapPlaces,
+            }),
           })}
         </li>
       </ul>

@@ -284,7 +284,7 @@ export default function ReviewPage() {
           <h2 id="review-commitments-h">
             {t('review.commitments')}{' '}
             <span className="muted review-count">
-              {t('review.count', { n: number.format(submitted.length) })}
+              {t('review.count', { count: submitted.length, n: number.format(submitted.length) })}
             </span>
           </h2>
           {submitted.length === 0 ? (
@@ -309,7 +309,10 @@ export default function ReviewPage() {
           <h2 id="review-targets-h">
             {t('review.targetChanges')}{' '}
             <span className="muted review-count">
-              {t('review.count', { n: number.format(targetChanges.length) })}
+              {t('review.count', {
+                count: targetChanges.length,
+                n: number.format(targetChanges.length),
+              })}
             </span>
           </h2>
           {targetChanges.length === 0 ? (
@@ -334,7 +337,10 @@ export default function ReviewPage() {
           <h2 id="review-records-h">
             {t('review.records')}{' '}
             <span className="muted review-count">
-              {t('review.count', { n: number.format(loaded.recordCount) })}
+              {t('review.count', {
+                count: loaded.recordCount,
+                n: number.format(loaded.recordCount),
+              })}
             </span>
           </h2>
           <p className="muted">{t('review.oldestFirst')}</p>
@@ -518,9 +524,11 @@ function RecordItem({
             <dd>
               {record.hoursClaim.servedMinutes === null
                 ? t('review.hoursConfirmed', {
+                    count: record.hoursClaim.confirmedMinutes,
                     confirmed: number.format(record.hoursClaim.confirmedMinutes),
                   })
                 : t('review.hoursServedConfirmed', {
+                    count: record.hoursClaim.servedMinutes,
                     served: number.format(record.hoursClaim.servedMinutes),
                     confirmed: number.format(record.hoursClaim.confirmedMinutes),
                   })}

@@ -229,7 +229,10 @@ export default function UnitsPage() {
           <div className="notice outcome" role="status" tabIndex={-1} ref={noticeRef}>
             <p>
               <strong>
-                {t('directory.import.imported', { n: number.format(loaded.imported) })}
+                {t('directory.import.imported', {
+                  count: loaded.imported,
+                  n: number.format(loaded.imported),
+                })}
               </strong>
             </p>
           </div>
@@ -287,7 +290,7 @@ export default function UnitsPage() {
         </Form>
 
         <p className="muted result-count" aria-live="polite">
-          {t('directory.count', { n: number.format(loaded.total) })}
+          {t('directory.count', { count: loaded.total, n: number.format(loaded.total) })}
         </p>
         {units.length === 0 ? (
           <p className="panel">{t('directory.empty')}</p>
@@ -442,6 +445,7 @@ function ImportSection({ communityId }: { communityId: string | null }) {
                 <p>
                   <strong>
                     {t('directory.import.problems', {
+                      count: actionData.rowErrors.length,
                       file: actionData.fileName,
                       n: number.format(actionData.rowErrors.length),
                     })}
@@ -486,6 +490,7 @@ function ImportSection({ communityId }: { communityId: string | null }) {
               <p>
                 <strong>
                   {t('directory.import.checked', {
+                    count: actionData.validCount,
                     file: actionData.fileName,
                     valid: number.format(actionData.validCount),
                   })}
@@ -504,6 +509,7 @@ function ImportSection({ communityId }: { communityId: string | null }) {
                   {busyIntent === 'import'
                     ? t('directory.import.importing')
                     : t('directory.import.confirm', {
+                        count: actionData.validCount,
                         n: number.format(actionData.validCount),
                       })}
                 </button>

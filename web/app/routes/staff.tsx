@@ -189,8 +189,14 @@ function Tiles({ dashboard, currentYear }: { dashboard: Figures; currentYear: nu
           <p className="stat-value">{number.format(pending.total)}</p>
           <p className="muted">
             {t('dashboard.tiles.pendingDetail', {
-              commitments: number.format(pending.commitments),
-              fulfilments: number.format(pending.fulfilments),
+              commitments: t('dashboard.tiles.pendingCommitments', {
+                count: pending.commitments,
+                n: number.format(pending.commitments),
+              }),
+              fulfilments: t('dashboard.tiles.pendingFulfilments', {
+                count: pending.fulfilments,
+                n: number.format(pending.fulfilments),
+              }),
             })}
           </p>
           <Link to="/staff/review">{t('dashboard.tiles.pendingLink')}</Link>
@@ -199,7 +205,10 @@ function Tiles({ dashboard, currentYear }: { dashboard: Figures; currentYear: nu
           <p className="dash-tile-label">{t('dashboard.tiles.lagging')}</p>
           <p className="stat-value">{number.format(dashboard.laggingUnits)}</p>
           <p className="muted">
-            {t('dashboard.tiles.laggingDetail', { total: number.format(dashboard.unitCount) })}
+            {t('dashboard.tiles.laggingDetail', {
+              count: dashboard.unitCount,
+              total: number.format(dashboard.unitCount),
+            })}
           </p>
           <a href="#lagging-heading">{t('dashboard.lagging.heading')}</a>
         </li>
@@ -208,6 +217,7 @@ function Tiles({ dashboard, currentYear }: { dashboard: Figures; currentYear: nu
           <p className="stat-value">{percent.format(coverage.ratio)}</p>
           <p className="muted">
             {t('dashboard.tiles.coverageDetail', {
+              count: coverage.volunteers,
               paired: number.format(coverage.paired),
               volunteers: number.format(coverage.volunteers),
             })}
@@ -223,6 +233,7 @@ function Tiles({ dashboard, currentYear }: { dashboard: Figures; currentYear: nu
               ? t('dashboard.tiles.filledOtherYear')
               : month.capacity > 0
                 ? t('dashboard.tiles.filledDetail', {
+                    count: month.capacity,
                     month: monthLabel(month.month),
                     filled: number.format(month.filled),
                     capacity: number.format(month.capacity),
@@ -378,7 +389,10 @@ function MonthSection({ dashboard }: { dashboard: Figures }) {
             format={(v) => decimal.format(v)}
           />
           <p className="muted">
-            {t('dashboard.hours.total', { hours: decimal.format(totals.hours) })}
+            {t('dashboard.hours.total', {
+              count: totals.hours,
+              hours: decimal.format(totals.hours),
+            })}
           </p>
         </figure>
         <figure className="panel dash-figure">
@@ -403,9 +417,15 @@ function MonthSection({ dashboard }: { dashboard: Figures }) {
           />
           <p className="muted">
             {t('dashboard.shifts.total', {
-              shifts: number.format(totals.shifts),
-              filled: number.format(totals.filled),
-              capacity: number.format(totals.capacity),
+              shifts: t('dashboard.shifts.totalShifts', {
+                count: totals.shifts,
+                n: number.format(totals.shifts),
+              }),
+              places: t('dashboard.shifts.totalPlaces', {
+                count: totals.capacity,
+                filled: number.format(totals.filled),
+                capacity: number.format(totals.capacity),
+              }),
             })}
           </p>
         </figure>
@@ -499,6 +519,7 @@ function CoverageSection({ dashboard }: { dashboard: Figures }) {
           />
           <p data-testid="coverage-summary">
             {t('dashboard.coverage.summary', {
+              count: coverage.volunteers,
               paired: number.format(coverage.paired),
               volunteers: number.format(coverage.volunteers),
               ratio: percent.format(coverage.ratio),

@@ -80,7 +80,10 @@ export function ShiftCalendar({
         </nav>
       </div>
       <p className="muted" aria-live="polite">
-        {t('activities.calendar.shiftCount', { n: number.format(inMonth.length) })}
+        {t('activities.calendar.shiftCount', {
+          count: inMonth.length,
+          n: number.format(inMonth.length),
+        })}
       </p>
       {total > shifts.length && (
         <p className="notice">

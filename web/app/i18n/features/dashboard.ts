@@ -1,4 +1,6 @@
 // Messages of the dashboard pages: zh-CN first; English has the same shape (the typecheck enforces it).
+import type { WithEnglishPlurals } from '../plural';
+
 export const dashboardZh = {
   title: '工作台',
   heading: '工作台',
@@ -15,14 +17,16 @@ export const dashboardZh = {
   tiles: {
     label: '概览',
     pending: '待审核',
-    pendingDetail: '承诺 {{commitments}} 项，履行记录 {{fulfilments}} 条',
+    pendingDetail: '{{commitments}}，{{fulfilments}}',
+    pendingCommitments_other: '承诺 {{n}} 项',
+    pendingFulfilments_other: '履行记录 {{n}} 条',
     pendingLink: '去审核',
     lagging: '后进单位',
-    laggingDetail: '共 {{total}} 个单位',
+    laggingDetail_other: '共 {{total}} 个单位',
     coverage: '社工结对覆盖率',
-    coverageDetail: '{{paired}} / {{volunteers}} 名志愿者已结对',
+    coverageDetail_other: '{{paired}} / {{volunteers}} 名志愿者已结对',
     filled: '本月班次报满率',
-    filledDetail: '{{month}}：{{filled}} / {{capacity}} 个名额',
+    filledDetail_other: '{{month}}：{{filled}} / {{capacity}} 个名额',
     filledNone: '{{month}}：暂无班次',
     filledOtherYear: '不是本年度',
   },
@@ -46,14 +50,16 @@ export const dashboardZh = {
     heading: '每月志愿服务时长',
     chartLabel: '每月已确认志愿服务时长柱状图，数据见下表',
     series: '已确认时长（小时）',
-    total: '全年合计 {{hours}} 小时',
+    total_other: '全年合计 {{hours}} 小时',
   },
   shifts: {
     heading: '每月班次与报名',
     chartLabel: '每月班次名额与已报满名额柱状图，数据见下表',
     capacity: '名额',
     filled: '已报名',
-    total: '全年 {{shifts}} 个班次，{{filled}} / {{capacity}} 个名额已报名',
+    total: '{{shifts}}，{{places}}',
+    totalShifts_other: '全年 {{n}} 个班次',
+    totalPlaces_other: '{{filled}} / {{capacity}} 个名额已报名',
   },
   months: {
     caption: '每月数据',
@@ -69,7 +75,7 @@ export const dashboardZh = {
     chartLabel: '社工结对覆盖环形图',
     paired: '已结对',
     unpaired: '未结对',
-    summary: '{{volunteers}} 名志愿者中 {{paired}} 名已与社工结对，覆盖率 {{ratio}}。',
+    summary_other: '{{volunteers}} 名志愿者中 {{paired}} 名已与社工结对，覆盖率 {{ratio}}。',
     none: '还没有志愿者。',
   },
   lagging: {
@@ -89,7 +95,7 @@ export const dashboardZh = {
   loading: '图表加载中…',
 };
 
-export const dashboardEn: typeof dashboardZh = {
+export const dashboardEn: WithEnglishPlurals<typeof dashboardZh> = {
   title: 'Dashboard',
   heading: 'Dashboard',
   scopeCommunity: '{{community}} · {{year}}',
@@ -105,14 +111,21 @@ export const dashboardEn: typeof dashboardZh = {
   tiles: {
     label: 'Overview',
     pending: 'Waiting for review',
-    pendingDetail: '{{commitments}} commitments, {{fulfilments}} fulfilment records',
+    pendingDetail: '{{commitments}}, {{fulfilments}}',
+    pendingCommitments_one: '{{n}} commitment',
+    pendingCommitments_other: '{{n}} commitments',
+    pendingFulfilments_one: '{{n}} fulfilment record',
+    pendingFulfilments_other: '{{n}} fulfilment records',
     pendingLink: 'Review now',
     lagging: 'Lagging units',
-    laggingDetail: 'of {{total}} units',
+    laggingDetail_one: 'of {{total}} unit',
+    laggingDetail_other: 'of {{total}} units',
     coverage: 'Pairing coverage',
-    coverageDetail: '{{paired}} of {{volunteers}} volunteers paired',
+    coverageDetail_one: '{{paired}} of {{volunteers}} volunteer paired',
+    coverageDetail_other: '{{paired}} of {{volunteers}} volunteers paired',
     filled: 'Places filled this month',
-    filledDetail: '{{month}}: {{filled}} of {{capacity}} places',
+    filledDetail_one: '{{month}}: {{filled}} of {{capacity}} place',
+    filledDetail_other: '{{month}}: {{filled}} of {{capacity}} places',
     filledNone: '{{month}}: no shifts',
     filledOtherYear: 'Not the current year',
   },
@@ -138,7 +151,8 @@ export const dashboardEn: typeof dashboardZh = {
     chartLabel:
       'Bar chart of confirmed volunteer hours per month; the figures are in the table below',
     series: 'Confirmed hours',
-    total: '{{hours}} hours in the year',
+    total_one: '{{hours}} hour in the year',
+    total_other: '{{hours}} hours in the year',
   },
   shifts: {
     heading: 'Shifts and places per month',
@@ -146,7 +160,11 @@ export const dashboardEn: typeof dashboardZh = {
       'Bar chart of places offered and filled per month; the figures are in the table below',
     capacity: 'Places',
     filled: 'Filled',
-    total: '{{shifts}} shifts in the year, {{filled}} of {{capacity}} places filled',
+    total: '{{shifts}}, {{places}}',
+    totalShifts_one: '{{n}} shift in the year',
+    totalShifts_other: '{{n}} shifts in the year',
+    totalPlaces_one: '{{filled}} of {{capacity}} place filled',
+    totalPlaces_other: '{{filled}} of {{capacity}} places filled',
   },
   months: {
     caption: 'Figures per month',
@@ -162,7 +180,10 @@ export const dashboardEn: typeof dashboardZh = {
     chartLabel: 'Donut chart of pairing coverage',
     paired: 'Paired',
     unpaired: 'Not paired',
-    summary: '{{paired}} of {{volunteers}} volunteers are paired with a social worker ({{ratio}}).',
+    summary_one:
+      '{{paired}} of {{volunteers}} volunteer is paired with a social worker ({{ratio}}).',
+    summary_other:
+      '{{paired}} of {{volunteers}} volunteers are paired with a social worker ({{ratio}}).',
     none: 'No volunteers yet.',
   },
   lagging: {

@@ -1,5 +1,6 @@
 // Messages of the directory pages: zh-CN first; English has the same shape (the typecheck enforces it).
 import type { UnitKind } from '../../../../schema/generated/graphql';
+import type { WithEnglishPlurals } from '../plural';
 
 export const directoryZh = {
   title: '单位名录',
@@ -13,7 +14,7 @@ export const directoryZh = {
   anyKind: '全部类型',
   apply: '查询',
   reset: '清除',
-  count: '共 {{n}} 个单位',
+  count_other: '共 {{n}} 个单位',
   empty: '没有符合条件的单位。',
   caption: '驻区单位',
   next: '下一页',
@@ -47,15 +48,16 @@ export const directoryZh = {
     file: '表格文件（.xlsx 或 .csv，最大 5 MB）',
     check: '检查表格',
     checking: '正在检查…',
-    checked: '已检查《{{file}}》：{{valid}} 行可以导入。',
-    problems: '《{{file}}》中有 {{n}} 处问题，请修改表格后重新选择文件检查。没有导入任何单位。',
+    checked_other: '已检查《{{file}}》：{{valid}} 行可以导入。',
+    problems_other:
+      '《{{file}}》中有 {{n}} 处问题，请修改表格后重新选择文件检查。没有导入任何单位。',
     problemsCaption: '表格中的问题',
     row: '行号',
     column: '列',
     problem: '问题',
-    confirm: '导入 {{n}} 个单位',
+    confirm_other: '导入 {{n}} 个单位',
     importing: '正在导入…',
-    imported: '已导入 {{n}} 个单位。',
+    imported_other: '已导入 {{n}} 个单位。',
     failed: '导入未成功',
     tooLarge: '文件太大，最大 5 MB。',
     tooBig: '文件太大或行数太多（最大 5 MB、5000 行）。',
@@ -73,7 +75,7 @@ export const directoryZh = {
   },
 };
 
-export const directoryEn: typeof directoryZh = {
+export const directoryEn: WithEnglishPlurals<typeof directoryZh> = {
   title: 'Unit directory',
   heading: 'Resident units',
   intro:
@@ -86,7 +88,8 @@ export const directoryEn: typeof directoryZh = {
   anyKind: 'All kinds',
   apply: 'Search',
   reset: 'Clear',
-  count: '{{n}} units',
+  count_one: '{{n}} unit',
+  count_other: '{{n}} units',
   empty: 'No units match.',
   caption: 'Resident units',
   next: 'Next page',
@@ -120,16 +123,21 @@ export const directoryEn: typeof directoryZh = {
     file: 'Sheet (.xlsx or .csv, at most 5 MB)',
     check: 'Check the sheet',
     checking: 'Checking…',
-    checked: '“{{file}}” checked: {{valid}} rows can be imported.',
-    problems:
+    checked_one: '“{{file}}” checked: {{valid}} row can be imported.',
+    checked_other: '“{{file}}” checked: {{valid}} rows can be imported.',
+    problems_one:
+      '“{{file}}” has {{n}} problem. Correct the sheet and choose it again to check it. No unit was imported.',
+    problems_other:
       '“{{file}}” has {{n}} problems. Correct the sheet and choose it again to check it. No unit was imported.',
     problemsCaption: 'Problems in the sheet',
     row: 'Row',
     column: 'Column',
     problem: 'Problem',
-    confirm: 'Import {{n}} units',
+    confirm_one: 'Import {{n}} unit',
+    confirm_other: 'Import {{n}} units',
     importing: 'Importing…',
-    imported: '{{n}} units imported.',
+    imported_one: '{{n}} unit imported.',
+    imported_other: '{{n}} units imported.',
     failed: 'The import did not go through',
     tooLarge: 'The file is too large; at most 5 MB.',
     tooBig: 'The file is too large or has too many rows (at most 5 MB and 5,000 rows).',

@@ -1,6 +1,8 @@
 // Messages of the matching pages: zh-CN first; English has the same shape (the typecheck enforces it).
 import type { UnmatchedReason } from '../../../../schema/generated/graphql';
 
+import type { WithEnglishPlurals } from '../plural';
+
 export const matchingZh = {
   title: '结对匹配',
   listSeparator: '、',
@@ -33,7 +35,7 @@ export const matchingZh = {
   runHint: '生成建议只是计算，不会保存；勾选后点击“确认所选”才会建立结对。',
   plan: {
     heading: '匹配建议',
-    summary: '{{n}} 条建议，总分 {{total}}',
+    summary_other: '{{n}} 条建议，总分 {{total}}',
     empty: '目前没有可以建议的结对：所有志愿者都已结对，或没有合适的社工。',
     caption: '建议的结对及其评分',
     volunteer: '志愿者',
@@ -60,7 +62,7 @@ export const matchingZh = {
     lastTry: '上次确认未成功：{{reason}}',
   },
   outcome: {
-    created: '已建立 {{n}} 个结对。',
+    created_other: '已建立 {{n}} 个结对。',
     noneCreated: '没有建立新的结对。',
     refused: '{{n}} 条未能确认，请查看每一行的原因。',
     caption: '本次确认的结果',
@@ -76,12 +78,15 @@ export const matchingZh = {
   legend: {
     heading: '评分说明',
     intro: '每条建议的总分是以下各项之和，系统选择总分之和最高的方案：',
-    skillFit: '专长匹配：志愿者的技能每对应社工的一项专长，加 {{points}} 分。',
-    sameGrid: '同网格：双方在同一网格，加 {{points}} 分。',
+    skillFit_other: '专长匹配：志愿者的技能每对应社工的一项专长，加 {{points}} 分。',
+    sameGrid_other: '同网格：双方在同一网格，加 {{points}} 分。',
     availability:
-      '时间重合：双方每周都有空的时间，每小时加 {{perHour}} 分，最多按 {{cap}} 小时计；都填写了时间却从不重合，扣 {{penalty}} 分。',
+      '时间重合：双方每周都有空的时间，每小时加 {{perHour}}，最多按 {{cap}} 计；都填写了时间却从不重合，扣 {{penalty}}。',
     capacity:
-      '社工空余：社工每有一个空余名额加 {{points}} 分（最多按 {{cap}} 个计），让工作更多地分给负担较轻的社工。',
+      '社工空余：社工每有一个空余名额加 {{points}}（最多按 {{cap}} 计），让工作更多地分给负担较轻的社工。',
+    points_other: '{{n}} 分',
+    hours_other: '{{n}} 小时',
+    places_other: '{{n}} 个',
   },
   unmatchedReason: {
     NO_ADMISSIBLE_WORKER: '本社区没有可以结对的社工。',
@@ -97,7 +102,7 @@ export const matchingZh = {
   },
 };
 
-export const matchingEn: typeof matchingZh = {
+export const matchingEn: WithEnglishPlurals<typeof matchingZh> = {
   title: 'Matching',
   listSeparator: ', ',
   heading: 'Pair volunteers with social workers',
@@ -130,7 +135,8 @@ export const matchingEn: typeof matchingZh = {
     'Running suggestions only computes a plan and saves nothing; tick the pairs and press “Confirm selected” to make them.',
   plan: {
     heading: 'Suggested pairings',
-    summary: '{{n}} suggestions, total score {{total}}',
+    summary_one: '{{n}} suggestion, total score {{total}}',
+    summary_other: '{{n}} suggestions, total score {{total}}',
     empty:
       'No pairings to suggest: every volunteer is paired, or no social worker is a good match.',
     caption: 'Suggested pairings and their scores',
@@ -158,7 +164,8 @@ export const matchingEn: typeof matchingZh = {
     lastTry: 'Not confirmed last time: {{reason}}',
   },
   outcome: {
-    created: '{{n}} pairings created.',
+    created_one: '{{n}} pairing created.',
+    created_other: '{{n}} pairings created.',
     noneCreated: 'No pairings were created.',
     refused: '{{n}} could not be confirmed; see the reason on each row.',
     caption: 'What this confirmation did',
@@ -174,13 +181,22 @@ export const matchingEn: typeof matchingZh = {
   legend: {
     heading: 'How the score works',
     intro: 'Each suggestion’s total is the sum of these parts; the plan has the largest sum:',
-    skillFit:
+    skillFit_one:
+      'Skill fit: {{points}} point for each of the social worker’s specialties that the volunteer’s skills serve.',
+    skillFit_other:
       'Skill fit: {{points}} points for each of the social worker’s specialties that the volunteer’s skills serve.',
-    sameGrid: 'Same grid: {{points}} points when both are in the same grid.',
+    sameGrid_one: 'Same grid: {{points}} point when both are in the same grid.',
+    sameGrid_other: 'Same grid: {{points}} points when both are in the same grid.',
     availability:
-      'Shared hours: {{perHour}} points per weekly hour both are free, counting at most {{cap}} hours; minus {{penalty}} when both gave their hours and they are never free together.',
+      'Shared hours: {{perHour}} per weekly hour both are free, counting at most {{cap}}; minus {{penalty}} when both gave their hours and they are never free together.',
     capacity:
-      'Free places: {{points}} points per free place the social worker has (at most {{cap}} places), so work goes to the less loaded.',
+      'Free places: {{points}} per free place the social worker has (at most {{cap}}), so work goes to the less loaded.',
+    points_one: '{{n}} point',
+    points_other: '{{n}} points',
+    hours_one: '{{n}} hour',
+    hours_other: '{{n}} hours',
+    places_one: '{{n}} place',
+    places_other: '{{n}} places',
   },
   unmatchedReason: {
     NO_ADMISSIBLE_WORKER: 'No social worker in this community can be paired.',

@@ -1,4 +1,6 @@
 // Messages of the notifications page: zh-CN first; English has the same shape.
+import type { WithEnglishPlurals } from '../plural';
+
 export const notificationsZh = {
   title: '通知',
   heading: '通知',
@@ -8,7 +10,7 @@ export const notificationsZh = {
   showAll: '全部通知',
   markAllRead: '全部标为已读',
   markRead: '标为已读',
-  marked: '已将 {{n}} 条通知标为已读。',
+  marked_other: '已将 {{n}} 条通知标为已读。',
   empty: '暂时没有通知。',
   emptyUnread: '没有未读通知。',
   new: '未读',
@@ -26,7 +28,7 @@ export const notificationsZh = {
     WAITLIST_PROMOTED: '{{activity}}：{{when}}',
     SHIFT_CANCELLED: '{{activity}}：{{when}}',
     AFFILIATION_REQUESTED: '{{volunteer}} 申请确认为本单位志愿者',
-    SUPERVISION_OVERDUE: '结对督导已 {{days}} 天未记录',
+    SUPERVISION_OVERDUE_other: '结对督导已 {{days}} 天未记录',
   },
   text: {
     SHIFT_REMINDER: '您报名的班次将于 {{when}} 开始，地点：{{location}}。',
@@ -37,7 +39,7 @@ export const notificationsZh = {
   },
 };
 
-export const notificationsEn: typeof notificationsZh = {
+export const notificationsEn: WithEnglishPlurals<typeof notificationsZh> = {
   title: 'Notifications',
   heading: 'Notifications',
   unread: '{{n}} unread',
@@ -46,7 +48,8 @@ export const notificationsEn: typeof notificationsZh = {
   showAll: 'All notifications',
   markAllRead: 'Mark all read',
   markRead: 'Mark read',
-  marked: '{{n}} notifications marked read.',
+  marked_one: '{{n}} notification marked read.',
+  marked_other: '{{n}} notifications marked read.',
   empty: 'No notifications yet.',
   emptyUnread: 'Nothing unread.',
   new: 'New',
@@ -64,7 +67,8 @@ export const notificationsEn: typeof notificationsZh = {
     WAITLIST_PROMOTED: '{{activity}}: {{when}}',
     SHIFT_CANCELLED: '{{activity}}: {{when}}',
     AFFILIATION_REQUESTED: '{{volunteer}} asks to be confirmed as a volunteer of your unit',
-    SUPERVISION_OVERDUE: 'No supervision recorded for {{days}} days',
+    SUPERVISION_OVERDUE_one: 'No supervision recorded for {{days}} day',
+    SUPERVISION_OVERDUE_other: 'No supervision recorded for {{days}} days',
   },
   text: {
     SHIFT_REMINDER: 'Your shift starts {{when}} at {{location}}.',

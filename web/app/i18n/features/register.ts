@@ -1,4 +1,6 @@
 // Messages of volunteer self-registration: zh-CN first; English has the same shape.
+import type { WithEnglishPlurals } from '../plural';
+
 export const registerZh = {
   title: '注册志愿者',
   heading: '注册成为志愿者',
@@ -27,7 +29,7 @@ export const registerZh = {
   registerLink: '注册成为志愿者',
 };
 
-export const registerEn: typeof registerZh = {
+export const registerEn: WithEnglishPlurals<typeof registerZh> = {
   title: 'Volunteer sign-up',
   heading: 'Become a volunteer',
   intro:

@@ -1,4 +1,6 @@
 // Messages of the reports pages: zh-CN first; English has the same shape (the typecheck enforces it).
+import type { WithEnglishPlurals } from '../plural';
+
 export const reportsZh = {
   title: '报表',
   heading: '报表下载',
@@ -33,7 +35,7 @@ export const reportsZh = {
   },
 };
 
-export const reportsEn: typeof reportsZh = {
+export const reportsEn: WithEnglishPlurals<typeof reportsZh> = {
   title: 'Reports',
   heading: 'Report downloads',
   intro:

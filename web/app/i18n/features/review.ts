@@ -1,4 +1,6 @@
 // Messages of the review pages: zh-CN first; English has the same shape (the typecheck enforces it).
+import type { WithEnglishPlurals } from '../plural';
+
 export const reviewZh = {
   title: '审核',
   heading: '待审核事项',
@@ -10,7 +12,7 @@ export const reviewZh = {
   commitments: '承诺审核',
   targetChanges: '目标调整申请',
   records: '履行记录审核',
-  count: '{{n}} 项',
+  count_other: '{{n}} 项',
   emptyCommitments: '没有待审核的承诺。',
   emptyTargetChanges: '没有待处理的目标调整申请。',
   emptyRecords: '没有待审核的履行记录。',
@@ -32,8 +34,8 @@ export const reviewZh = {
   recordedAt: '提交时间',
   recordedBy: '记录人',
   hoursClaim: '志愿服务时长',
-  hoursServedConfirmed: '签到签退 {{served}} 分钟，确认 {{confirmed}} 分钟',
-  hoursConfirmed: '确认 {{confirmed}} 分钟',
+  hoursServedConfirmed_other: '签到签退 {{served}} 分钟，确认 {{confirmed}} 分钟',
+  hoursConfirmed_other: '确认 {{confirmed}} 分钟',
   hoursReason: '调整理由：',
   note: '说明',
   noNote: '（未填写）',
@@ -63,7 +65,7 @@ export const reviewZh = {
   },
 };
 
-export const reviewEn: typeof reviewZh = {
+export const reviewEn: WithEnglishPlurals<typeof reviewZh> = {
   title: 'Review',
   heading: 'Waiting for review',
   intro:
@@ -75,7 +77,8 @@ export const reviewEn: typeof reviewZh = {
   commitments: 'Commitments',
   targetChanges: 'Target changes',
   records: 'Fulfilment records',
-  count: '{{n}} items',
+  count_one: '{{n}} item',
+  count_other: '{{n}} items',
   emptyCommitments: 'No commitments waiting for review.',
   emptyTargetChanges: 'No target changes waiting for a decision.',
   emptyRecords: 'No fulfilment records waiting for review.',
@@ -97,8 +100,10 @@ export const reviewEn: typeof reviewZh = {
   recordedAt: 'Submitted',
   recordedBy: 'Recorded by',
   hoursClaim: 'Volunteer hours',
-  hoursServedConfirmed: '{{served}} minutes checked in and out, {{confirmed}} confirmed',
-  hoursConfirmed: '{{confirmed}} minutes confirmed',
+  hoursServedConfirmed_one: '{{served}} minute checked in and out, {{confirmed}} confirmed',
+  hoursServedConfirmed_other: '{{served}} minutes checked in and out, {{confirmed}} confirmed',
+  hoursConfirmed_one: '{{confirmed}} minute confirmed',
+  hoursConfirmed_other: '{{confirmed}} minutes confirmed',
   hoursReason: 'Reason for the change:',
   note: 'Note',
   noNote: '(none)',

@@ -1,4 +1,6 @@
 // Messages of the social pages: zh-CN first; English has the same shape (the typecheck enforces it).
+import type { WithEnglishPlurals } from '../plural';
+
 export const socialZh = {
   title: '我的志愿者',
   heading: '我的结对志愿者',
@@ -10,7 +12,7 @@ export const socialZh = {
   qualificationLabel: '职业资格',
   specialties: '专长领域',
   noSpecialties: '未填写',
-  overdueSummary: '{{n}} 位志愿者督导已逾期',
+  overdueSummary_other: '{{n}} 位志愿者督导已逾期',
   allOnTime: '所有结对督导都按时进行',
   volunteers: '我的志愿者',
   empty: '你目前没有进行中的结对。',
@@ -20,7 +22,7 @@ export const socialZh = {
   noSkills: '未填写',
   lastContact: '最近联系',
   daysSince: '距今',
-  daysAgo: '{{n}} 天前',
+  daysAgo_other: '{{n}} 天前',
   yesterday: '昨天',
   today: '今天',
   due: '下次督导截止',
@@ -52,9 +54,9 @@ export const socialZh = {
   scoreMatched: '匹配的专长',
   scoreSameGrid: '同一网格',
   scoreAvailability: '共同空闲时间',
-  scoreOverlap: '每周共同空闲 {{hours}} 小时',
+  scoreOverlap_other: '每周共同空闲 {{hours}} 小时',
   scoreCapacity: '社工余量',
-  points: '{{n}} 分',
+  points_other: '{{n}} 分',
   logs: '督导记录',
   logsCount: '共 {{n}} 条',
   noLogs: '还没有督导记录。',
@@ -94,7 +96,7 @@ export const socialZh = {
   },
 };
 
-export const socialEn: typeof socialZh = {
+export const socialEn: WithEnglishPlurals<typeof socialZh> = {
   title: 'My volunteers',
   heading: 'My paired volunteers',
   noProfile: 'You have no social worker profile yet; ask your community staff to set one up.',
@@ -105,7 +107,8 @@ export const socialEn: typeof socialZh = {
   qualificationLabel: 'Qualification',
   specialties: 'Specialties',
   noSpecialties: 'None given',
-  overdueSummary: 'Supervision is overdue for {{n}} volunteer(s)',
+  overdueSummary_one: 'Supervision is overdue for {{n}} volunteer',
+  overdueSummary_other: 'Supervision is overdue for {{n}} volunteers',
   allOnTime: 'All supervision is on time',
   volunteers: 'My volunteers',
   empty: 'You have no active pairings.',
@@ -115,7 +118,8 @@ export const socialEn: typeof socialZh = {
   noSkills: 'None given',
   lastContact: 'Last contact',
   daysSince: 'Since',
-  daysAgo: '{{n}} days ago',
+  daysAgo_one: '{{n}} day ago',
+  daysAgo_other: '{{n}} days ago',
   yesterday: 'Yesterday',
   today: 'Today',
   due: 'Next supervision due by',
@@ -147,9 +151,11 @@ export const socialEn: typeof socialZh = {
   scoreMatched: 'Matching specialties',
   scoreSameGrid: 'Same grid',
   scoreAvailability: 'Shared free time',
-  scoreOverlap: '{{hours}} shared free hours a week',
+  scoreOverlap_one: '{{hours}} shared free hour a week',
+  scoreOverlap_other: '{{hours}} shared free hours a week',
   scoreCapacity: 'Worker’s free places',
-  points: '{{n}} points',
+  points_one: '{{n}} point',
+  points_other: '{{n}} points',
   logs: 'Supervision log',
   logsCount: '{{n}} in all',
   noLogs: 'No supervision recorded yet.',
