@@ -46,6 +46,7 @@ export const UserErrorCode = {
   INVALID_CODE: 'INVALID_CODE',
   CODE_EXPIRED: 'CODE_EXPIRED',
   OWN_RECORD: 'OWN_RECORD',
+  ENDS_BEFORE_START: 'ENDS_BEFORE_START',
 } as const;
 export type UserErrorCode = (typeof UserErrorCode)[keyof typeof UserErrorCode];
 
@@ -133,6 +134,12 @@ export function userErrorsFromZod(error: ZodError): UserError[] {
           issue.message,
           field,
         );
+      case 'custom': {
+        // A refinement may name its code (`params: { code }`), e.g. ENDS_BEFORE_START.
+        const code = (issue.params as { code?: string } | undefined)?.code;
+        const known = Object.values(UserErrorCode).find((c) => c === code);
+        return userError(known ?? UserErrorCode.INVALID, issue.message, field);
+      }
       default:
         return userError(UserErrorCode.INVALID, issue.message, field);
     }

@@ -363,6 +363,7 @@ export const en: WithEnglishPlurals<Messages> = {
     INVALID_CODE: 'This check-in code is not valid. Please scan the QR code at the venue again.',
     CODE_EXPIRED: 'This check-in code has expired. Please scan the QR code at the venue again.',
     OWN_RECORD: 'You made this record yourself; another reviewer must verify it.',
+    ENDS_BEFORE_START: 'The end must be after the start.',
     TOO_LONG: 'This is too long; please shorten it.',
     OUT_OF_RANGE: 'This value is outside the allowed range.',
     CONFLICT: 'Someone else changed this; reload and try again.',

@@ -78,7 +78,7 @@ export function periodErrors(start: string, end: string): UserError[] {
   if (start > end)
     return [
       userError(
-        UserErrorCode.INVALID,
+        UserErrorCode.ENDS_BEFORE_START,
         'The period must end on or after its start.',
         inputField('periodEnd'),
       ),

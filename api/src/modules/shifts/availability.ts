@@ -15,6 +15,10 @@ export const availabilitySchema = z
         start: time,
         end: time,
       })
-      .refine((slot) => slot.start < slot.end, 'A slot must end after it starts.'),
+      .refine((slot) => slot.start < slot.end, {
+        message: 'A slot must end after it starts.',
+        path: ['end'],
+        params: { code: 'ENDS_BEFORE_START' },
+      }),
   )
   .max(21, 'At most 21 weekly slots.');

@@ -40,7 +40,11 @@ export async function createShift(
   }
   if (!(input.endsAt > input.startsAt)) {
     errors.push(
-      userError(UserErrorCode.INVALID, 'A shift must end after it starts.', inputField('endsAt')),
+      userError(
+        UserErrorCode.ENDS_BEFORE_START,
+        'A shift must end after it starts.',
+        inputField('endsAt'),
+      ),
     );
   } else if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_SHIFT_HOURS * 3_600_000) {
     errors.push(
