@@ -123,6 +123,16 @@ describe.skipIf(!hasChromium)('social worker journey in Chromium on a phone', ()
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await shot(page, '04-logged-zh');
 
+      // A date after today is refused in words, and the last save's notice does not stand
+      // beside the error.
+      await page.getByLabel('督导日期').fill('2999-01-01');
+      await page.getByLabel('督导方式').selectOption('PHONE');
+      await page.getByRole('button', { name: '保存督导记录' }).click();
+      const dateError = page.locator('#date-error');
+      await dateError.waitFor();
+      expect(await dateError.innerText()).toBe('日期不能晚于今天。');
+      expect(await page.locator('.outcome[role="status"]').count()).toBe(0);
+
       await page.getByRole('link', { name: '返回我的志愿者' }).click();
       await page.waitForURL((url) => url.pathname === '/social');
       const card = page.locator(`article[data-pairing-id="${pairingId}"]`);

@@ -47,6 +47,7 @@ export const UserErrorCode = {
   CODE_EXPIRED: 'CODE_EXPIRED',
   OWN_RECORD: 'OWN_RECORD',
   ENDS_BEFORE_START: 'ENDS_BEFORE_START',
+  DATE_IN_FUTURE: 'DATE_IN_FUTURE',
 } as const;
 export type UserErrorCode = (typeof UserErrorCode)[keyof typeof UserErrorCode];
 

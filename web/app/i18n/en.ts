@@ -364,6 +364,7 @@ export const en: WithEnglishPlurals<Messages> = {
     CODE_EXPIRED: 'This check-in code has expired. Please scan the QR code at the venue again.',
     OWN_RECORD: 'You made this record yourself; another reviewer must verify it.',
     ENDS_BEFORE_START: 'The end must be after the start.',
+    DATE_IN_FUTURE: 'The date cannot be later than today.',
     TOO_LONG: 'This is too long; please shorten it.',
     OUT_OF_RANGE: 'This value is outside the allowed range.',
     CONFLICT: 'Someone else changed this; reload and try again.',

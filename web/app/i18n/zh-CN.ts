@@ -354,6 +354,7 @@ export const zhCN = {
     CODE_EXPIRED: '签到码已过期，请重新扫描现场的二维码。',
     OWN_RECORD: '这条记录由您本人提交，需由其他审核人核实。',
     ENDS_BEFORE_START: '结束时间必须晚于开始时间。',
+    DATE_IN_FUTURE: '日期不能晚于今天。',
     TOO_LONG: '内容太长，请精简。',
     OUT_OF_RANGE: '数值超出允许范围。',
     CONFLICT: '内容已被他人修改，请刷新后重试。',

@@ -141,6 +141,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function SocialPairingPage() {
   const loaded = useLoaderData<typeof loader>();
+  // A refused post answers on the same address: the last success's notice must not stand
+  // beside its errors.
+  const refusedNow = (useActionData<typeof action>()?.errors?.length ?? 0) > 0;
   const { viewer, pairing, logs, logTotal, olderCursor, paged, done, canEnd } = loaded;
   const { t } = useTranslation();
   const day = useDayFormat();
@@ -169,7 +172,7 @@ export default function SocialPairingPage() {
             )}
           </span>
         </div>
-        {done && <Done done={done} />}
+        {done && !refusedNow && <Done done={done} />}
 
         <section className="panel" aria-labelledby="volunteer-heading">
           <h2 id="volunteer-heading" className="panel-heading">

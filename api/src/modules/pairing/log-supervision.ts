@@ -51,7 +51,16 @@ export async function logSupervision(
   });
   if (!parsed.success) return refused(REFUSED, ...userErrorsFromZod(parsed.error));
   const { date, mode, notes } = parsed.data;
-  if (date > shanghaiDate()) return outOfRange('The date is in the future.');
+  if (date > shanghaiDate()) {
+    return refused(
+      REFUSED,
+      userError(
+        UserErrorCode.DATE_IN_FUTURE,
+        'Supervision is logged once it has happened: the date is after today.',
+        inputField('date'),
+      ),
+    );
+  }
   if (date < shanghaiDate(found.confirmedAt)) {
     return outOfRange('The date is before the pairing began.');
   }

@@ -410,7 +410,7 @@ describe('pairing', () => {
       workerToken,
     );
     expect(future.data!.logSupervision.errors[0]).toMatchObject({
-      code: 'OUT_OF_RANGE',
+      code: 'DATE_IN_FUTURE',
       field: ['input', 'date'],
     });
     const notTheirs = await t.gql(
