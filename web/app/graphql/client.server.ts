@@ -1,7 +1,7 @@
 // Runs a typed GraphQL operation against the API, server-side, with the session's bearer token.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { expiredSessionRedirect, getToken } from '../auth/session.server';
+import { expiredSessionRedirect, requireToken } from '../auth/session.server';
 
 const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:4000/graphql';
 /** The API's origin and base path, for its plain HTTP routes (downloads): API_URL without /graphql. */
@@ -54,7 +54,8 @@ function errorCode(error: GraphQLErrorBody): string {
 }
 
 /**
- * Throws a redirect to /login when the API says UNAUTHENTICATED, a 403 response when it says
+ * Throws a redirect to /login when there is no session (unless `anonymous`) or the API says
+ * UNAUTHENTICATED, a 403 response when it says
  * FORBIDDEN, a 503 response when it cannot be reached, and GraphQLRequestError for anything else.
  */
 export async function gqlRequest<TResult, TVariables>(
@@ -63,7 +64,9 @@ export async function gqlRequest<TResult, TVariables>(
   variables: TVariables,
   options: RequestOptions = {},
 ): Promise<TResult> {
-  const token = options.token ?? (options.anonymous ? undefined : await getToken(request));
+  // Without `anonymous`, the operation is a signed-in user's: no session sends them to sign in
+  // (and back here afterwards) rather than asking the API as nobody.
+  const token = options.anonymous ? undefined : (options.token ?? (await requireToken(request)));
   const query = queryText(document as TypedDocumentNode<unknown, unknown>);
   let response: Response;
   try {
@@ -101,4 +104,26 @@ export async function gqlRequest<TResult, TVariables>(
     );
   }
   return body.data;
+}
+
+/** A page query's result once the viewer is known to be signed in. */
+export type SignedIn<TResult extends { viewer?: unknown }> = TResult & {
+  viewer: NonNullable<TResult['viewer']>;
+};
+
+/**
+ * A signed-in page's one request: no session → /login?redirectTo=…; a token the API no longer
+ * accepts (the query's `viewer` comes back null) → the session is forgotten and the user signs in
+ * again. Every signed-in page query selects `viewer`, which the layout's header shows.
+ */
+export async function signedInRequest<TResult extends { viewer?: unknown }, TVariables>(
+  request: Request,
+  document: TypedDocumentNode<TResult, TVariables>,
+  variables: TVariables,
+): Promise<SignedIn<TResult>> {
+  const result = await gqlRequest(request, document, variables);
+  if (result.viewer === null || result.viewer === undefined) {
+    throw await expiredSessionRedirect(request);
+  }
+  return result as SignedIn<TResult>;
 }

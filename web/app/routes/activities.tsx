@@ -10,12 +10,11 @@ import {
   type ActivityShiftSlotFragment,
   type ShiftFilter,
 } from '../../../schema/generated/graphql';
-import { expiredSessionRedirect, getRole, requireToken } from '../auth/session.server';
-import { AppHeader } from '../components/AppHeader';
+import { getRole } from '../auth/session.server';
 import { gridRange, monthOf } from '../components/activities/calendar';
 import { ShiftCalendar } from '../components/activities/ShiftCalendar';
 import { FilledBadge, OrganiserBadge } from '../components/activities/shared';
-import { gqlRequest } from '../graphql/client.server';
+import { signedInRequest } from '../graphql/client.server';
 import { shanghaiDay, useDateTimeFormat, useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
 import href from '../styles/activities.css?url';
@@ -34,7 +33,6 @@ type View = 'list' | 'calendar';
 type ActivityRow = ActivitiesPageQuery['activities']['edges'][number]['node'];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireToken(request);
   const url = new URL(request.url);
   const admin = (await getRole(request)) === 'STREET_ADMIN';
   const view: View = url.searchParams.get('view') === 'calendar' ? 'calendar' : 'list';
@@ -52,14 +50,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
           includeCancelled: true,
         }
       : scope;
-  const result = await gqlRequest(request, ActivitiesPageDocument, {
+  const result = await signedInRequest(request, ActivitiesPageDocument, {
     activityFilter: scope,
     shiftFilter,
     first: view === 'list' ? listSize : 0,
     shiftsFirst: shiftsSize,
     withCommunities: admin,
   });
-  if (!result.viewer) throw await expiredSessionRedirect(request);
   // Volunteers run nothing: this page is not theirs.
   if (result.viewer.role === 'VOLUNTEER') throw new Response(null, { status: 403 });
   return {
@@ -79,7 +76,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ActivitiesPage() {
   const data = useLoaderData<typeof loader>();
-  const { viewer, mineOnly, communities, community, view, month, today } = data;
+  const { mineOnly, communities, community, view, month, today } = data;
   const { t, i18n } = useTranslation();
   const query = (changes: Record<string, string>) => {
     const params = new URLSearchParams();
@@ -91,7 +88,6 @@ export default function ActivitiesPage() {
 
   return (
     <>
-      <AppHeader viewer={viewer} />
       <main id="main" className="page activities-page">
         <div className="title-row">
           <h1>{mineOnly ? t('activities.headingMine') : t('activities.heading')}</h1>

@@ -24,11 +24,9 @@ import {
   CreateActivityShiftDocument,
   type ActivityUserErrorFragment,
 } from '../../../schema/generated/graphql';
-import { expiredSessionRedirect, requireToken } from '../auth/session.server';
-import { AppHeader } from '../components/AppHeader';
 import { addDays } from '../components/activities/calendar';
 import { FilledBadge, OrganiserBadge, useActivityErrorText } from '../components/activities/shared';
-import { gqlRequest } from '../graphql/client.server';
+import { gqlRequest, signedInRequest } from '../graphql/client.server';
 import { shanghaiDay, useDateTimeFormat, useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
 import { fieldOf } from '../i18n/user-error';
@@ -58,9 +56,7 @@ const required = (name: string): ActivityUserErrorFragment => ({
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireToken(request);
-  const result = await gqlRequest(request, ActivityPageDocument, { id: params.id ?? '' });
-  if (!result.viewer) throw await expiredSessionRedirect(request);
+  const result = await signedInRequest(request, ActivityPageDocument, { id: params.id ?? '' });
   const node = result.node;
   const activity = node && 'title' in node ? (node as ActivityNode) : null;
   if (!activity) throw new Response(null, { status: 404 });
@@ -93,7 +89,6 @@ type ActionResult =
   | { intent: 'cancel'; shiftId: string; reason: string; done: boolean; errors: Errors };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireToken(request);
   const form = await request.formData();
   const text = (name: string) => String(form.get(name) ?? '').trim();
   if (text('intent') === 'cancel') {
@@ -174,7 +169,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ActivityPage() {
-  const { viewer, activity, created, now, tomorrow } = useLoaderData<typeof loader>();
+  const { activity, created, now, tomorrow } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const number = useNumberFormat();
@@ -185,7 +180,6 @@ export default function ActivityPage() {
 
   return (
     <>
-      <AppHeader viewer={viewer} />
       <main id="main" className="page page-narrow">
         <p className="back-link">
           <Link to="/activities">← {t('activities.detail.back')}</Link>

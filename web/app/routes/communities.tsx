@@ -6,9 +6,7 @@ import {
   CommunitiesPageDocument,
   type CommunitiesPageQuery,
 } from '../../../schema/generated/graphql';
-import { expiredSessionRedirect, requireToken } from '../auth/session.server';
-import { AppHeader } from '../components/AppHeader';
-import { gqlRequest } from '../graphql/client.server';
+import { signedInRequest } from '../graphql/client.server';
 import { useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
 
@@ -23,9 +21,7 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireToken(request);
-  const result = await gqlRequest(request, CommunitiesPageDocument, { first: pageSize });
-  if (!result.viewer) throw await expiredSessionRedirect(request);
+  const result = await signedInRequest(request, CommunitiesPageDocument, { first: pageSize });
   return {
     viewer: result.viewer,
     communities: result.communities.edges.map((edge) => edge.node),
@@ -73,11 +69,10 @@ function totalsOf(communities: CommunityRow[]): Totals {
 }
 
 export default function CommunitiesPage() {
-  const { viewer, communities } = useLoaderData<typeof loader>();
+  const { communities } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <>
-      <AppHeader viewer={viewer} />
       <main id="main" className="page">
         <h1>{t('communities.heading')}</h1>
         <p className="lead">{t('communities.intro')}</p>

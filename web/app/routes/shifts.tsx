@@ -19,10 +19,9 @@ import {
   type Skill,
   type SignUpForShiftMutation,
 } from '../../../schema/generated/graphql';
-import { expiredSessionRedirect, getRole, requireToken } from '../auth/session.server';
-import { AppHeader } from '../components/AppHeader';
+import { getRole } from '../auth/session.server';
 import { ShiftCard, SignupBadge } from '../components/ShiftCard';
-import { GraphQLRequestError, gqlRequest } from '../graphql/client.server';
+import { gqlRequest, GraphQLRequestError, signedInRequest } from '../graphql/client.server';
 import { shanghaiDay, startOfShanghaiDay, useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
 import { useUserErrorText } from '../i18n/user-error';
@@ -96,14 +95,13 @@ function pageHref(url: URL, at: { after: string; page: number } | null): string 
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireToken(request);
   const volunteer = (await getRole(request)) === 'VOLUNTEER';
   const url = new URL(request.url);
   const filters = filtersOf(url, volunteer);
   const { after, page } = pageOf(url);
   let result;
   try {
-    result = await gqlRequest(request, ShiftsPageDocument, {
+    result = await signedInRequest(request, ShiftsPageDocument, {
       filter: shiftFilter(filters),
       first: pageSize,
       after,
@@ -118,14 +116,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       throw error;
     }
     filters.show = 'all';
-    result = await gqlRequest(request, ShiftsPageDocument, {
+    result = await signedInRequest(request, ShiftsPageDocument, {
       filter: shiftFilter(filters),
       first: pageSize,
       after,
     });
   }
   const { hasNextPage, endCursor } = result.shifts.pageInfo;
-  if (!result.viewer) throw await expiredSessionRedirect(request);
   return {
     viewer: result.viewer,
     canChooseEligible: result.myVolunteerProfile !== null,
@@ -144,7 +141,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type SignUpPayload = SignUpForShiftMutation['signUpForShift'];
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireToken(request);
   const form = await request.formData();
   const shiftId = String(form.get('shiftId') ?? '');
   const { signUpForShift: payload } = await gqlRequest(request, SignUpForShiftDocument, {
@@ -156,7 +152,6 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ShiftsPage() {
   const {
-    viewer,
     canChooseEligible,
     filters,
     today,
@@ -179,7 +174,6 @@ export default function ShiftsPage() {
 
   return (
     <>
-      <AppHeader viewer={viewer} />
       <main id="main" className="page page-narrow">
         <h1>{t('shifts.heading')}</h1>
         <p className="lead">{t('shifts.intro')}</p>

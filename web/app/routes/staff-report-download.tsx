@@ -1,14 +1,9 @@
-// GET /staff/reports/co-building and /staff/reports/staffing: the report files, fetched from the
-// API's /reports/… routes server-side with the session's token (the token never reaches the
-// browser) and passed through. Only the parameters each report knows are forwarded; the file's
+// GET /staff/reports/co-building and /staff/reports/staffing: the report files, passed through from
+// the API's /reports/… routes. Only the parameters each report knows are forwarded; the file's
 // language defaults to the page's.
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { expiredSessionRedirect, requireToken } from '../auth/session.server';
-import { apiBaseUrl } from '../graphql/client.server';
+import { proxyDownload } from '../http/download.server';
 import { languageFromRequest } from '../i18n/language.server';
-
-const timeoutMs = 60_000;
-const passedHeaders = ['Content-Type', 'Content-Disposition', 'Content-Length'];
 
 const REPORTS = {
   'co-building': ['communityId', 'year', 'categoryId', 'format'],
@@ -22,8 +17,7 @@ function reportOf(pathname: string): ReportName | null {
   return name === 'co-building' || name === 'staffing' ? name : null;
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const token = await requireToken(request);
+export function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const report = reportOf(url.pathname);
   if (!report) throw new Response(null, { status: 404 });
@@ -35,30 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lang = url.searchParams.get('lang');
   params.set('lang', lang === 'en' || lang === 'zh-CN' ? lang : languageFromRequest(request));
 
-  let upstream: Response;
-  try {
-    upstream = await fetch(`${apiBaseUrl}/reports/${report}?${params}`, {
-      headers: { Authorization: `Bearer ${token}` },
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-  } catch (error) {
-    console.error(`${report} report download failed:`, error);
-    throw new Response(null, { status: 503, statusText: 'Service Unavailable' });
-  }
-  if (upstream.status === 401) throw await expiredSessionRedirect(request);
-  if (!upstream.ok || !upstream.body) {
-    // The API's reason (GraphQL error shape) is for the log; the page explains by status.
-    console.error(`${report} report: API answered ${upstream.status}`);
-    const status = upstream.status >= 500 ? 503 : upstream.status;
-    throw new Response(null, { status });
-  }
-  const headers = new Headers({
-    'Cache-Control': 'private, no-store',
-    'X-Content-Type-Options': 'nosniff',
+  return proxyDownload(request, `reports/${report}?${params}`, {
+    label: `${report} report`,
+    timeoutMs: 60_000,
   });
-  for (const name of passedHeaders) {
-    const value = upstream.headers.get(name);
-    if (value) headers.set(name, value);
-  }
-  return new Response(upstream.body, { status: 200, headers });
 }

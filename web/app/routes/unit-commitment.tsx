@@ -31,9 +31,8 @@ import {
   type UserErrorFieldsFragment,
 } from '../../../schema/generated/graphql';
 import { expiredSessionRedirect, requireToken } from '../auth/session.server';
-import { AppHeader } from '../components/AppHeader';
 import { CommitmentProgressBar, CommitmentStatusBadge } from '../components/CommitmentProgress';
-import { apiBaseUrl, gqlRequest } from '../graphql/client.server';
+import { apiBaseUrl, gqlRequest, signedInRequest } from '../graphql/client.server';
 import { shanghaiDay, timeZone, useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
 import { useFieldErrors } from '../components/field-errors';
@@ -48,9 +47,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireToken(request);
-  const result = await gqlRequest(request, CommitmentPageDocument, { id: params.id ?? '' });
-  if (!result.viewer) throw await expiredSessionRedirect(request);
+  const result = await signedInRequest(request, CommitmentPageDocument, { id: params.id ?? '' });
   if (!result.commitment) throw new Response(null, { status: 404, statusText: 'Not Found' });
   const search = new URL(request.url).searchParams;
   const done = search.get('done');
@@ -263,7 +260,7 @@ function useDateTime() {
 }
 
 export default function CommitmentPage() {
-  const { viewer, commitment, fulfilments, done, confirmWithdraw, defaultDate, maxDate } =
+  const { commitment, fulfilments, done, confirmWithdraw, defaultDate, maxDate } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -293,7 +290,6 @@ export default function CommitmentPage() {
 
   return (
     <>
-      <AppHeader viewer={viewer} />
       <main id="main" className="page page-narrow">
         <p className="back-link">
           <Link to="/unit">← {t('commitment.back')}</Link>

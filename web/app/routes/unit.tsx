@@ -4,14 +4,12 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { UnitPageDocument, type UnitPageQuery } from '../../../schema/generated/graphql';
-import { expiredSessionRedirect, requireToken } from '../auth/session.server';
-import { AppHeader } from '../components/AppHeader';
 import {
   CommitmentProgressBar,
   CommitmentStatusBadge,
   usePercentFormat,
 } from '../components/CommitmentProgress';
-import { gqlRequest } from '../graphql/client.server';
+import { signedInRequest } from '../graphql/client.server';
 import { shanghaiDay, useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
 
@@ -22,11 +20,9 @@ export const meta: MetaFunction = ({ matches }) => [
 type CommitmentRow = UnitPageQuery['commitments']['edges'][number]['node'];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireToken(request);
   const year = Number(shanghaiDay(new Date()).slice(0, 4));
-  const result = await gqlRequest(request, UnitPageDocument, { year });
+  const result = await signedInRequest(request, UnitPageDocument, { year });
   const viewer = result.viewer;
-  if (!viewer) throw await expiredSessionRedirect(request);
   if (!viewer.unit) return { viewer, unit: null, year, commitments: [], standing: null };
   const unitId = viewer.unit.id;
   const row = result.unitStandings.find((standing) => standing.unit.id === unitId);
@@ -41,14 +37,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function UnitPage() {
-  const { viewer, unit, year, commitments, standing } = useLoaderData<typeof loader>();
+  const { unit, year, commitments, standing } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const number = useNumberFormat();
   const percent = usePercentFormat();
 
   return (
     <>
-      <AppHeader viewer={viewer} />
       <main id="main" className="page page-narrow">
         <h1>{unit ? unit.name : t('unit.title')}</h1>
         {!unit ? (
