@@ -1,5 +1,6 @@
 // The real web app (built, served by remix-serve) against a real API, driven in Chromium.
 import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../seeds/demo-accounts.js';
 import { hasChromium, useWebApp } from '../support/browser.js';
 
 const w = useWebApp();
@@ -39,6 +40,36 @@ describe.skipIf(!hasChromium)('web app in Chromium', { timeout: 90_000 }, () => 
     await page.locator('[role="alert"]').first().waitFor();
     expect(new URL(page.url()).pathname).toBe('/login');
     expect(await page.locator('[role="alert"]').first().innerText()).toMatch(/用户名或密码/);
+    await context.close();
+  });
+
+  it('sends a signed-out visitor to sign in and back to the page they asked for, with one header', async () => {
+    const context = await w.browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${w.url}/activities?view=list`);
+    await page.waitForURL((url) => url.pathname === '/login');
+    expect(new URL(page.url()).searchParams.get('redirectTo')).toBe('/activities?view=list');
+    await page.getByLabel('用户名').fill('staff.jianan');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL((url) => url.pathname === '/activities');
+    // The layout draws the header once, with the viewer the page's own request fetched.
+    expect(await page.locator('header.app-header').count()).toBe(1);
+    await expect
+      .poll(() => page.locator('header.app-header .viewer-role').innerText())
+      .toBe('社区工作者');
+
+    // A session the API has revoked (signed out elsewhere) is forgotten: sign in again.
+    await w.api.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `update auth_session set revoked_at = now()
+           where user_id = (select id from app_user where username = 'staff.jianan')`,
+      );
+    await page.goto(`${w.url}/communities`);
+    await page.waitForURL((url) => url.pathname === '/login');
+    expect(new URL(page.url()).searchParams.get('redirectTo')).toBe('/communities');
     await context.close();
   });
 
