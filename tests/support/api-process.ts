@@ -17,6 +17,7 @@ export function freePort(): Promise<number> {
 
 export async function startApiProcess(
   databaseUrl: string,
+  options: { migrate?: boolean } = {},
 ): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
   const child = spawn(
@@ -31,7 +32,7 @@ export async function startApiProcess(
         HOST: '127.0.0.1',
         PORT: String(port),
         JOBS_ENABLED: 'false',
-        MIGRATE_ON_START: 'false',
+        MIGRATE_ON_START: String(options.migrate ?? false),
         LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'inherit', 'inherit'],
@@ -47,9 +48,9 @@ export async function startApiProcess(
       )
     )
       break;
-    if (i > 300 || child.exitCode !== null) {
+    if (i > 600 || child.exitCode !== null) {
       child.kill('SIGKILL');
-      throw new Error('the second API process did not start');
+      throw new Error(`the API process on port ${port} did not start`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }

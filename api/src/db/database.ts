@@ -37,8 +37,10 @@ export async function ensureDatabase(url: string, template?: string): Promise<bo
         `create database ${quote(name)}${template ? ` template ${quote(template)}` : ''} encoding 'UTF8'`,
       );
     } catch (error) {
-      // Another process created it between our check and our create.
-      if ((error as { code?: string }).code !== '42P04') throw error;
+      // Another process created it between our check and our create: 42P04 when it had
+      // finished, 23505 (pg_database's unique name) when both were creating at once.
+      const code = (error as { code?: string }).code;
+      if (code !== '42P04' && code !== '23505') throw error;
       return false;
     }
     return true;

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { MikroORM, defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import pg from 'pg';
 import type { Logger } from '../logger.js';
 import { repoRoot } from '../config.js';
 import { entities } from './entities.js';
@@ -66,7 +67,25 @@ export async function createOrm(
   );
 }
 
+/** The advisory lock every migrating process holds: one migrates, the others wait, then find
+ * nothing left to apply. The key is 'gjmg' in ASCII. */
+export const MIGRATION_LOCK_KEY = 0x67_6a_6d_67;
+
+/**
+ * Applies pending migrations. Processes started together (replicas, `npm start` beside a worker)
+ * take turns under a session-level advisory lock held on a connection of its own, so none sees a
+ * half-migrated schema or races another to CREATE the same table.
+ */
 export async function migrate(orm: MikroORM): Promise<string[]> {
-  const applied = await orm.getMigrator().up();
-  return applied.map((m) => m.name);
+  const lock = new pg.Client({ connectionString: orm.config.get('clientUrl') });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const applied = await orm.getMigrator().up();
+    return applied.map((m) => m.name);
+  } finally {
+    // Ending the session releases the lock even when unlocking fails.
+    await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lock.end();
+  }
 }
