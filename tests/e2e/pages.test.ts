@@ -1,8 +1,9 @@
 // Every page of every role, in both languages: each signs in, follows its navigation, and each page
 // renders (no error page) with no raw message keys, no console errors, the right <html lang>, and
-// nothing wider than the screen on a phone. Sign-in and registration pages are checked signed out.
+// nothing wider than the screen on a phone, and the security headers (CSP with a fresh nonce, no
+// framing) with no script refused. Sign-in and registration pages are checked signed out.
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Response } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, rawMessageKey, screenshotDir, useWebApp } from '../support/browser.js';
 
@@ -38,6 +39,24 @@ async function check(page: Page, lng: string, errorTitle: RegExp, name: string) 
   expect(overflow, `${name}: wider than the screen`).toBeLessThanOrEqual(1);
 }
 
+const nonces = new Set<string>();
+
+/** Every page carries the security headers; its scripts run under a nonce of its own (a script
+ * the CSP refused would show as a console error, which every test here forbids). */
+function checkSecurityHeaders(response: Response | null, name: string) {
+  const headers = response?.headers() ?? {};
+  const csp = headers['content-security-policy'] ?? '';
+  const nonce = /script-src 'nonce-([^']+)' 'strict-dynamic'/.exec(csp)?.[1];
+  expect(nonce, `${name}: CSP`).toBeTruthy();
+  expect(nonces.has(nonce!), `${name}: nonce reused`).toBe(false);
+  nonces.add(nonce!);
+  expect(csp, name).toContain("frame-ancestors 'none'");
+  expect(csp, name).toContain("object-src 'none'");
+  expect(headers['x-frame-options'], name).toBe('DENY');
+  expect(headers['x-content-type-options'], name).toBe('nosniff');
+  expect(headers['referrer-policy'], name).toBe('same-origin');
+}
+
 function watchConsole(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(`${page.url()}: ${m.text()}`));
@@ -67,6 +86,7 @@ describe.skipIf(!hasChromium)('every page in both languages', { timeout: 120_000
         for (const link of links) {
           const response = await page.goto(`${w.url}${link}`);
           expect(response?.status(), `${role.username} ${link} (${lng})`).toBe(200);
+          checkSecurityHeaders(response, `${role.username} ${link} (${lng})`);
           await check(page, lng, errorTitle, `${role.username} ${link} (${lng})`);
           await page.screenshot({
             path: path.join(shots, `${role.username}${link.replaceAll('/', '_')}-${lng}.png`),
@@ -87,6 +107,7 @@ describe.skipIf(!hasChromium)('every page in both languages', { timeout: 120_000
       for (const link of ['/login', '/register']) {
         const response = await page.goto(`${w.url}${link}`);
         expect(response?.status()).toBe(200);
+        checkSecurityHeaders(response, `${link} (${lng})`);
         await check(page, lng, errorTitle, `${link} (${lng})`);
         await page.screenshot({
           path: path.join(shots, `anonymous${link.replace('/', '_')}-${lng}.png`),

@@ -13,6 +13,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageFromRequest } from './i18n/language.server';
 import { pageTitle } from './i18n/meta';
+import { useNonce } from './nonce';
 import stylesHref from './styles/app.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesHref }];
@@ -25,6 +26,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
+  const nonce = useNonce();
   return (
     <html lang={i18n.language}>
       <head>
@@ -36,8 +38,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

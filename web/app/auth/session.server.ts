@@ -27,6 +27,21 @@ export const sessionStorage = createCookieSessionStorage<SessionData>({
   },
 });
 
+/** Whether the browser reached us over HTTPS: directly, or — with TRUST_PROXY=true, behind a
+ * load balancer that terminates TLS — as its X-Forwarded-Proto says. */
+export function isHttps(request: Request): boolean {
+  if (new URL(request.url).protocol === 'https:') return true;
+  if (process.env.TRUST_PROXY !== 'true') return false;
+  const forwarded = request.headers.get('X-Forwarded-Proto')?.split(',')[0]?.trim();
+  return forwarded === 'https';
+}
+
+/** The Set-Cookie value that saves `session`; the cookie is `Secure` whenever the page was
+ * reached over HTTPS (or SESSION_COOKIE_SECURE=true says it always is). */
+export function commitSession(request: Request, session: Session<SessionData>): Promise<string> {
+  return sessionStorage.commitSession(session, isHttps(request) ? { secure: true } : undefined);
+}
+
 export function getSession(request: Request): Promise<Session<SessionData>> {
   return sessionStorage.getSession(request.headers.get('Cookie'));
 }

@@ -35,6 +35,20 @@ describe('gqlRequest', () => {
     expect(body.variables).toEqual({ first: 5 });
   });
 
+  it('sends a visitor without a session to sign in, and back here afterwards', async () => {
+    const fetchMock = answer({ data: {} });
+    const thrown = await gqlRequest(
+      new Request('http://localhost/unit/commitments/abc?tab=records'),
+      CommunitiesPageDocument,
+      { first: 5 },
+    ).catch((error: unknown) => error);
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).headers.get('Location')).toBe(
+      '/login?redirectTo=%2Funit%2Fcommitments%2Fabc%3Ftab%3Drecords',
+    );
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
   it('sends no token for anonymous operations', async () => {
     const fetchMock = answer({ data: { login: { token: null, viewer: null, errors: [] } } });
     await gqlRequest(

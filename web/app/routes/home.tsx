@@ -2,10 +2,10 @@
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
 import { CurrentViewerDocument } from '../../../schema/generated/graphql';
 import {
+  commitSession,
   expiredSessionRedirect,
   getSession,
   homePathFor,
-  sessionStorage,
 } from '../auth/session.server';
 import { gqlRequest } from '../graphql/client.server';
 
@@ -19,6 +19,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!viewer) throw await expiredSessionRedirect(request);
   session.set('role', viewer.role);
   return redirect(homePathFor(viewer.role), {
-    headers: { 'Set-Cookie': await sessionStorage.commitSession(session) },
+    headers: { 'Set-Cookie': await commitSession(request, session) },
   });
 }

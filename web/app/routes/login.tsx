@@ -11,7 +11,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useTranslation } from 'react-i18next';
 import { LoginDocument, type LoginMutation } from '../../../schema/generated/graphql';
 import { safeRedirect } from '../auth/safe-redirect';
-import { getSession, getToken, sessionStorage } from '../auth/session.server';
+import { commitSession, getSession, getToken } from '../auth/session.server';
 import { Brand } from '../components/Brand';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { GraphQLRequestError, gqlRequest } from '../graphql/client.server';
@@ -65,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
     session.set('token', payload.token);
     if (payload.viewer) session.set('role', payload.viewer.role);
     if (payload.viewer?.community) session.set('communityId', payload.viewer.community.id);
-    const headers = new Headers({ 'Set-Cookie': await sessionStorage.commitSession(session) });
+    const headers = new Headers({ 'Set-Cookie': await commitSession(request, session) });
     // The language they chose before, on any device, wins over this browser's.
     const language = toLanguage(payload.viewer?.language);
     if (language) headers.append('Set-Cookie', serializeLanguageCookie(language));

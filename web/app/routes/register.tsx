@@ -17,7 +17,7 @@ import {
   type Skill,
   type UserErrorFieldsFragment,
 } from '../../../schema/generated/graphql';
-import { getSession, getToken, sessionStorage } from '../auth/session.server';
+import { commitSession, getSession, getToken } from '../auth/session.server';
 import { Brand } from '../components/Brand';
 import { useFieldErrors } from '../components/field-errors';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
@@ -106,7 +106,7 @@ export async function action({ request }: ActionFunctionArgs) {
   session.set('token', token);
   session.set('role', 'VOLUNTEER');
   session.set('communityId', values.communityId);
-  const headers = new Headers({ 'Set-Cookie': await sessionStorage.commitSession(session) });
+  const headers = new Headers({ 'Set-Cookie': await commitSession(request, session) });
   headers.append(
     'Set-Cookie',
     serializeLanguageCookie(toLanguage(payload.viewer?.language) ?? languageFromRequest(request)),
