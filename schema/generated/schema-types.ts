@@ -1605,6 +1605,8 @@ export type SetNeedStatusInput = {
 export type Shift = Node & {
   activity: Activity;
   cancelReason: Scalars['String']['output'];
+  /** Whether the shift can still be cancelled: open and not started (who may: Activity.viewerCanManage). */
+  cancellable: Scalars['Boolean']['output'];
   capacity: Scalars['Int']['output'];
   community: Community;
   confirmedCount: Scalars['Int']['output'];

@@ -345,7 +345,7 @@ export const en: WithEnglishPlurals<Messages> = {
     UNAUTHENTICATED: 'Your session has expired. Please sign in again.',
     INVALID: 'That is not valid.',
     NOT_FOUND: 'That could not be found; it may have been removed.',
-    SHIFT_STARTED: 'This shift has already started, so you cannot sign up.',
+    SHIFT_STARTED: 'This shift has already started: its places can no longer change.',
     SHIFT_CANCELLED: 'This shift has been cancelled.',
     MISSING_SKILL: 'This shift needs a skill that is not in your volunteer profile.',
     OVERLAPPING_SHIFT: 'You are already signed up for another shift at this time.',

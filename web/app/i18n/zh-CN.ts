@@ -336,7 +336,7 @@ export const zhCN = {
     UNAUTHENTICATED: '登录已过期，请重新登录。',
     INVALID: '填写的内容无效。',
     NOT_FOUND: '找不到该项目，可能已被删除。',
-    SHIFT_STARTED: '该班次已经开始，无法报名。',
+    SHIFT_STARTED: '该班次已经开始，名额不能再变动。',
     SHIFT_CANCELLED: '该班次已取消。',
     MISSING_SKILL: '该班次需要的技能不在你的志愿者档案中。',
     OVERLAPPING_SHIFT: '你在这个时间段已报名了其他班次。',

@@ -335,7 +335,7 @@ function ShiftRow({
           <Link className="button" to={`/shifts/${encodeURIComponent(shift.id)}/manage`}>
             {t('activities.detail.manage')}
           </Link>
-          {!over && (
+          {shift.cancellable && (
             <details className="cancel-shift" open={reasonErrors.length > 0 || undefined}>
               <summary>{t('activities.cancel.summary')}</summary>
               <Form method="post" className="stack" noValidate>

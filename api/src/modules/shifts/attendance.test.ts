@@ -25,7 +25,7 @@ import type { Unit } from '../directory/unit.entity.js';
 import type { Activity } from './activity.entity.js';
 import { signCheckInCode } from './check-in-code.js';
 import { Shift } from './shift.entity.js';
-import { Attendance } from './shift.enums.js';
+import { Attendance, ShiftStatus, SignupStatus } from './shift.enums.js';
 import { Signup } from './signup.entity.js';
 import { Volunteer } from './volunteer.entity.js';
 
@@ -289,6 +289,33 @@ describe('the organiser checks volunteers in and out', () => {
       staffToken,
     );
     expect(payload(res, 'checkIn').errors).toEqual([]);
+  });
+
+  it('keeps a started shift: it can no longer be cancelled, and its attendance and hours stay', async () => {
+    const activity = await makeActivity(t.orm, community, { createdBy: staff });
+    const v = await volunteer();
+    const {
+      shift,
+      signupIds: [signupId],
+    } = await pastShift(activity, [v.token], { startedHoursAgo: 4, hours: 3 });
+    await t.gql(CHECK_IN, { input: { signupId, at: shift.startsAt.toISOString() } }, staffToken);
+    await t.gql(CHECK_OUT, { input: { signupId, at: shift.endsAt.toISOString() } }, staffToken);
+    const confirmed = await t.gql(CONFIRM, { input: { signupId } }, staffToken);
+    expect(payload(confirmed, 'confirmHours').errors).toEqual([]);
+    const before = await row(signupId!);
+    expect(before).toMatchObject({ minutes: 180, verifiedMinutes: 180 });
+
+    const res = await t.gql(
+      CANCEL_SHIFT,
+      { input: { id: shift.nodeId, reason: '补录时点错了' } },
+      staffToken,
+    );
+    expect(res.data!.cancelShift.errors.map((e: AnyData) => e.code)).toEqual(['SHIFT_STARTED']);
+    expect(await row(signupId!)).toEqual(before);
+    const em = t.orm.em.fork();
+    const saved = await em.findOneOrFail(Signup, dbId(signupId!));
+    expect(saved.status).toBe(SignupStatus.CONFIRMED);
+    expect((await em.findOneOrFail(Shift, shift.id)).status).toBe(ShiftStatus.OPEN);
   });
 
   it('is forbidden to the organiser of another activity and to volunteers', async () => {

@@ -50,6 +50,16 @@ export async function cancelShift(
         userError(UserErrorCode.INVALID_TRANSITION, 'This shift is already cancelled.'),
       );
     }
+    // Once it has started, the sign-ups hold attendance and hours: they stay as they are.
+    if (shift.hasStarted()) {
+      return refused(
+        'shift',
+        userError(
+          UserErrorCode.SHIFT_STARTED,
+          'This shift has started: its attendance and hours stay; it can no longer be cancelled.',
+        ),
+      );
+    }
     const live = await em.find(
       Signup,
       { shift: shift.id, status: { $ne: SignupStatus.CANCELLED } },

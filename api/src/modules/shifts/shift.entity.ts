@@ -61,4 +61,14 @@ export class Shift extends BaseEntity<
   @Property({ type: 'text', default: '' })
   @Field(() => String)
   cancelReason: string = '';
+
+  /** From its start on, a shift's sign-ups hold attendance and hours: its places stay. */
+  hasStarted(now: Date = new Date()): boolean {
+    return this.startsAt.getTime() <= now.getTime();
+  }
+
+  /** Whether it can still be cancelled (who may is `activity.manage`'s question). */
+  isCancellable(now: Date = new Date()): boolean {
+    return this.status === ShiftStatus.OPEN && !this.hasStarted(now);
+  }
 }

@@ -133,6 +133,14 @@ export class ShiftResolver {
     return s.status === ShiftStatus.OPEN ? s.capacity - s.confirmedCount : 0;
   }
 
+  @FieldResolver(() => Boolean, {
+    description:
+      'Whether the shift can still be cancelled: open and not started (who may: Activity.viewerCanManage).',
+  })
+  cancellable(@Root() s: Shift) {
+    return s.isCancellable();
+  }
+
   @FieldResolver(() => Int)
   confirmedCount(@Root() s: Shift) {
     return s.confirmedCount;
