@@ -26,6 +26,10 @@ registerEnumType(Role, {
 
 @Entity({ tableName: 'app_user' })
 @Check({
+  name: 'app_user_username_lower_case',
+  expression: `username = lower(username) and username <> ''`,
+})
+@Check({
   name: 'app_user_scope_matches_role',
   expression: `(role <> 'COMMUNITY_STAFF' or community_id is not null) and (role <> 'UNIT_LIAISON' or unit_id is not null)`,
 })

@@ -17,6 +17,10 @@ import { Need } from './need.entity.js';
 @Index({ properties: ['unit', 'status'] })
 @Index({ properties: ['need'] })
 @Index({ properties: ['status', 'periodEnd'] })
+@Check({
+  name: 'commitment_proposed_target_positive',
+  expression: 'proposed_target_amount is null or proposed_target_amount > 0',
+})
 @Check({ name: 'commitment_target_positive', expression: 'target_amount > 0' })
 @Check({ name: 'commitment_period_ordered', expression: 'period_start <= period_end' })
 @Check({

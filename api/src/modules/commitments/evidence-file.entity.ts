@@ -1,5 +1,5 @@
 // A file uploaded as evidence of fulfilment; the bytes live on disk under their SHA-256.
-import { Entity, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
+import { Check, Entity, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
 import { Node } from '../../graphql/node.js';
@@ -10,6 +10,8 @@ import { Fulfilment } from './fulfilment.entity.js';
 @Index({ properties: ['fulfilment'] })
 // The daily upload quota sums a user's recent uploads.
 @Index({ properties: ['uploadedBy', 'createdAt'] })
+@Check({ name: 'evidence_file_size_non_negative', expression: 'size >= 0' })
+@Check({ name: 'evidence_file_sha256_hex', expression: `sha256 ~ '^[0-9a-f]{64}$'` })
 @ObjectType('EvidenceFile', {
   implements: Node,
   description: 'A photo or document proving a fulfilment.',

@@ -11,6 +11,15 @@ import { FulfilmentSource, FulfilmentStatus } from './commitment.enums.js';
 @Index({ properties: ['commitment', 'date', 'id'] })
 @Index({ properties: ['status', 'commitment'] })
 @Check({ name: 'fulfilment_amount_positive', expression: 'amount > 0' })
+// A decided record says when it was decided; credited attendance names its source.
+@Check({
+  name: 'fulfilment_decided_has_review',
+  expression: `status = 'PENDING' or reviewed_at is not null`,
+})
+@Check({
+  name: 'fulfilment_attendance_has_source_key',
+  expression: `source <> 'ATTENDANCE' or source_key is not null`,
+})
 @ObjectType('Fulfilment', {
   implements: Node,
   description: 'An amount a unit delivered (履行记录).',

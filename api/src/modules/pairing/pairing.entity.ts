@@ -1,5 +1,5 @@
 // A confirmed social worker – volunteer pair (结对), with the score that proposed it.
-import { Entity, Enum, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
 import { Node } from '../../graphql/node.js';
@@ -19,6 +19,7 @@ import { SocialWorker } from './social-worker.entity.js';
 @Index({ properties: ['community', 'status', 'id'] })
 @Index({ properties: ['socialWorker', 'status'] })
 @Index({ properties: ['status', 'lastContactDate'] })
+@Check({ name: 'pairing_ended_has_time', expression: `status <> 'ENDED' or ended_at is not null` })
 @ObjectType('Pairing', {
   implements: Node,
   description: 'A social worker paired with a volunteer.',

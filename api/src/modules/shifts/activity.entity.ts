@@ -1,5 +1,5 @@
 // A service activity (服务活动): organised by a community, a social worker or a unit; has shifts.
-import { Entity, Enum, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
 import { Node } from '../../graphql/node.js';
@@ -14,6 +14,10 @@ import { OrganiserKind, Skill } from './shift.enums.js';
 @Entity({ tableName: 'activity' })
 @Index({ properties: ['community', 'id'] })
 @Index({ properties: ['commitment'] })
+@Check({
+  name: 'activity_unit_organiser_has_unit',
+  expression: `organiser_kind <> 'UNIT' or organiser_unit_id is not null`,
+})
 @ObjectType('Activity', {
   implements: Node,
   description: 'A volunteer service activity (服务活动).',

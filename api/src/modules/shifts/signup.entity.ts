@@ -26,6 +26,24 @@ import { Volunteer } from './volunteer.entity.js';
   expression: `status <> 'WAITLISTED' or waitlist_seq is not null`,
 })
 @Check({ name: 'signup_minutes_non_negative', expression: 'minutes is null or minutes >= 0' })
+// Attendance belongs to a held place; a check-out has both times and the minutes; confirmed hours
+// follow a check-out and name who confirmed them (issue 16: the database guards these too).
+@Check({
+  name: 'signup_attendance_only_confirmed',
+  expression: `attendance = 'EXPECTED' or status = 'CONFIRMED'`,
+})
+@Check({
+  name: 'signup_checked_in_has_time',
+  expression: `attendance = 'EXPECTED' or attendance = 'NO_SHOW' or checked_in_at is not null`,
+})
+@Check({
+  name: 'signup_checked_out_complete',
+  expression: `attendance <> 'CHECKED_OUT' or (checked_out_at is not null and minutes is not null)`,
+})
+@Check({
+  name: 'signup_hours_confirmed_after_check_out',
+  expression: `hours_confirmed_at is null or (attendance = 'CHECKED_OUT' and hours_confirmed_by_id is not null)`,
+})
 @ObjectType('Signup', { implements: Node, description: 'A volunteer’s place on a shift.' })
 export class Signup extends BaseEntity<
   | 'waitlistSeq'

@@ -29,6 +29,11 @@ export interface AvailabilitySlot {
 @Index({ properties: ['community'] })
 @Index({ properties: ['unit', 'affiliation'] })
 @Check({ name: 'volunteer_minutes_non_negative', expression: 'verified_minutes >= 0' })
+// A declared affiliation names its unit (deleting the unit is refused rather than orphaning it).
+@Check({
+  name: 'volunteer_affiliation_has_unit',
+  expression: `affiliation = 'NONE' or unit_id is not null`,
+})
 @ObjectType('Volunteer', {
   implements: Node,
   description: 'A volunteer’s profile and service totals.',
