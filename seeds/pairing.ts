@@ -206,6 +206,7 @@ export interface PlannedSupervisionLog {
   pairingIndex: number;
   date: string;
   mode: SupervisionMode;
+  durationMinutes: number;
   notes: string;
   createdAt: Date;
 }
@@ -258,6 +259,19 @@ const NOTES: Readonly<Record<SupervisionMode, readonly string[]>> = {
     '小组学习急救与安全知识，交流服务中的难题。',
   ],
 };
+
+/**
+ * Typical lengths of a contact by mode; the day of the month picks one, so adding durations
+ * drew nothing from the random stream (the rest of the demo stays as it was).
+ */
+const MINUTES: Readonly<Record<SupervisionMode, readonly number[]>> = {
+  [SupervisionMode.IN_PERSON]: [45, 60, 90],
+  [SupervisionMode.PHONE]: [15, 20, 30],
+  [SupervisionMode.ONLINE]: [30, 40, 45],
+  [SupervisionMode.GROUP]: [90, 120, 60],
+};
+const minutesOf = (mode: SupervisionMode, date: string) =>
+  MINUTES[mode][Number(date.slice(8, 10)) % MINUTES[mode].length]!;
 
 const MODES: readonly SupervisionMode[] = [
   SupervisionMode.IN_PERSON,
@@ -462,6 +476,7 @@ export function planPairings(input: PairingSeedInput, now: Date, seed = 20261215
           pairingIndex: index,
           date,
           mode,
+          durationMinutes: minutesOf(mode, date),
           notes: r.pick(NOTES[mode]),
           createdAt: logged,
         });
@@ -558,6 +573,7 @@ export function insertPairings(
       endedAt: p.endedAt,
       endedBy: p.endedAt ? staff : null,
       endReason: p.endReason,
+      endDate: p.endedAt ? shanghaiDay(p.endedAt) : null,
       score: p.score.total,
       components: p.score,
       lastContactDate: p.lastContactDate,
@@ -573,6 +589,7 @@ export function insertPairings(
       author: pairing.socialWorker.user,
       date: log.date,
       mode: log.mode,
+      durationMinutes: log.durationMinutes,
       notes: log.notes,
       createdAt: log.createdAt,
       updatedAt: log.createdAt,

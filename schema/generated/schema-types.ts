@@ -548,6 +548,8 @@ export type Dashboard = {
 };
 
 export type EndPairingInput = {
+  /** YYYY-MM-DD the pairing ended: not after today, not before it began; default today. */
+  endDate?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -707,6 +709,8 @@ export type ImportUnitsPayload = {
 export type LogSupervisionInput = {
   /** YYYY-MM-DD, not in the future. */
   date: Scalars['String']['input'];
+  /** How long it took: 5–600 whole minutes. */
+  durationMinutes: Scalars['Int']['input'];
   mode: SupervisionMode;
   notes?: InputMaybe<Scalars['String']['input']>;
   pairingId: Scalars['ID']['input'];
@@ -817,7 +821,7 @@ export type Mutation = {
   createShift: ShiftPayload;
   createUnit: UnitPayload;
   createUser: CreateUserPayload;
-  /** Ends a pairing; to reassign, end it and confirm a new one. */
+  /** Ends an active pairing with a reason and its end day (its social worker, its community’s staff or the office); to reassign, end it and confirm a new one. */
   endPairing: PairingPayload;
   /** Imports units from an xlsx or CSV sheet: all rows or none, with an error per bad row. */
   importUnits: ImportUnitsPayload;
@@ -1212,6 +1216,8 @@ export type Pairing = Node & {
   confirmedBy: User;
   /** Whole days since lastContactDate (Asia/Shanghai). */
   daysSinceContact: Scalars['Int']['output'];
+  /** YYYY-MM-DD: the day it ended (null while active). */
+  endDate?: Maybe<Scalars['String']['output']>;
   endReason?: Maybe<Scalars['String']['output']>;
   endedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global identifier. */
@@ -1225,8 +1231,12 @@ export type Pairing = Node & {
   status: PairingStatus;
   /** Newest first. */
   supervisionLogs: SupervisionLogConnection;
+  /** Minutes of supervision logged on it, all logs together (older logs without a duration count nothing). */
+  supervisionMinutes: Scalars['Int']['output'];
   /** Active, and no contact for SUPERVISION_OVERDUE_DAYS (default 14) days or more: what the daily supervision alert reports. */
   supervisionOverdue: Scalars['Boolean']['output'];
+  /** Whether you may end it now: it is active and you are its social worker, its community’s staff or the office. */
+  viewerCanEnd: Scalars['Boolean']['output'];
   volunteer: Volunteer;
 };
 
@@ -1862,6 +1872,8 @@ export type SupervisionLog = Node & {
   author: User;
   /** YYYY-MM-DD */
   date: Scalars['String']['output'];
+  /** Minutes (5–600); null on logs recorded before durations were. */
+  durationMinutes?: Maybe<Scalars['Int']['output']>;
   /** Opaque global identifier. */
   id: Scalars['ID']['output'];
   mode: SupervisionMode;

@@ -2,7 +2,8 @@
 // - a worker's ACTIVE pairings never exceed their caseload cap; a volunteer has at most one
 //   ACTIVE pairing (pairing_one_active_per_volunteer);
 // - each pairing keeps the score and components `scorePair` gives for the free places at the
-//   moment it was confirmed; ENDED pairings have ended_at / ended_by / end_reason;
+//   moment it was confirmed; ENDED pairings have ended_at / ended_by / end_reason / end_date;
+// - supervision logs have no duration_minutes, like those recorded before durations were;
 // - last_contact_date is the day of the latest supervision log, or of the confirmation.
 import { scorePair, type ScoreComponents } from '../../api/src/modules/pairing/scoring.js';
 import { Qualification, Specialty } from '../../api/src/modules/pairing/pairing.enums.js';
@@ -220,6 +221,7 @@ export async function generatePairings(
           endedAt === null ? null : new Date(endedAt),
           endedAt === null ? null : staff,
           endedAt === null ? null : r.pick(PAIRING_END_REASONS),
+          endedAt === null ? null : shanghaiDay(new Date(endedAt)),
           score.total,
           JSON.stringify(score),
           lastContact,
@@ -242,6 +244,7 @@ export async function generatePairings(
       'ended_at',
       'ended_by_id',
       'end_reason',
+      'end_date',
       'score',
       'components',
       'last_contact_date',

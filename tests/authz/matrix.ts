@@ -1140,10 +1140,11 @@ export const MATRIX: Row[] = [
   },
   {
     op: 'Mutation.endPairing',
-    rules: ['pairing.manage'],
-    scope: 'a fresh pairing in community A / in B',
+    rules: ['pairing.end'],
+    scope:
+      'a fresh pairing of A’s social worker (the caller, for a social worker) / of B’s / of A’s other social worker',
     refused: 'UNAUTHENTICATED or FORBIDDEN',
-    expect: 'R A ARA R R R',
+    expect: 'R A ARA R ARR R',
     async prepare(w, role, scope) {
       const side = sideOf(w, scope);
       const pairing = await makePairing(
@@ -1209,6 +1210,7 @@ export const MATRIX: Row[] = [
         pairingId: sideOf(w, scope).pairing.nodeId,
         date: today(),
         mode: 'PHONE',
+        durationMinutes: 30,
       });
     },
   },

@@ -48,6 +48,15 @@ export const UserErrorCode = {
   OWN_RECORD: 'OWN_RECORD',
   ENDS_BEFORE_START: 'ENDS_BEFORE_START',
   DATE_IN_FUTURE: 'DATE_IN_FUTURE',
+  /** A date before the pairing began (its confirmation day). */
+  BEFORE_PAIRING_START: 'BEFORE_PAIRING_START',
+  /** A pairing's end before its latest supervision. */
+  BEFORE_LAST_SUPERVISION: 'BEFORE_LAST_SUPERVISION',
+  /** Ending a pairing that has already ended (e.g. someone else ended it first). */
+  ALREADY_ENDED: 'ALREADY_ENDED',
+  /** A change to a pairing that has ended (it is read-only). */
+  PAIRING_ENDED: 'PAIRING_ENDED',
+  DURATION_OUT_OF_RANGE: 'DURATION_OUT_OF_RANGE',
 } as const;
 export type UserErrorCode = (typeof UserErrorCode)[keyof typeof UserErrorCode];
 

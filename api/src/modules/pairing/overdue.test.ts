@@ -80,6 +80,7 @@ async function workerWith(
         author: user.id,
         date: addDays(last, -n),
         mode: SupervisionMode.PHONE,
+        durationMinutes: 30,
         notes: `第${n}次`,
       });
     }
@@ -101,7 +102,7 @@ const MY_PAIRINGS = `query($status: PairingStatus, $first: Int, $after: String) 
 
 const LIST_PAGE = `query { mySocialWorkerProfile { id caseloadCap activePairings specialties
   pairings(status: ACTIVE, first: 50) { totalCount edges { node {
-    id lastContactDate daysSinceContact supervisionOverdue nextContactDue
+    id lastContactDate daysSinceContact supervisionOverdue nextContactDue supervisionMinutes viewerCanEnd
     volunteer { id realName phone skills }
     supervisionLogs(first: 1) { edges { node { id date mode } } } } } } } }`;
 
@@ -189,7 +190,15 @@ describe('supervision overdue', () => {
     // those contacted today (ties by id).
     const logged = await t.gql(
       LOG,
-      { input: { pairingId: justOverdue, date: today(), mode: 'IN_PERSON', notes: '上门探访' } },
+      {
+        input: {
+          pairingId: justOverdue,
+          date: today(),
+          mode: 'IN_PERSON',
+          durationMinutes: 60,
+          notes: '上门探访',
+        },
+      },
       sw.token,
     );
     expect(logged.data!.logSupervision).toMatchObject({
@@ -310,8 +319,17 @@ describe('supervision overdue', () => {
     const firstLarge = largeData!.mySocialWorkerProfile.pairings.edges[0].node;
     expect(firstLarge.volunteer.skills).toEqual(['MEDICAL']);
     expect(firstLarge.supervisionLogs.edges[0].node.date).toBe(firstLarge.lastContactDate);
-    // session, profile, pairings page, total, active count, volunteers, last logs
-    expect(smallCount).toBe(7);
+    const largeNodes = nodes(largeData) as (Node & {
+      supervisionMinutes: number;
+      viewerCanEnd: boolean;
+    })[];
+    // Entry i has i % 3 logs of 30 minutes; each is the worker's own, active pairing.
+    expect(largeNodes.every((n) => n.viewerCanEnd)).toBe(true);
+    expect(largeNodes.map((n) => n.supervisionMinutes).sort()).toEqual(
+      Array.from({ length: 8 }, (_, i) => (i % 3) * 30).sort(),
+    );
+    // session, profile, pairings page, total, active count, volunteers, last logs, minutes
+    expect(smallCount).toBe(8);
     expect(largeCount).toBe(smallCount);
   });
 });

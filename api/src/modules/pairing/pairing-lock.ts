@@ -2,7 +2,7 @@
 // locked in the write's transaction, and an ended pairing takes no more changes.
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { userError, UserErrorCode, type UserError } from '../../graphql/errors.js';
+import type { UserError } from '../../graphql/errors.js';
 import { idOf } from '../../graphql/ids.js';
 import { Pairing } from './pairing.entity.js';
 import { PairingStatus } from './pairing.enums.js';
@@ -14,17 +14,15 @@ export async function pairingNamed(em: EntityManager, globalId: string): Promise
 }
 
 /**
- * The pairing, locked in `em`'s transaction, while it is active; once ended, an
- * INVALID_TRANSITION error saying `whenEnded`.
+ * The pairing, locked (`SELECT … FOR UPDATE`) in `em`'s transaction, while it is active; once
+ * ended, the error `whenEnded`. A second writer waits for the first one's commit, then sees
+ * the status it left.
  */
 export async function lockActivePairing(
   em: EntityManager,
   id: number,
-  whenEnded: string,
+  whenEnded: UserError,
 ): Promise<Pairing | UserError> {
   const pairing = await em.findOneOrFail(Pairing, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (pairing.status !== PairingStatus.ACTIVE) {
-    return userError(UserErrorCode.INVALID_TRANSITION, whenEnded);
-  }
-  return pairing;
+  return pairing.status === PairingStatus.ACTIVE ? pairing : whenEnded;
 }

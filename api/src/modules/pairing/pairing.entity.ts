@@ -25,7 +25,7 @@ import { SocialWorker } from './social-worker.entity.js';
   description: 'A social worker paired with a volunteer.',
 })
 export class Pairing extends BaseEntity<
-  'status' | 'endedAt' | 'endedBy' | 'endReason' | 'lastContactDate'
+  'status' | 'endedAt' | 'endedBy' | 'endReason' | 'endDate' | 'lastContactDate'
 > {
   @ManyToOne(() => SocialWorker, { deleteRule: 'cascade' })
   socialWorker!: Rel<SocialWorker>;
@@ -57,6 +57,14 @@ export class Pairing extends BaseEntity<
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true })
   endReason: string | null = null;
+
+  /** The day the pairing ended (Asia/Shanghai), as whoever ended it gave it; `endedAt` is when. */
+  @Property({ type: 'date', nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD: the day it ended (null while active).',
+  })
+  endDate: string | null = null;
 
   /** The score when confirmed (null when the pair was not one the plan scored). */
   @Property({ type: 'integer', nullable: true })

@@ -21,8 +21,12 @@ const overview: Rule = (user, scope) =>
   isMemberOf(user, scope.communityId, Role.SOCIAL_WORKER);
 
 export const pairingRules = {
-  /** Plan, confirm and end a community's pairings: the office or its staff. */
+  /** Plan and confirm a community's pairings: the office or its staff. */
   'pairing.manage': (user, scope) => managesCommunity(user, scope.communityId),
+  /** End a pairing: the office, its community's staff, its own social worker. */
+  'pairing.end': (user, scope) =>
+    managesCommunity(user, scope.communityId) ||
+    (user.role === Role.SOCIAL_WORKER && user.id === scope.userId),
   /** Read a pairing, or log supervision on it: the office, its community's staff, its social worker. */
   'supervision.log': (user, scope) =>
     managesCommunity(user, scope.communityId) ||
@@ -42,11 +46,20 @@ export const socialWorkerScope = (worker: ReadRow<SocialWorker>): Scope => ({
   userId: worker.user.id,
 });
 
-/** Whose a pairing is, for 'supervision.log': its community, and its social worker's account. */
+/**
+ * Whose a pairing is, for 'supervision.log' and 'pairing.end': its community, and its social
+ * worker's account.
+ */
 export async function pairingScope(em: EntityManager, pairing: ReadRow<Pairing>): Promise<Scope> {
   const worker = await em.findOneOrFail(SocialWorker, pairing.socialWorker.id);
-  return { communityId: pairing.community.id, userId: worker.user.id };
+  return pairingScopeOf(pairing, worker);
 }
+
+/** `pairingScope` when the pairing's social worker is at hand (e.g. from a DataLoader). */
+export const pairingScopeOf = (
+  pairing: ReadRow<Pairing>,
+  worker: ReadRow<SocialWorker>,
+): Scope => ({ communityId: pairing.community.id, userId: worker.user.id });
 
 /**
  * The query scope of 'supervision.log' inside one community: all its pairings for those who

@@ -15,6 +15,7 @@ import type { Context } from '../../context.js';
 import { shanghaiDate } from '../../graphql/dates.js';
 import { registerNode } from '../../graphql/node.js';
 import { ConnectionArgs } from '../../graphql/connections.js';
+import { can } from '../auth/policy.js';
 import { User } from '../auth/user.entity.js';
 import { Community } from '../directory/community.entity.js';
 import { Grid } from '../directory/grid.entity.js';
@@ -36,6 +37,7 @@ import {
 } from './pairing-lists.js';
 import { socialWorkerOf, updateSocialWorkerProfile } from './profiles.js';
 import { pairingSuggestions } from './propose-pairings.js';
+import { pairingScopeOf } from './pairing.policy.js';
 import { PAIRING_WEIGHTS } from './scoring.js';
 import {
   ConfirmPairingsInput,
@@ -207,7 +209,8 @@ export class PairingResolver {
   }
 
   @Mutation(() => PairingPayload, {
-    description: 'Ends a pairing; to reassign, end it and confirm a new one.',
+    description:
+      'Ends an active pairing with a reason and its end day (its social worker, its community’s staff or the office); to reassign, end it and confirm a new one.',
   })
   endPairing(@Arg('input', () => EndPairingInput) input: EndPairingInput, @Ctx() ctx: Context) {
     return endPairing(ctx, input);
@@ -269,6 +272,24 @@ export class PairingResolver {
   })
   nextContactDue(@Root() p: Pairing, @Ctx() ctx: Context) {
     return nextContactDue(p.lastContactDate, ctx.app.config.pairing.supervisionOverdueDays);
+  }
+
+  @FieldResolver(() => Int, {
+    description:
+      'Minutes of supervision logged on it, all logs together (older logs without a duration count nothing).',
+  })
+  supervisionMinutes(@Root() p: Pairing, @Ctx() ctx: Context) {
+    return ctx.loaders.pairing.supervisionMinutes.load(p.id);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'Whether you may end it now: it is active and you are its social worker, its community’s staff or the office.',
+  })
+  async viewerCanEnd(@Root() p: Pairing, @Ctx() ctx: Context) {
+    if (p.status !== PairingStatus.ACTIVE || !ctx.viewer.user) return false;
+    const worker = await ctx.loaders.pairing.socialWorker.load(p.socialWorker.id);
+    return worker !== null && can(ctx.viewer, 'pairing.end', pairingScopeOf(p, worker));
   }
 
   @FieldResolver(() => SupervisionLogConnection, { description: 'Newest first.' })

@@ -19,10 +19,11 @@ import { Volunteer } from '../shifts/volunteer.entity.js';
 import { startAppJobs } from '../../jobs/jobs.js';
 import { shanghaiDate } from '../../graphql/dates.js';
 import { Pairing } from './pairing.entity.js';
-import { PairingStatus, Specialty } from './pairing.enums.js';
+import { PairingStatus, Specialty, SupervisionMode } from './pairing.enums.js';
 import { SUPERVISION_ALERTS_JOB } from './pairing.jobs.js';
 import { PAIRING_WEIGHTS } from './scoring.js';
 import { SocialWorker } from './social-worker.entity.js';
+import { SupervisionLog } from './supervision-log.entity.js';
 
 const t = useTestApp();
 
@@ -55,10 +56,10 @@ const CONFIRM = `mutation($input: ConfirmPairingsInput!) { confirmPairings(input
   pairings { id status score socialWorker { id } volunteer { id } lastContactDate }
   errors { code field message } } }`;
 const END = `mutation($input: EndPairingInput!) { endPairing(input: $input) {
-  pairing { id status endReason } errors { code field } } }`;
+  pairing { id status endReason endDate viewerCanEnd } errors { code field } } }`;
 const LOG = `mutation($input: LogSupervisionInput!) { logSupervision(input: $input) {
-  supervisionLog { id date mode notes author { username } }
-  pairing { id lastContactDate daysSinceContact supervisionLogs { totalCount } }
+  supervisionLog { id date mode durationMinutes notes author { username } }
+  pairing { id lastContactDate daysSinceContact supervisionMinutes supervisionLogs { totalCount } }
   errors { code field } } }`;
 const PAIRINGS = `query($c: ID!, $s: PairingStatus) { pairings(communityId: $c, status: $s) {
   totalCount edges { node { id status socialWorker { id } volunteer { id realName } lastContactDate } } } }`;
@@ -306,15 +307,20 @@ describe('pairing', () => {
       code: 'REQUIRED',
       field: ['input', 'reason'],
     });
-    const byWorker = await t.gql(END, { input: { id: pairingId, reason: 'x' } }, workerToken);
-    expect(byWorker.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const otherWorker = await t.login(sw2.user.username);
+    const byOther = await t.gql(END, { input: { id: pairingId, reason: 'x' } }, otherWorker);
+    expect(byOther.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const byStaffB = await t.gql(END, { input: { id: pairingId, reason: 'x' } }, staffB);
+    expect(byStaffB.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const ended = await t.gql(END, { input: { id: pairingId, reason: '志愿者搬家' } }, staffA);
     expect(ended.data!.endPairing.pairing).toMatchObject({
       status: 'ENDED',
       endReason: '志愿者搬家',
+      endDate: shanghaiDate(),
+      viewerCanEnd: false,
     });
     const twice = await t.gql(END, { input: { id: pairingId, reason: 'again' } }, staffA);
-    expect(twice.data!.endPairing.errors[0].code).toBe('INVALID_TRANSITION');
+    expect(twice.data!.endPairing.errors[0].code).toBe('ALREADY_ENDED');
     const re = await t.gql(CONFIRM, input([[sw2.worker, v1.volunteer]]), admin);
     expect(re.data!.confirmPairings.errors).toEqual([]);
 
@@ -391,7 +397,7 @@ describe('pairing', () => {
     const today = shanghaiDate();
     const ok = await t.gql(
       LOG,
-      { input: { pairingId, date: today, mode: 'PHONE', notes: '电话回访' } },
+      { input: { pairingId, date: today, mode: 'PHONE', durationMinutes: 45, notes: '电话回访' } },
       workerToken,
     );
     expect(ok.data!.logSupervision).toMatchObject({
@@ -399,14 +405,20 @@ describe('pairing', () => {
       supervisionLog: {
         date: today,
         mode: 'PHONE',
+        durationMinutes: 45,
         notes: '电话回访',
         author: { username: sw.user.username },
       },
-      pairing: { lastContactDate: today, daysSinceContact: 0, supervisionLogs: { totalCount: 1 } },
+      pairing: {
+        lastContactDate: today,
+        daysSinceContact: 0,
+        supervisionMinutes: 45,
+        supervisionLogs: { totalCount: 1 },
+      },
     });
     const future = await t.gql(
       LOG,
-      { input: { pairingId, date: '2999-01-01', mode: 'PHONE' } },
+      { input: { pairingId, date: '2999-01-01', mode: 'PHONE', durationMinutes: 30 } },
       workerToken,
     );
     expect(future.data!.logSupervision.errors[0]).toMatchObject({
@@ -415,16 +427,17 @@ describe('pairing', () => {
     });
     const notTheirs = await t.gql(
       LOG,
-      { input: { pairingId, date: today, mode: 'GROUP' } },
+      { input: { pairingId, date: today, mode: 'GROUP', durationMinutes: 30 } },
       otherToken,
     );
     expect(notTheirs.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const byStaff = await t.gql(
       LOG,
-      { input: { pairingId, date: today, mode: 'IN_PERSON' } },
+      { input: { pairingId, date: today, mode: 'IN_PERSON', durationMinutes: 600 } },
       staff,
     );
     expect(byStaff.data!.logSupervision.errors).toEqual([]);
+    expect(byStaff.data!.logSupervision.pairing.supervisionMinutes).toBe(645);
 
     const load = await t.gql(
       `query($c: ID!) { socialWorkers(communityId: $c) { totalCount edges { node { id caseloadCap activePairings freePlaces } } }
@@ -557,3 +570,228 @@ describe('the score’s weights', () => {
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('ending a pairing and supervision durations', () => {
+  let c: Community;
+  let staffC: string;
+  let staffOther: string;
+  let sw: { user: User; worker: SocialWorker };
+  let swToken: string;
+  let otherSwToken: string;
+
+  /** A pairing of `sw` with a fresh volunteer, confirmed `daysAgo` days ago. */
+  async function pairing(daysAgo = 30): Promise<string> {
+    const v = await makeVolunteer(t.orm, c);
+    const em = t.orm.em.fork();
+    const p = em.create(Pairing, {
+      socialWorker: sw.worker.id,
+      volunteer: v.volunteer.id,
+      community: c.id,
+      confirmedBy: sw.user.id,
+      confirmedAt: new Date(Date.now() - daysAgo * 86_400_000),
+      lastContactDate: shanghaiDate(new Date(Date.now() - daysAgo * 86_400_000)),
+    });
+    await em.flush();
+    return gid('Pairing', p.id);
+  }
+  const stateOf = async (id: string) => {
+    const row = await t.orm.em
+      .fork()
+      .findOneOrFail(Pairing, Number(Buffer.from(id, 'base64url').toString().split(':')[1]));
+    return { status: row.status, endDate: row.endDate, endReason: row.endReason };
+  };
+  const log = (
+    pairingId: string,
+    durationMinutes: number,
+    token = swToken,
+    date = shanghaiDate(),
+  ) => t.gql(LOG, { input: { pairingId, date, mode: 'PHONE', durationMinutes } }, token);
+
+  beforeAll(async () => {
+    c = await makeCommunity(t.orm);
+    const other = await makeCommunity(t.orm);
+    await makeUser(t.orm, { role: Role.COMMUNITY_STAFF, community: c, username: `se-${c.id}` });
+    await makeUser(t.orm, {
+      role: Role.COMMUNITY_STAFF,
+      community: other,
+      username: `se-${other.id}`,
+    });
+    staffC = await t.login(`se-${c.id}`);
+    staffOther = await t.login(`se-${other.id}`);
+    sw = await makeSocialWorker(t.orm, c, { caseloadCap: 50 });
+    swToken = await t.login(sw.user.username);
+    otherSwToken = await t.login((await makeSocialWorker(t.orm, c)).user.username);
+  });
+
+  it('lets the pairing’s social worker end it on a day they give, and nobody out of scope', async () => {
+    const id = await pairing(30);
+    expect(
+      (
+        await t.gql(
+          `query($id: ID!) { node(id: $id) { ... on Pairing { viewerCanEnd } } }`,
+          { id },
+          swToken,
+        )
+      ).data!.node.viewerCanEnd,
+    ).toBe(true);
+    const byOtherWorker = await t.gql(END, { input: { id, reason: 'x' } }, otherSwToken);
+    expect(byOtherWorker.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const byOtherStaff = await t.gql(END, { input: { id, reason: 'x' } }, staffOther);
+    expect(byOtherStaff.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await stateOf(id)).toEqual({ status: 'ACTIVE', endDate: null, endReason: null });
+
+    // Bad input: specific codes, nothing changes.
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ reason: '  ' }, 'REQUIRED', 'reason'],
+      [{ reason: 'x'.repeat(501) }, 'TOO_LONG', 'reason'],
+      [{ reason: '搬家', endDate: '2999-01-01' }, 'DATE_IN_FUTURE', 'endDate'],
+      [
+        { reason: '搬家', endDate: addDaysIso(shanghaiDate(), -31) },
+        'BEFORE_PAIRING_START',
+        'endDate',
+      ],
+      [{ reason: '搬家', endDate: '2026-02-30' }, 'INVALID', 'endDate'],
+    ];
+    for (const [input, code, field] of cases) {
+      const res = await t.gql(END, { input: { id, ...input } }, swToken);
+      expect(res.data!.endPairing, JSON.stringify(input)).toEqual({
+        pairing: null,
+        errors: [{ code, field: ['input', field] }],
+      });
+    }
+    // Not before the latest supervision either.
+    expect(
+      (await log(id, 30, swToken, addDaysIso(shanghaiDate(), -3))).data!.logSupervision.errors,
+    ).toEqual([]);
+    const beforeLog = await t.gql(
+      END,
+      { input: { id, reason: '搬家', endDate: addDaysIso(shanghaiDate(), -4) } },
+      swToken,
+    );
+    expect(beforeLog.data!.endPairing.errors).toEqual([
+      { code: 'BEFORE_LAST_SUPERVISION', field: ['input', 'endDate'] },
+    ]);
+    expect((await stateOf(id)).status).toBe('ACTIVE');
+
+    const yesterday = addDaysIso(shanghaiDate(), -1);
+    const ended = await t.gql(
+      END,
+      { input: { id, reason: ' 志愿者搬家 ', endDate: yesterday } },
+      swToken,
+    );
+    expect(ended.data!.endPairing).toEqual({
+      errors: [],
+      pairing: {
+        id,
+        status: 'ENDED',
+        endReason: '志愿者搬家',
+        endDate: yesterday,
+        viewerCanEnd: false,
+      },
+    });
+
+    // Read-only afterwards, and still in the history of whoever could read it.
+    const after = await log(id, 30);
+    expect(after.data!.logSupervision).toMatchObject({
+      supervisionLog: null,
+      errors: [{ code: 'PAIRING_ENDED', field: null }],
+    });
+    const byStaff = await log(id, 30, staffC);
+    expect(byStaff.data!.logSupervision.errors[0].code).toBe('PAIRING_ENDED');
+    const history = await t.gql(
+      `query { mySocialWorkerProfile { pairings(status: ENDED) { edges { node { id endDate supervisionMinutes } } } } }`,
+      {},
+      swToken,
+    );
+    expect(
+      history.data!.mySocialWorkerProfile.pairings.edges.map((e: { node: unknown }) => e.node),
+    ).toContainEqual({
+      id,
+      endDate: yesterday,
+      supervisionMinutes: 30,
+    });
+  });
+
+  it('lets one of two simultaneous ends win; the other is told it already ended', async () => {
+    for (let round = 0; round < 4; round++) {
+      const id = await pairing(10);
+      const [first, second] = await Promise.all([
+        t.gql(END, { input: { id, reason: '社工一方' } }, swToken),
+        t.gql(END, { input: { id, reason: '社区一方' } }, staffC),
+      ]);
+      const payloads = [first.data!.endPairing, second.data!.endPairing];
+      const won = payloads.filter((p) => p.errors.length === 0);
+      const lost = payloads.filter((p) => p.errors.length > 0);
+      expect(won).toHaveLength(1);
+      expect(lost).toEqual([{ pairing: null, errors: [{ code: 'ALREADY_ENDED', field: null }] }]);
+      expect(await stateOf(id)).toMatchObject({
+        status: 'ENDED',
+        endReason: won[0].pairing.endReason,
+      });
+    }
+  });
+
+  it('requires a whole number of minutes from 5 to 600 and totals them per pairing', async () => {
+    const id = await pairing(30);
+    for (const minutes of [4, 601, 0, -10]) {
+      const res = await log(id, minutes);
+      expect(res.data!.logSupervision, String(minutes)).toEqual({
+        supervisionLog: null,
+        pairing: null,
+        errors: [{ code: 'DURATION_OUT_OF_RANGE', field: ['input', 'durationMinutes'] }],
+      });
+    }
+    const missing = await t.gql(
+      LOG,
+      { input: { pairingId: id, date: shanghaiDate(), mode: 'PHONE' } },
+      swToken,
+    );
+    expect(missing.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // Whole minutes: the schema's Int takes no fractions.
+    expect((await log(id, 30.5)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await t.orm.em.fork().count(SupervisionLog, { pairing: idOf(id) })).toBe(0);
+
+    expect((await log(id, 5)).data!.logSupervision.errors).toEqual([]);
+    const second = await log(id, 600);
+    expect(second.data!.logSupervision.supervisionLog.durationMinutes).toBe(600);
+    expect(second.data!.logSupervision.pairing.supervisionMinutes).toBe(605);
+
+    // A log from before durations were recorded counts nothing; the database refuses a bad range.
+    const em = t.orm.em.fork();
+    em.create(SupervisionLog, {
+      pairing: idOf(id),
+      author: sw.user.id,
+      date: shanghaiDate(),
+      mode: SupervisionMode.GROUP,
+    });
+    await em.flush();
+    const read = await t.gql(
+      `query($id: ID!) { node(id: $id) { ... on Pairing { supervisionMinutes supervisionLogs { edges { node { durationMinutes } } } } } }`,
+      { id },
+      swToken,
+    );
+    expect(read.data!.node.supervisionMinutes).toBe(605);
+    expect(
+      read
+        .data!.node.supervisionLogs.edges.map(
+          (e: { node: { durationMinutes: number | null } }) => e.node.durationMinutes,
+        )
+        .sort(),
+    ).toEqual([5, 600, null].sort());
+    await expect(
+      t.orm.em
+        .fork()
+        .getConnection()
+        .execute(
+          `insert into supervision_log (pairing_id, author_id, date, mode, duration_minutes) values (?, ?, current_date, 'PHONE', 601)`,
+          [idOf(id), sw.user.id],
+        ),
+    ).rejects.toThrow(/supervision_log_duration_range/);
+  });
+});
+
+const idOf = (globalId: string) =>
+  Number(Buffer.from(globalId, 'base64url').toString().split(':')[1]);
+function addDaysIso(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -123,6 +123,12 @@ export class ConfirmPairingsPayload {
 export class EndPairingInput {
   @Field(() => ID) id!: string;
   @Field(() => String) reason!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD the pairing ended: not after today, not before it began; default today.',
+  })
+  endDate?: string | null;
 }
 
 @ObjectType()
@@ -136,6 +142,8 @@ export class LogSupervisionInput {
   @Field(() => ID) pairingId!: string;
   @Field(() => String, { description: 'YYYY-MM-DD, not in the future.' }) date!: string;
   @Field(() => SupervisionMode) mode!: SupervisionMode;
+  @Field(() => Int, { description: 'How long it took: 5–600 whole minutes.' })
+  durationMinutes!: number;
   @Field(() => String, { nullable: true }) notes?: string | null;
 }
 

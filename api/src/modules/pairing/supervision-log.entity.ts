@@ -1,6 +1,6 @@
 // One supervision contact (督导记录) between a pairing's social worker and volunteer.
-import { Entity, Enum, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Check, Entity, Enum, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity.js';
 import { Node } from '../../graphql/node.js';
 import { User } from '../auth/user.entity.js';
@@ -9,8 +9,13 @@ import { SupervisionMode } from './pairing.enums.js';
 
 @Entity({ tableName: 'supervision_log' })
 @Index({ properties: ['pairing', 'date', 'id'] })
+// Null only on logs from before durations were recorded; log-supervision.ts requires one.
+@Check({
+  name: 'supervision_log_duration_range',
+  expression: 'duration_minutes >= 5 and duration_minutes <= 600',
+})
 @ObjectType('SupervisionLog', { implements: Node, description: 'A supervision contact.' })
-export class SupervisionLog extends BaseEntity<'notes'> {
+export class SupervisionLog extends BaseEntity<'notes' | 'durationMinutes'> {
   @ManyToOne(() => Pairing, { deleteRule: 'cascade' })
   pairing!: Rel<Pairing>;
 
@@ -24,6 +29,14 @@ export class SupervisionLog extends BaseEntity<'notes'> {
   @Enum({ items: () => SupervisionMode, type: 'string', length: 10 })
   @Field(() => SupervisionMode)
   mode!: SupervisionMode;
+
+  /** How long the contact took, 5–600 minutes; null on logs recorded before it was asked. */
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Minutes (5–600); null on logs recorded before durations were.',
+  })
+  durationMinutes: number | null = null;
 
   @Property({ type: 'text', default: '' })
   @Field(() => String)
