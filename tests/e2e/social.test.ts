@@ -1,7 +1,9 @@
 // The social worker's journey on a phone: the real web app (built, served by remix-serve) against a
 // real API on the seeded demo, driven in Chromium at 390 × 844 — my volunteers with overdue
-// supervision first, one pairing, recording a supervision (an empty required field first), and the
-// overdue flag gone. Screenshots go to the e2e artifacts folder.
+// supervision first, one pairing, recording a supervision with its minutes (empty required fields
+// and a duration out of range first), the overdue flag gone and the total hours up, then ending
+// the pairing through its confirmation: it shows ended, without the supervision form, and moves
+// to the ended pairings on /social. Screenshots go to the e2e artifacts folder.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -74,7 +76,11 @@ describe.skipIf(!hasChromium)('social worker journey in Chromium on a phone', ()
       // Overdue first, then the rest.
       expect(flags.filter((f) => f === 'true').length).toBeGreaterThanOrEqual(2);
       expect(flags).toEqual([...flags].sort((a, b) => (a === b ? 0 : a === 'true' ? -1 : 1)));
-      const overdueCard = cards.filter({ has: page.getByTestId('overdue-badge') }).first();
+      // Not the spare pairing: the staff journey below ends that one.
+      const overdueCard = cards
+        .filter({ has: page.getByTestId('overdue-badge') })
+        .and(page.locator(`:not([data-pairing-id="${spareId}"])`))
+        .first();
       expect(await overdueCard.getByTestId('overdue-badge').innerText()).toContain('督导逾期');
       expect(await overdueCard.getAttribute('data-overdue')).toBe('true');
       expect(await page.getByTestId('overdue-summary').innerText()).toMatch(/位志愿者督导已逾期/);
@@ -87,6 +93,10 @@ describe.skipIf(!hasChromium)('social worker journey in Chromium on a phone', ()
       await page.waitForURL((url) => url.pathname.startsWith('/social/pairings/'));
       await page.getByRole('heading', { level: 1, name: `与 ${name} 的结对` }).waitFor();
       expect(await page.getByTestId('pairing-badges').innerText()).toContain('督导逾期');
+      const minutesBefore = Number(
+        await page.getByTestId('total-hours').getAttribute('data-minutes'),
+      );
+      expect(await page.getByTestId('total-hours').innerText()).toMatch(/^[\d.]+ 小时$/);
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await shot(page, '02-pairing-zh');
 
@@ -100,12 +110,31 @@ describe.skipIf(!hasChromium)('social worker journey in Chromium on a phone', ()
       const mode = page.getByLabel('督导方式');
       expect(await mode.getAttribute('aria-invalid')).toBe('true');
       expect(await mode.getAttribute('aria-describedby')).toContain('mode-error');
+      // The duration, in minutes as its label says, is required too.
+      const duration = page.getByLabel('督导时长（分钟）');
+      expect(await page.locator('#durationMinutes-error').innerText()).toBe('请填写此项。');
+      expect(await duration.getAttribute('aria-describedby')).toBe(
+        'durationMinutes-hint durationMinutes-error',
+      );
       expect(await page.getByLabel('督导内容（选填）').inputValue()).toBe(notes);
       expect(await page.getByLabel('督导日期').inputValue()).toBe(shanghaiDate());
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await shot(page, '03-required-error-zh');
 
+      // Out of range: the API's refusal, said in words beside the field; the entries stay.
       await mode.selectOption('PHONE');
+      await duration.fill('700');
+      await page.getByRole('button', { name: '保存督导记录' }).click();
+      // The required-field message stands until the answer replaces it.
+      await page.locator('#durationMinutes-error', { hasText: '5 到 600' }).waitFor();
+      expect(await page.locator('#durationMinutes-error').innerText()).toBe(
+        '督导时长须为 5 到 600 之间的整数（分钟）。',
+      );
+      expect(await page.getByLabel('督导时长（分钟）').inputValue()).toBe('700');
+      expect(await page.getByLabel('督导方式').inputValue()).toBe('PHONE');
+      await shot(page, '03b-duration-error-zh');
+
+      await page.getByLabel('督导时长（分钟）').fill('45');
       await page.getByRole('button', { name: '保存督导记录' }).click();
       await page.waitForURL((url) => url.searchParams.get('done') === 'logged');
       const done = page.locator('.outcome[role="status"]');
@@ -118,6 +147,12 @@ describe.skipIf(!hasChromium)('social worker journey in Chromium on a phone', ()
       const newest = page.locator('.social-logs li').first();
       expect(await newest.innerText()).toContain(notes);
       expect(await newest.innerText()).toContain('电话');
+      expect(await newest.getByTestId('log-duration').innerText()).toBe('45 分钟');
+      const total = page.getByTestId('total-hours');
+      expect(Number(await total.getAttribute('data-minutes'))).toBe(minutesBefore + 45);
+      expect(await total.innerText()).toBe(
+        `${new Intl.NumberFormat('zh-CN').format(Math.round(((minutesBefore + 45) / 60) * 10) / 10)} 小时`,
+      );
       // The form is empty again for the next one.
       expect(await page.getByLabel('督导内容（选填）').inputValue()).toBe('');
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
@@ -127,6 +162,7 @@ describe.skipIf(!hasChromium)('social worker journey in Chromium on a phone', ()
       // beside the error.
       await page.getByLabel('督导日期').fill('2999-01-01');
       await page.getByLabel('督导方式').selectOption('PHONE');
+      await page.getByLabel('督导时长（分钟）').fill('30');
       await page.getByRole('button', { name: '保存督导记录' }).click();
       const dateError = page.locator('#date-error');
       await dateError.waitFor();
@@ -148,6 +184,63 @@ describe.skipIf(!hasChromium)('social worker journey in Chromium on a phone', ()
       expect(after.indexOf('false')).toBeGreaterThanOrEqual(0);
       expect(after.slice(after.indexOf('false'))).not.toContain('true');
       await shot(page, '05-flag-gone-zh');
+
+      // The social worker ends the pairing: nothing happens before the confirmation is opened.
+      await card.locator('h3 a').click();
+      await page.waitForURL((url) => url.pathname.startsWith('/social/pairings/'));
+      const confirmButton = page.getByRole('button', { name: '确认结束结对' });
+      expect(await confirmButton.isVisible()).toBe(false);
+      await page.getByText('结束结对…').click();
+      await confirmButton.waitFor();
+      expect(await page.getByLabel('结束日期').inputValue()).toBe(today);
+      await confirmButton.click();
+      await page.locator('#reason-error').waitFor();
+      expect(await page.locator('#reason-error').innerText()).toBe('请填写此项。');
+      // A refused end keeps the confirmation open; a date after today is refused in words.
+      await page.getByLabel('结束原因').fill('志愿者工作调动，结对目标已完成');
+      await page.getByLabel('结束日期').fill('2999-01-01');
+      await page.getByRole('button', { name: '确认结束结对' }).click();
+      await page.locator('#endDate-error').waitFor();
+      expect(await page.locator('#endDate-error').innerText()).toBe('日期不能晚于今天。');
+      expect(await page.getByLabel('结束原因').inputValue()).toBe('志愿者工作调动，结对目标已完成');
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await shot(page, '05b-end-confirm-zh');
+      await page.getByLabel('结束日期').fill(today);
+      await page.getByRole('button', { name: '确认结束结对' }).click();
+      await page.waitForURL((url) => url.searchParams.get('done') === 'ended');
+      expect(await page.locator('.outcome[role="status"]').innerText()).toContain('结对已结束');
+      expect(await page.getByTestId('pairing-badges').innerText()).toContain('已结束');
+      expect(await page.getByTestId('end-date').locator('time').getAttribute('datetime')).toBe(
+        today,
+      );
+      const endedBody = await page.locator('body').innerText();
+      expect(endedBody).toContain('志愿者工作调动，结对目标已完成');
+      expect(endedBody).toContain('该结对已结束，不能再记录督导。');
+      expect(await page.getByRole('button', { name: '保存督导记录' }).count()).toBe(0);
+      expect(await page.getByLabel('督导时长（分钟）').count()).toBe(0);
+      expect(await page.getByText('结束结对…').count()).toBe(0);
+      // Its history stays: the log and the total hours.
+      expect(await page.getByTestId('total-hours').getAttribute('data-minutes')).toBe(
+        String(minutesBefore + 45),
+      );
+      expect(await page.locator('.social-logs li').first().innerText()).toContain(notes);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await shot(page, '05c-ended-by-worker-zh');
+
+      // On /social it is among the ended pairings, no longer among the active ones.
+      await page.getByRole('link', { name: '返回我的志愿者' }).click();
+      await page.waitForURL((url) => url.pathname === '/social');
+      const ended = page.getByRole('region', { name: '已结束的结对' });
+      await ended.waitFor();
+      const endedCard = ended.locator(`article[data-pairing-id="${pairingId}"]`);
+      expect(await endedCard.innerText()).toContain('志愿者工作调动，结对目标已完成');
+      expect(await endedCard.getByTestId('total-hours').getAttribute('data-minutes')).toBe(
+        String(minutesBefore + 45),
+      );
+      const activeList = page.getByRole('list', { name: '进行中的结对' });
+      expect(await activeList.locator(`article[data-pairing-id="${pairingId}"]`).count()).toBe(0);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await shot(page, '05d-ended-list-zh');
       // The refused form answers 400 on purpose (Chromium logs it); anything else is a bug.
       expect(consoleErrors.filter((m) => !m.includes('status of 400'))).toEqual([]);
       await context.close();
@@ -164,6 +257,9 @@ describe.skipIf(!hasChromium)('social worker journey in Chromium on a phone', ()
     const listText = await page.locator('body').innerText();
     expect(listText).toContain('Supervision overdue');
     expect(listText).toContain('Caseload');
+    expect(listText).toContain('Active pairings');
+    expect(listText).toContain('Ended pairings');
+    expect(listText).toContain('Total supervision');
     expect(listText).not.toMatch(rawKey);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await shot(page, '06-my-volunteers-en');
@@ -171,9 +267,21 @@ describe.skipIf(!hasChromium)('social worker journey in Chromium on a phone', ()
     await page.locator('article.social-volunteer h3 a').first().click();
     await page.waitForURL((url) => url.pathname.startsWith('/social/pairings/'));
     await page.getByRole('heading', { level: 1, name: /^Pairing with / }).waitFor();
+    await page.getByLabel('Duration (minutes)').fill('3');
     await page.getByRole('button', { name: 'Save supervision' }).click();
     await page.locator('#mode-error').waitFor();
     expect(await page.locator('#mode-error').innerText()).not.toMatch(/[\u3400-\u9fff]/);
+    await page.getByLabel('How it took place').selectOption('ONLINE');
+    await page.getByRole('button', { name: 'Save supervision' }).click();
+    await page.locator('#durationMinutes-error').waitFor();
+    expect(await page.locator('#durationMinutes-error').innerText()).toBe(
+      'The duration must be a whole number of minutes from 5 to 600.',
+    );
+    await page.getByText('End pairing…').click();
+    await page.getByLabel('End date').waitFor();
+    expect(await page.getByRole('button', { name: 'Confirm: end this pairing' }).isVisible()).toBe(
+      true,
+    );
     const pairingText = await page.locator('body').innerText();
     expect(pairingText).toContain('Supervision log');
     expect(pairingText).not.toMatch(rawKey);
@@ -197,8 +305,8 @@ describe.skipIf(!hasChromium)('social worker journey in Chromium on a phone', ()
       await page.goto(`${w.url}/social/pairings/${encodeURIComponent(spareId)}`);
       await page.getByRole('heading', { level: 1, name: /的结对$/ }).waitFor();
       // Nothing ends without the confirm step.
-      await page.getByRole('link', { name: '结束结对…' }).click();
-      await page.waitForURL((url) => url.searchParams.get('end') === 'confirm');
+      expect(await page.getByRole('button', { name: '确认结束结对' }).isVisible()).toBe(false);
+      await page.getByText('结束结对…').click();
       await page.getByRole('button', { name: '确认结束结对' }).click();
       const reasonError = page.locator('#reason-error');
       await reasonError.waitFor();

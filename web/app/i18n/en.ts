@@ -394,6 +394,11 @@ export const en: WithEnglishPlurals<Messages> = {
     ALREADY_PAIRED: 'This volunteer already has a social worker.',
     NOT_CHECKED_OUT: 'Not checked out yet, so the hours cannot be confirmed.',
     ALREADY_CONFIRMED: 'The hours are already confirmed.',
+    BEFORE_PAIRING_START: 'The date cannot be before the pairing began.',
+    BEFORE_LAST_SUPERVISION: 'The end date cannot be before the latest supervision.',
+    ALREADY_ENDED: 'This pairing has already ended; someone else may have ended it.',
+    PAIRING_ENDED: 'This pairing has ended; no more supervision can be recorded.',
+    DURATION_OUT_OF_RANGE: 'The duration must be a whole number of minutes from 5 to 600.',
   },
   profile: {
     title: 'My profile',

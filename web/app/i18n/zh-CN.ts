@@ -380,6 +380,11 @@ export const zhCN = {
     ALREADY_PAIRED: '该志愿者已有结对社工。',
     NOT_CHECKED_OUT: '还没有签退，不能确认时长。',
     ALREADY_CONFIRMED: '时长已经确认过了。',
+    BEFORE_PAIRING_START: '日期不能早于结对开始日。',
+    BEFORE_LAST_SUPERVISION: '结束日期不能早于最近一次督导。',
+    ALREADY_ENDED: '该结对已经结束了，可能已由他人结束。',
+    PAIRING_ENDED: '该结对已结束，不能再记录督导。',
+    DURATION_OUT_OF_RANGE: '督导时长须为 5 到 600 之间的整数（分钟）。',
   },
   profile: {
     title: '我的资料',

@@ -1,6 +1,8 @@
 // /social/pairings/:id: one pairing — the volunteer, when supervision is due, the score that
-// proposed the pair, its supervision log (newest first, paged) and the form to record a
-// supervision. Staff and the office may also end the pairing, with a reason, after a confirm step.
+// proposed the pair, its supervision log (newest first, paged, with each contact's minutes and
+// the total hours) and the form to record a supervision. Whoever the API lets (`viewerCanEnd`:
+// its social worker, its community's staff, the office) may end it, with a reason and an end
+// date, in a form behind a disclosure (works without JavaScript). An ended pairing is read-only.
 import {
   data,
   redirect,
@@ -21,7 +23,7 @@ import {
 } from '../../../schema/generated/graphql';
 import { expiredSessionRedirect, requireToken } from '../auth/session.server';
 import { AppHeader } from '../components/AppHeader';
-import { DaysSince, OverdueBadge } from '../components/Supervision';
+import { DaysSince, OverdueBadge, useHoursText } from '../components/Supervision';
 import { gqlRequest, GraphQLRequestError } from '../graphql/client.server';
 import { shanghaiDay, useDayFormat, useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
@@ -38,7 +40,7 @@ type Errors = Pick<UserError, 'code' | 'field' | 'message'>[];
 
 const modes: SupervisionMode[] = ['IN_PERSON', 'PHONE', 'ONLINE', 'GROUP'];
 const LOGS_PER_PAGE = 10;
-const logFields = ['date', 'mode', 'notes'] as const;
+const logFields = ['date', 'mode', 'durationMinutes', 'notes'] as const;
 type LogValues = Record<(typeof logFields)[number], string>;
 
 const required = (field: string): Errors[number] => ({
@@ -73,7 +75,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const done: 'logged' | 'ended' | null =
     doneParam === 'logged' || doneParam === 'ended' ? doneParam : null;
   const logs = node.supervisionLogs;
-  const role = result.viewer.role;
   return {
     viewer: result.viewer,
     pairing: node,
@@ -82,8 +83,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     olderCursor: logs.pageInfo.hasNextPage ? logs.pageInfo.endCursor : null,
     paged: after !== null,
     done,
-    confirmEnd: url.searchParams.get('end') === 'confirm',
-    canEnd: role === 'COMMUNITY_STAFF' || role === 'STREET_ADMIN',
     today: shanghaiDay(new Date()),
     startDay: shanghaiDay(new Date(node.confirmedAt)),
   };
@@ -98,17 +97,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === 'end') {
     const reason = String(form.get('reason') ?? '').trim();
+    const endDate = String(form.get('endDate') ?? '').trim();
+    const values = { reason, endDate };
     if (!reason) {
       return data(
-        { intent: 'end' as const, reason, errors: [required('reason')] },
+        { intent: 'end' as const, values, errors: [required('reason')] },
         { status: 400 },
       );
     }
     const { endPairing: payload } = await gqlRequest(request, EndPairingDocument, {
-      input: { id, reason },
+      // An empty date is today's, as the API has it.
+      input: { id, reason, endDate: endDate || null },
     });
     if (payload.errors.length > 0) {
-      return data({ intent: 'end' as const, reason, errors: payload.errors }, { status: 400 });
+      return data({ intent: 'end' as const, values, errors: payload.errors }, { status: 400 });
     }
     return redirect(`${here}?done=ended`);
   }
@@ -118,11 +120,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     logFields.map((name) => [name, String(form.get(name) ?? '')]),
   ) as LogValues;
   values.date = values.date.trim();
+  values.durationMinutes = values.durationMinutes.trim();
   const errors: Errors = [];
   if (!values.date) errors.push(required('date'));
   if (!values.mode) errors.push(required('mode'));
   else if (!modes.includes(values.mode as SupervisionMode)) {
     errors.push({ code: 'INVALID', field: ['input', 'mode'], message: '' });
+  }
+  if (!values.durationMinutes) errors.push(required('durationMinutes'));
+  else if (!/^\d{1,6}$/.test(values.durationMinutes)) {
+    // Not a whole number: no Int to send; the range itself is the API's to judge.
+    errors.push({
+      code: 'DURATION_OUT_OF_RANGE',
+      field: ['input', 'durationMinutes'],
+      message: '',
+    });
   }
   if (errors.length > 0) return data({ intent: 'log' as const, values, errors }, { status: 400 });
   const { logSupervision: payload } = await gqlRequest(request, LogSupervisionDocument, {
@@ -130,6 +142,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       pairingId: id,
       date: values.date,
       mode: values.mode as SupervisionMode,
+      durationMinutes: Number(values.durationMinutes),
       notes: values.notes.trim() || null,
     },
   });
@@ -143,13 +156,19 @@ export default function SocialPairingPage() {
   const loaded = useLoaderData<typeof loader>();
   // A refused post answers on the same address: the last success's notice must not stand
   // beside its errors.
-  const refusedNow = (useActionData<typeof action>()?.errors?.length ?? 0) > 0;
-  const { viewer, pairing, logs, logTotal, olderCursor, paged, done, canEnd } = loaded;
+  const actionData = useActionData<typeof action>();
+  const refusedNow = (actionData?.errors?.length ?? 0) > 0;
+  const { viewer, pairing, logs, logTotal, olderCursor, paged, done } = loaded;
   const { t } = useTranslation();
+  const errorText = useUserErrorText();
   const day = useDayFormat();
   const number = useNumberFormat();
+  const hours = useHoursText();
   const { volunteer } = pairing;
   const active = pairing.status === 'ACTIVE';
+  // Refused because the pairing ended meanwhile (e.g. someone else ended it): its form is gone,
+  // so the refusal is said here.
+  const refusedWhenEnded = !active && refusedNow ? (actionData?.errors ?? []) : [];
   const here = `/social/pairings/${encodeURIComponent(pairing.id)}`;
   const components = pairing.components;
 
@@ -173,6 +192,13 @@ export default function SocialPairingPage() {
           </span>
         </div>
         {done && !refusedNow && <Done done={done} />}
+        {refusedWhenEnded.length > 0 && (
+          <div className="alert" role="alert">
+            {refusedWhenEnded.map((error, index) => (
+              <p key={index}>{errorText(error)}</p>
+            ))}
+          </div>
+        )}
 
         <section className="panel" aria-labelledby="volunteer-heading">
           <h2 id="volunteer-heading" className="panel-heading">
@@ -237,13 +263,11 @@ export default function SocialPairingPage() {
               </div>
             ) : (
               <>
-                {pairing.endedAt && (
+                {(pairing.endDate || pairing.endedAt) && (
                   <div>
                     <dt>{t('social.endedAt')}</dt>
-                    <dd>
-                      <time dateTime={pairing.endedAt}>
-                        {day(shanghaiDay(new Date(pairing.endedAt)))}
-                      </time>
+                    <dd data-testid="end-date">
+                      <EndDay endDate={pairing.endDate} endedAt={pairing.endedAt} />
                     </dd>
                   </div>
                 )}
@@ -343,6 +367,18 @@ export default function SocialPairingPage() {
               {t('social.logsCount', { n: number.format(logTotal) })}
             </span>
           </div>
+          <dl className="stats social-stats">
+            <div>
+              <dt>{t('social.totalHours')}</dt>
+              <dd
+                className="stat-value"
+                data-testid="total-hours"
+                data-minutes={pairing.supervisionMinutes}
+              >
+                {hours(pairing.supervisionMinutes)}
+              </dd>
+            </div>
+          </dl>
           {logs.length === 0 ? (
             <p className="panel">{t('social.noLogs')}</p>
           ) : (
@@ -355,6 +391,16 @@ export default function SocialPairingPage() {
                     </strong>
                     <span className="badge badge-neutral">
                       {t(`social.supervisionMode.${log.mode}`)}
+                    </span>
+                    <span className="social-duration" data-testid="log-duration">
+                      {log.durationMinutes == null ? (
+                        <span className="muted">{t('social.noDuration')}</span>
+                      ) : (
+                        t('social.minutes', {
+                          count: log.durationMinutes,
+                          n: number.format(log.durationMinutes),
+                        })
+                      )}
                     </span>
                   </p>
                   {log.notes && <p className="history-note pre-line">{log.notes}</p>}
@@ -382,10 +428,17 @@ export default function SocialPairingPage() {
           )}
         </section>
 
-        {active && canEnd && <EndPairing />}
+        {active && pairing.viewerCanEnd && <EndPairing />}
       </main>
     </>
   );
+}
+
+/** The day it ended: the one given when it was ended, else (ended before days were given) when. */
+function EndDay({ endDate, endedAt }: { endDate: string | null; endedAt: string | null }) {
+  const day = useDayFormat();
+  const date = endDate ?? (endedAt ? shanghaiDay(new Date(endedAt)) : '');
+  return <time dateTime={date}>{day(date)}</time>;
 }
 
 function Done({ done }: { done: 'logged' | 'ended' }) {
@@ -422,7 +475,8 @@ function useFieldMessages(errors: Errors) {
         </p>
       ),
     general: errors.filter(
-      (error) => !['date', 'mode', 'notes', 'reason'].includes(fieldOf(error)),
+      (error) =>
+        !['date', 'mode', 'durationMinutes', 'notes', 'reason', 'endDate'].includes(fieldOf(error)),
     ),
   };
 }
@@ -490,6 +544,25 @@ function LogForm() {
           </div>
         </div>
         <div className="field">
+          <label htmlFor="durationMinutes">{t('social.duration')}</label>
+          <input
+            id="durationMinutes"
+            name="durationMinutes"
+            type="number"
+            inputMode="numeric"
+            min={5}
+            max={600}
+            step={1}
+            className="social-duration-input"
+            defaultValue={values.durationMinutes ?? ''}
+            {...describe('durationMinutes', 'durationMinutes-hint')}
+          />
+          <p className="muted field-hint" id="durationMinutes-hint">
+            {t('social.durationHint')}
+          </p>
+          {message('durationMinutes')}
+        </div>
+        <div className="field">
           <label htmlFor="notes">{t('social.notes')}</label>
           <textarea
             id="notes"
@@ -515,32 +588,40 @@ function LogForm() {
 }
 
 function EndPairing() {
-  const { confirmEnd, pairing } = useLoaderData<typeof loader>();
+  const { pairing, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
   const { t } = useTranslation();
   const errorText = useUserErrorText();
   const mine = actionData?.intent === 'end' ? actionData : null;
   const { describe, message, general } = useFieldMessages(mine?.errors ?? []);
-  const here = `/social/pairings/${encodeURIComponent(pairing.id)}`;
+  const busy =
+    navigation.state !== 'idle' &&
+    navigation.formMethod === 'POST' &&
+    navigation.formData?.get('intent') === 'end';
 
   return (
     <section className="panel social-end" aria-labelledby="end-heading">
       <h2 id="end-heading" className="panel-heading">
         {t('social.endHeading')}
       </h2>
-      <p className="muted">{t('social.endIntro')}</p>
-      {mine && (
-        <div className="alert" role="alert">
-          <p>
-            <strong>{t('social.endFailed')}</strong>
-          </p>
-          {general.map((error, index) => (
-            <p key={index}>{errorText(error)}</p>
-          ))}
-        </div>
-      )}
-      {confirmEnd || mine ? (
-        <Form method="post" className="stack" noValidate>
+      <p className="muted" id="end-intro">
+        {t('social.endIntro')}
+      </p>
+      {/* Nothing ends without opening this and confirming; a refused end keeps it open. */}
+      <details className="cancel-signup social-end-confirm" open={mine ? true : undefined}>
+        <summary className="button button-quiet">{t('social.endStart')}</summary>
+        {mine && (
+          <div className="alert" role="alert">
+            <p>
+              <strong>{t('social.endFailed')}</strong>
+            </p>
+            {general.map((error, index) => (
+              <p key={index}>{errorText(error)}</p>
+            ))}
+          </div>
+        )}
+        <Form method="post" className="stack cancel-confirm" noValidate>
           <input type="hidden" name="intent" value="end" />
           <div className="field">
             <label htmlFor="reason">{t('social.endReason')}</label>
@@ -549,27 +630,39 @@ function EndPairing() {
               name="reason"
               rows={3}
               maxLength={500}
-              defaultValue={mine?.reason ?? ''}
+              defaultValue={mine?.values.reason ?? ''}
               {...describe('reason')}
             />
             {message('reason')}
           </div>
+          <div className="field">
+            <label htmlFor="endDate">{t('social.endDate')}</label>
+            <input
+              id="endDate"
+              name="endDate"
+              type="date"
+              min={pairing.lastContactDate}
+              max={today}
+              defaultValue={mine?.values.endDate ?? today}
+              {...describe('endDate', 'endDate-hint')}
+            />
+            <p className="muted field-hint" id="endDate-hint">
+              {t('social.endDateHint')}
+            </p>
+            {message('endDate')}
+          </div>
           <div className="button-row">
-            <button type="submit" className="button button-primary">
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={busy}
+              aria-describedby="end-intro"
+            >
               {t('social.endConfirm')}
             </button>
-            <Link className="button button-quiet" to={here}>
-              {t('social.endCancel')}
-            </Link>
           </div>
         </Form>
-      ) : (
-        <p className="button-row">
-          <Link className="button" to={`${here}?end=confirm`}>
-            {t('social.endStart')}
-          </Link>
-        </p>
-      )}
+      </details>
     </section>
   );
 }

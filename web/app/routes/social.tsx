@@ -1,5 +1,6 @@
-// /social: the social worker's start page — my profile and caseload, and my paired volunteers with
-// their last supervision, the ones overdue first (the API's order), each linking to the pairing.
+// /social: the social worker's start page — my profile and caseload, my active pairings with
+// their last supervision, the ones overdue first (the API's order), each linking to the pairing,
+// and apart from them my ended pairings (read-only, kept as history).
 import {
   redirect,
   type LinksFunction,
@@ -10,11 +11,12 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import {
   SocialPageDocument,
+  type SocialEndedPairingRowFragment,
   type SocialPairingRowFragment,
 } from '../../../schema/generated/graphql';
 import { expiredSessionRedirect, getRole, requireToken } from '../auth/session.server';
 import { AppHeader } from '../components/AppHeader';
-import { DaysSince, OverdueBadge } from '../components/Supervision';
+import { DaysSince, OverdueBadge, useHoursText } from '../components/Supervision';
 import { gqlRequest, GraphQLRequestError } from '../graphql/client.server';
 import { useDayFormat, useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
@@ -27,18 +29,30 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 const PAGE_SIZE = 50;
+const ENDED_PAGE_SIZE = 20;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireToken(request);
   const role = await getRole(request);
   if (role && role !== 'SOCIAL_WORKER') throw new Response(null, { status: 403 });
-  const after = new URL(request.url).searchParams.get('after') || null;
+  const params = new URL(request.url).searchParams;
+  const after = params.get('after') || null;
+  const endedAfter = params.get('endedAfter') || null;
   let result;
   try {
-    result = await gqlRequest(request, SocialPageDocument, { first: PAGE_SIZE, after });
+    result = await gqlRequest(request, SocialPageDocument, {
+      first: PAGE_SIZE,
+      after,
+      endedFirst: ENDED_PAGE_SIZE,
+      endedAfter,
+    });
   } catch (error) {
     // A stale or hand-made cursor: start again from the first page.
-    if (error instanceof GraphQLRequestError && error.codes.includes('BAD_USER_INPUT') && after) {
+    if (
+      error instanceof GraphQLRequestError &&
+      error.codes.includes('BAD_USER_INPUT') &&
+      (after || endedAfter)
+    ) {
       throw redirect('/social');
     }
     throw error;
@@ -60,11 +74,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total: profile?.pairings.totalCount ?? 0,
     nextCursor: profile?.pairings.pageInfo.hasNextPage ? profile.pairings.pageInfo.endCursor : null,
     paged: after !== null,
+    ended: profile?.ended.edges.map((edge) => edge.node) ?? [],
+    endedTotal: profile?.ended.totalCount ?? 0,
+    endedNext: profile?.ended.pageInfo.hasNextPage ? profile.ended.pageInfo.endCursor : null,
+    endedPaged: endedAfter !== null,
   };
 }
 
 export default function SocialPage() {
-  const { viewer, profile, pairings, total, nextCursor, paged } = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
+  const { viewer, profile, pairings, total, nextCursor, paged } = loaded;
   const { t } = useTranslation();
   const number = useNumberFormat();
   const overdue = pairings.filter((p) => p.supervisionOverdue).length;
@@ -121,7 +140,7 @@ export default function SocialPage() {
             </section>
 
             <div className="section-head">
-              <h2 id="volunteers-heading">{t('social.volunteers')}</h2>
+              <h2 id="volunteers-heading">{t('social.activeHeading')}</h2>
               <span className="result-count">
                 {overdue > 0 ? (
                   <span className="badge badge-warn" data-testid="overdue-summary">
@@ -162,6 +181,7 @@ export default function SocialPage() {
                 )}
               </p>
             )}
+            <EndedPairings />
           </>
         )}
       </main>
@@ -172,6 +192,7 @@ export default function SocialPage() {
 function VolunteerCard({ pairing }: { pairing: SocialPairingRowFragment }) {
   const { t } = useTranslation();
   const day = useDayFormat();
+  const hours = useHoursText();
   const { volunteer } = pairing;
   const lastLog = pairing.supervisionLogs.edges[0]?.node;
   const to = `/social/pairings/${encodeURIComponent(pairing.id)}`;
@@ -230,12 +251,103 @@ function VolunteerCard({ pairing }: { pairing: SocialPairingRowFragment }) {
             <time dateTime={pairing.nextContactDue}>{day(pairing.nextContactDue)}</time>
           </dd>
         </div>
+        <div>
+          <dt>{t('social.totalHours')}</dt>
+          <dd data-testid="total-hours" data-minutes={pairing.supervisionMinutes}>
+            {hours(pairing.supervisionMinutes)}
+          </dd>
+        </div>
       </dl>
       <p className="shift-actions">
         <Link className="button" to={to} aria-label={`${t('social.open')}: ${volunteer.realName}`}>
           {t('social.open')}
         </Link>
       </p>
+    </article>
+  );
+}
+
+/** My ended pairings, in the API's order: history, read-only, apart from the active ones. */
+function EndedPairings() {
+  const { ended, endedTotal, endedNext, endedPaged } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const number = useNumberFormat();
+  return (
+    <section className="section" aria-labelledby="ended-heading">
+      <div className="section-head">
+        <h2 id="ended-heading">{t('social.endedHeading')}</h2>
+        <span className="result-count">
+          {t('social.endedCount', { n: number.format(endedTotal) })}
+        </span>
+      </div>
+      {ended.length === 0 ? (
+        <p className="panel">{t('social.endedEmpty')}</p>
+      ) : (
+        <ul className="card-list" aria-labelledby="ended-heading">
+          {ended.map((pairing) => (
+            <li key={pairing.id}>
+              <EndedCard pairing={pairing} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {(endedNext || endedPaged) && (
+        <p className="button-row">
+          {endedPaged && (
+            <Link className="button button-quiet" to="/social">
+              {t('social.firstPage')}
+            </Link>
+          )}
+          {endedNext && (
+            <Link
+              className="button"
+              to={`/social?${new URLSearchParams({ endedAfter: endedNext })}`}
+            >
+              {t('social.more')}
+            </Link>
+          )}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function EndedCard({ pairing }: { pairing: SocialEndedPairingRowFragment }) {
+  const { t } = useTranslation();
+  const day = useDayFormat();
+  const hours = useHoursText();
+  const to = `/social/pairings/${encodeURIComponent(pairing.id)}`;
+  const endDay = pairing.endDate;
+  return (
+    <article className="shift-card social-ended" data-pairing-id={pairing.id}>
+      <div className="shift-card-head">
+        <h3>
+          <Link to={to}>{pairing.volunteer.realName}</Link>
+        </h3>
+        <span className="badge badge-neutral">{t('social.pairingStatus.ENDED')}</span>
+      </div>
+      <dl className="shift-facts social-facts">
+        {endDay && (
+          <div>
+            <dt>{t('social.endedAt')}</dt>
+            <dd>
+              <time dateTime={endDay}>{day(endDay)}</time>
+            </dd>
+          </div>
+        )}
+        {pairing.endReason && (
+          <div>
+            <dt>{t('social.endReasonLabel')}</dt>
+            <dd>{pairing.endReason}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('social.totalHours')}</dt>
+          <dd data-testid="total-hours" data-minutes={pairing.supervisionMinutes}>
+            {hours(pairing.supervisionMinutes)}
+          </dd>
+        </div>
+      </dl>
     </article>
   );
 }
