@@ -655,7 +655,10 @@ describe('the Qingshan demo seed', () => {
          (select count(*) from pairing
            where (status = 'ACTIVE') <> (ended_at is null)
               or (status = 'ENDED') <> (end_reason is not null and ended_by_id is not null)
-              or ended_at <= confirmed_at or ended_at > now())::int as wrong_ending`,
+              or ended_at <= confirmed_at or ended_at > now()
+              or (status = 'ENDED') <> (end_date is not null)
+              or end_date <> (ended_at at time zone 'Asia/Shanghai')::date
+              or end_date < last_contact_date)::int as wrong_ending`,
     );
     expect(broken).toEqual({
       over_cap: 0,
@@ -731,12 +734,13 @@ describe('the Qingshan demo seed', () => {
     const [logs] = await sql(
       `select count(distinct mode)::int as modes,
               count(*) filter (where l.author_id <> sw.user_id)::int as wrong_author,
-              count(*) filter (where l.notes = '')::int as no_notes
+              count(*) filter (where l.notes = '')::int as no_notes,
+              count(*) filter (where l.duration_minutes is null)::int as no_duration
          from supervision_log l
          join pairing p on p.id = l.pairing_id
          join social_worker sw on sw.id = p.social_worker_id`,
     );
-    expect(logs).toEqual({ modes: 4, wrong_author: 0, no_notes: 0 });
+    expect(logs).toEqual({ modes: 4, wrong_author: 0, no_notes: 0, no_duration: 0 });
     const overdue = await sql(
       `select c.code, count(*) filter (where p.last_contact_date
                                          < (now() at time zone 'Asia/Shanghai')::date - 14)::int as overdue

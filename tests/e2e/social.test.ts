@@ -291,10 +291,15 @@ describe.skipIf(!hasChromium)('social worker journey in Chromium on a phone', ()
   });
 
   it(
-    'keeps staff out of the start page, and lets them end a pairing with a reason',
+    'keeps staff out of the start page, and lets them end a pairing with a reason, without JavaScript',
     { timeout: 90_000 },
     async () => {
-      const context = await w.browser.newContext({ locale: 'zh-CN', viewport: phone });
+      // The confirmation is a <details> holding the real form: it works without JavaScript.
+      const context = await w.browser.newContext({
+        locale: 'zh-CN',
+        viewport: phone,
+        javaScriptEnabled: false,
+      });
       const page = await context.newPage();
       await w.signIn(page, 'staff.jianan');
       await page.waitForURL((url) => url.pathname === '/staff');
