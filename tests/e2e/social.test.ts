@@ -13,7 +13,7 @@ import { Pairing } from '../../api/src/modules/pairing/pairing.entity.js';
 import { PairingStatus } from '../../api/src/modules/pairing/pairing.enums.js';
 import { SocialWorker } from '../../api/src/modules/pairing/social-worker.entity.js';
 import { addDays } from '../../api/src/modules/pairing/supervision.js';
-import { toGlobalId } from '../../api/src/graphql/ids.js';
+import { fromGlobalId, toGlobalId } from '../../api/src/graphql/ids.js';
 import { hasChromium, useWebApp, screenshotDir } from '../support/browser.js';
 
 const w = useWebApp();
@@ -264,9 +264,14 @@ describe.skipIf(!hasChromium)('social worker journey in Chromium on a phone', ()
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await shot(page, '06-my-volunteers-en');
 
-    await page.locator('article.social-volunteer h3 a').first().click();
+    // Not the spare pairing: this one gets ended behind the page's back below.
+    await page
+      .locator(`article.social-volunteer:not([data-pairing-id="${spareId}"]) h3 a`)
+      .first()
+      .click();
     await page.waitForURL((url) => url.pathname.startsWith('/social/pairings/'));
     await page.getByRole('heading', { level: 1, name: /^Pairing with / }).waitFor();
+    const pairingId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
     await page.getByLabel('Duration (minutes)').fill('3');
     await page.getByRole('button', { name: 'Save supervision' }).click();
     await page.locator('#mode-error').waitFor();
@@ -287,6 +292,28 @@ describe.skipIf(!hasChromium)('social worker journey in Chromium on a phone', ()
     expect(pairingText).not.toMatch(rawKey);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await shot(page, '07-pairing-en');
+
+    // Someone else ends it while the form is open: the end is refused in words, and the page
+    // shows it ended, without its forms.
+    await w.api.orm.em.fork().nativeUpdate(Pairing, fromGlobalId(pairingId)!.id, {
+      status: PairingStatus.ENDED,
+      endedAt: new Date(),
+      endDate: shanghaiDate(),
+      endReason: 'Ended by staff meanwhile',
+    });
+    await page.getByLabel('Reason for ending').fill('Moved away');
+    await page.getByRole('button', { name: 'Confirm: end this pairing' }).click();
+    await page.getByTestId('pairing-badges').filter({ hasText: 'Ended' }).waitFor();
+    const refusal = page.locator('.alert[role="alert"]');
+    expect(await page.locator('.alert[role="alert"]').count()).toBe(1);
+    expect(await refusal.innerText()).toBe(
+      'This pairing has already ended; someone else may have ended it.',
+    );
+    expect(await page.getByTestId('pairing-badges').innerText()).toBe('Ended');
+    expect(await page.getByRole('button', { name: 'Save supervision' }).count()).toBe(0);
+    expect(await page.getByText('End pairing…').count()).toBe(0);
+    expect(await page.locator('body').innerText()).toContain('Ended by staff meanwhile');
+    await shot(page, '07b-already-ended-en');
     await context.close();
   });
 

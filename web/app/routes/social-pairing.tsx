@@ -11,7 +11,14 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  type ShouldRevalidateFunction,
+} from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -48,6 +55,20 @@ const required = (field: string): Errors[number] => ({
   field: ['input', field],
   message: '',
 });
+
+/** Refusals that mean the pairing ended meanwhile. */
+const ENDED_CODES = new Set(['ALREADY_ENDED', 'PAIRING_ENDED']);
+
+// A refused post (4xx) normally keeps the loaded page; when the refusal is that the pairing has
+// ended meanwhile, the page reloads so that it shows it ended, without its forms (as it does
+// without JavaScript).
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  actionResult,
+  defaultShouldRevalidate,
+}) => {
+  const errors = (actionResult as { errors?: { code: string }[] } | undefined)?.errors ?? [];
+  return errors.some((error) => ENDED_CODES.has(error.code)) || defaultShouldRevalidate;
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireToken(request);
