@@ -13,6 +13,12 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+export type AcceptLiaisonInvitationInput = {
+  password: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+  username: Scalars['String']['input'];
+};
+
 /** A volunteer service activity (服务活动). */
 export type Activity = Node & {
   category?: Maybe<CommitmentCategory>;
@@ -706,6 +712,55 @@ export type ImportUnitsPayload = {
   validCount: Scalars['Int']['output'];
 };
 
+export type InviteUnitLiaisonInput = {
+  /** The liaison’s real name. */
+  displayName: Scalars['String']['input'];
+  /** 11-digit mobile number. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  unitId: Scalars['ID']['input'];
+};
+
+export type InviteUnitLiaisonPayload = {
+  errors: Array<UserError>;
+  invitation?: Maybe<LiaisonInvitationLink>;
+  unit?: Maybe<Unit>;
+};
+
+export type LiaisonAccountStatus =
+  /** A liaison can sign in. */
+  | 'ACTIVE'
+  /** Invited: the account waits for its liaison to set a password. */
+  | 'INVITED'
+  /** No liaison account: nobody can sign in for the unit. */
+  | 'NONE';
+
+/** A one-time link that lets a unit’s liaison set their password. */
+export type LiaisonInvitationLink = {
+  expiresAt: Scalars['DateTime']['output'];
+  liaison: User;
+  /** Absolute web address; shown once, never stored. */
+  url: Scalars['String']['output'];
+};
+
+/** What an invitation link opens; the details only while it is VALID. */
+export type LiaisonInvitationPreview = {
+  displayName?: Maybe<Scalars['String']['output']>;
+  status: LiaisonInvitationStatus;
+  unitName?: Maybe<Scalars['String']['output']>;
+  /** The username assigned with the invitation; the liaison may choose another. */
+  username?: Maybe<Scalars['String']['output']>;
+};
+
+export type LiaisonInvitationStatus =
+  /** Past its expiry. */
+  | 'EXPIRED'
+  /** Unknown, or replaced by a newer link. */
+  | 'INVALID'
+  /** Already taken up. */
+  | 'USED'
+  /** Can be taken up now. */
+  | 'VALID';
+
 export type LogSupervisionInput = {
   /** YYYY-MM-DD, not in the future. */
   date: Scalars['String']['input'];
@@ -796,6 +851,8 @@ export type MonthShifts = {
 };
 
 export type Mutation = {
+  /** Public: the invited liaison sets their username and password and is signed in; the link works once. */
+  acceptLiaisonInvitation: LoginPayload;
   /** Cancels the shift and tells everyone signed up. */
   cancelShift: ShiftPayload;
   /** Gives up a place; the first waitlisted volunteer gets it. */
@@ -825,6 +882,8 @@ export type Mutation = {
   endPairing: PairingPayload;
   /** Imports units from an xlsx or CSV sheet: all rows or none, with an error per bad row. */
   importUnits: ImportUnitsPayload;
+  /** Makes the unit’s liaison account (or keeps the invited one) and returns a one-time link, valid 7 days, for the liaison to set a password; a newer link replaces the older. LIAISON_ACTIVE when a liaison can already sign in. */
+  inviteUnitLiaison: InviteUnitLiaisonPayload;
   /** A new private calendar (iCal) URL of your shifts; the previous URL stops working. */
   issueCalendarFeed: CalendarFeedPayload;
   logSupervision: SupervisionLogPayload;
@@ -861,6 +920,11 @@ export type Mutation = {
   updateSocialWorkerProfile: SocialWorkerPayload;
   updateUnit: UnitPayload;
   withdrawCommitment: CommitmentPayload;
+};
+
+
+export type MutationAcceptLiaisonInvitationArgs = {
+  input: AcceptLiaisonInvitationInput;
 };
 
 
@@ -956,6 +1020,11 @@ export type MutationEndPairingArgs = {
 
 export type MutationImportUnitsArgs = {
   input: ImportUnitsInput;
+};
+
+
+export type MutationInviteUnitLiaisonArgs = {
+  input: InviteUnitLiaisonInput;
 };
 
 
@@ -1359,6 +1428,8 @@ export type Query = {
   dashboard: Dashboard;
   /** Fulfilment records you answer for (the office all, staff their community’s, a liaison their unit’s), oldest recorded first. */
   fulfilments: FulfilmentConnection;
+  /** Public: what a liaison invitation link opens (its details only while usable). */
+  liaisonInvitation: LiaisonInvitationPreview;
   /** Your live sign-ups (confirmed and waitlisted), soonest first. */
   mySignups: Array<Signup>;
   /** Your social worker profile. */
@@ -1443,6 +1514,11 @@ export type QueryFulfilmentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<FulfilmentFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryLiaisonInvitationArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -1912,6 +1988,8 @@ export type Unit = Node & {
   /** Opaque global identifier. */
   id: Scalars['ID']['output'];
   kind: UnitKind;
+  /** Whether a liaison can sign in for the unit or is invited to; null unless you may invite its liaison. */
+  liaisonAccount?: Maybe<UnitLiaisonAccount>;
   /** Masked unless you are the office, its community staff or its liaison. */
   liaisonName: Scalars['String']['output'];
   /** Masked unless you are the office, its community staff or its liaison. */
@@ -1955,6 +2033,13 @@ export type UnitKind =
   | 'SCHOOL'
   /** 社会组织 social organisation */
   | 'SOCIAL_ORGANISATION';
+
+/** Whether someone can sign in for a unit, for those who invite them. */
+export type UnitLiaisonAccount = {
+  /** When the open invitation link expires (INVITED only; in the past when expired). */
+  invitationExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  status: LiaisonAccountStatus;
+};
 
 export type UnitPayload = {
   errors: Array<UserError>;

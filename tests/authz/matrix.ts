@@ -18,7 +18,10 @@
 //   a volunteer whose rights stop at their unit or at themselves, in scope for A's staff.
 //
 // After every refusal the test checks that the database did not change.
+import { LiaisonInvitation } from '../../api/src/modules/auth/liaison-invitation.entity.js';
+import { tokenHash } from '../../api/src/modules/auth/password.js';
 import type { Action } from '../../api/src/modules/auth/policy.js';
+import { User } from '../../api/src/modules/auth/user.entity.js';
 import { CommitmentEvent } from '../../api/src/modules/commitments/commitment-event.entity.js';
 import {
   CommitmentAction,
@@ -28,7 +31,7 @@ import {
 import { SupervisionMode } from '../../api/src/modules/pairing/pairing.enums.js';
 import { SupervisionLog } from '../../api/src/modules/pairing/supervision-log.entity.js';
 import { Attendance } from '../../api/src/modules/shifts/shift.enums.js';
-import { makeUser, Role } from '../support/factories.js';
+import { makeUnit, makeUser, Role } from '../support/factories.js';
 import type { AnyData } from '../support/test-app.js';
 import {
   allowed,
@@ -258,6 +261,30 @@ const CSV = (community: string) =>
     'utf8',
   ).toString('base64');
 
+/** A fresh unit of community A, its liaison invited (no password yet): the link's token. */
+async function freshInvitation(w: World): Promise<string> {
+  const unit = await makeUnit(w.t.orm, w.A.community);
+  const em = w.t.orm.em.fork();
+  const token = `inv${unique()}${unique()}${unique()}`;
+  const liaison = em.create(User, {
+    username: `i${unique()}`,
+    passwordHash: null,
+    displayName: '周新',
+    role: Role.UNIT_LIAISON,
+    community: w.A.community.id,
+    unit: unit.id,
+  });
+  em.create(LiaisonInvitation, {
+    unit: unit.id,
+    liaison,
+    invitedBy: w.admin.id,
+    tokenHash: tokenHash(token),
+    expiresAt: new Date(Date.now() + 24 * HOUR),
+  });
+  await em.flush();
+  return token;
+}
+
 // ---------------------------------------------------------------- the rows
 
 export const MATRIX: Row[] = [
@@ -385,6 +412,26 @@ export const MATRIX: Row[] = [
         'query($c: ID) { fulfilments(first: 100, filter: { communityId: $c }) { edges { node { id } } } }',
         { c: side.community.nodeId },
         (d) => listed(idsOf(d.fulfilments), side.fulfilment.nodeId),
+      );
+    },
+  },
+  {
+    op: 'Query.liaisonInvitation',
+    rules: [],
+    scope: null,
+    refused: 'never: what a link opens is told to whoever holds it (a fresh invitation)',
+    expect: 'A A A A A A',
+    async prepare(w, role) {
+      const token = await freshInvitation(w);
+      return read(
+        w,
+        role,
+        'query($token: String!) { liaisonInvitation(token: $token) { status unitName } }',
+        { token },
+        (d) =>
+          d.liaisonInvitation.status === 'VALID' && d.liaisonInvitation.unitName
+            ? true
+            : `unexpected ${JSON.stringify(d)}`,
       );
     },
   },
@@ -854,6 +901,27 @@ export const MATRIX: Row[] = [
 
   // ============================================================== Mutation
   {
+    op: 'Mutation.acceptLiaisonInvitation',
+    rules: [],
+    scope: null,
+    refused:
+      'never: the link is the right (a fresh invitation per case); whoever holds it signs up',
+    expect: 'A A A A A A',
+    async prepare(w, role) {
+      const token = await freshInvitation(w);
+      return async () =>
+        mutationOutcome(
+          await gqlAs(
+            w,
+            role,
+            'mutation($input: AcceptLiaisonInvitationInput!) { acceptLiaisonInvitation(input: $input) { token errors { code } } }',
+            { input: { token, username: `a${unique()}`, password: 'Test-password-1' } },
+          ),
+          'acceptLiaisonInvitation',
+        );
+    },
+  },
+  {
     op: 'Mutation.cancelShift',
     rules: ['activity.manage'],
     scope:
@@ -1186,6 +1254,21 @@ export const MATRIX: Row[] = [
         const { importedCount, rowErrors } = res.data!.importUnits;
         return importedCount === 1 ? observed : unexpected(JSON.stringify(rowErrors));
       };
+    },
+  },
+  {
+    op: 'Mutation.inviteUnitLiaison',
+    rules: ['unit.inviteLiaison'],
+    scope: 'a fresh unit without a liaison in community A / in B (unitId)',
+    refused:
+      'UNAUTHENTICATED or FORBIDDEN (the office or the unit’s community staff, not a liaison)',
+    expect: 'R A ARA R R R',
+    async prepare(w, role, scope) {
+      const unit = await makeUnit(w.t.orm, sideOf(w, scope).community);
+      return mutate(w, role, 'inviteUnitLiaison', 'InviteUnitLiaisonInput!', {
+        unitId: unit.nodeId,
+        displayName: '周新',
+      });
     },
   },
   {

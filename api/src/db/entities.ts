@@ -1,5 +1,6 @@
 // Every entity the ORM maps; listed explicitly so tsx, vitest and node all see the same set.
 import { LoginThrottle } from '../modules/auth/login-throttle.entity.js';
+import { LiaisonInvitation } from '../modules/auth/liaison-invitation.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { User } from '../modules/auth/user.entity.js';
 import { Community } from '../modules/directory/community.entity.js';
@@ -28,6 +29,7 @@ export const entities = [
   Unit,
   User,
   Session,
+  LiaisonInvitation,
   LoginThrottle,
   CommitmentCategory,
   Need,

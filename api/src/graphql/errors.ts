@@ -57,6 +57,10 @@ export const UserErrorCode = {
   /** A change to a pairing that has ended (it is read-only). */
   PAIRING_ENDED: 'PAIRING_ENDED',
   DURATION_OUT_OF_RANGE: 'DURATION_OUT_OF_RANGE',
+  LIAISON_ACTIVE: 'LIAISON_ACTIVE',
+  INVITATION_USED: 'INVITATION_USED',
+  INVITATION_EXPIRED: 'INVITATION_EXPIRED',
+  INVITATION_INVALID: 'INVITATION_INVALID',
 } as const;
 export type UserErrorCode = (typeof UserErrorCode)[keyof typeof UserErrorCode];
 

@@ -12,6 +12,7 @@ import { Migration20261207183513_notification_kinds } from './Migration202612071
 import { Migration20261207191843_evidence_quota_index } from './Migration20261207191843_evidence_quota_index.js';
 import { Migration20261207194959_signup_expired } from './Migration20261207194959_signup_expired.js';
 import { Migration20261207220404_pairing_end_date_supervision_duration } from './Migration20261207220404_pairing_end_date_supervision_duration.js';
+import { Migration20261207220845_liaison_invitations } from './Migration20261207220845_liaison_invitations.js';
 import { Migration20261207225107_row_invariants } from './Migration20261207225107_row_invariants.js';
 
 export const migrationsList: MigrationObject[] = [
@@ -38,6 +39,10 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261207220404_pairing_end_date_supervision_duration',
     class: Migration20261207220404_pairing_end_date_supervision_duration,
+  },
+  {
+    name: 'Migration20261207220845_liaison_invitations',
+    class: Migration20261207220845_liaison_invitations,
   },
   { name: 'Migration20261207225107_row_invariants', class: Migration20261207225107_row_invariants },
 ];

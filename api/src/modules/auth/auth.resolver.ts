@@ -5,6 +5,8 @@ import { registerNode } from '../../graphql/node.js';
 import { Community } from '../directory/community.entity.js';
 import { Unit } from '../directory/unit.entity.js';
 import * as auth from './auth.service.js';
+import { acceptLiaisonInvitation, previewInvitation } from './accept-invitation.js';
+import { AcceptLiaisonInvitationInput, LiaisonInvitationPreview } from './invitation.types.js';
 import {
   CreateUserInput,
   CreateUserPayload,
@@ -59,6 +61,28 @@ export class AuthResolver {
     @Ctx() ctx: Context,
   ): Promise<LoginPayload> {
     const { token, user, errors } = await auth.registerVolunteer(ctx, input);
+    return { token, viewer: user, errors };
+  }
+
+  @Query(() => LiaisonInvitationPreview, {
+    description: 'Public: what a liaison invitation link opens (its details only while usable).',
+  })
+  liaisonInvitation(
+    @Arg('token', () => String) token: string,
+    @Ctx() ctx: Context,
+  ): Promise<LiaisonInvitationPreview> {
+    return previewInvitation(ctx, token);
+  }
+
+  @Mutation(() => LoginPayload, {
+    description:
+      'Public: the invited liaison sets their username and password and is signed in; the link works once.',
+  })
+  async acceptLiaisonInvitation(
+    @Arg('input', () => AcceptLiaisonInvitationInput) input: AcceptLiaisonInvitationInput,
+    @Ctx() ctx: Context,
+  ): Promise<LoginPayload> {
+    const { token, user, errors } = await acceptLiaisonInvitation(ctx, input);
     return { token, viewer: user, errors };
   }
 

@@ -55,7 +55,7 @@ export async function viewerFromToken(em: EntityManager, token: string | null): 
   return new Viewer(em.map(User, userRow), Number(sessionId));
 }
 
-async function startSession(ctx: Context, user: User): Promise<string> {
+export async function startSession(ctx: Context, user: User): Promise<string> {
   const token = newToken();
   ctx.em.create(Session, {
     user,

@@ -36,15 +36,16 @@ registerEnumType(Role, {
 @Index({ properties: ['community', 'role'] })
 @ObjectType('User', { implements: Node, description: 'A person who can sign in.' })
 export class User extends BaseEntity<
-  'community' | 'unit' | 'phone' | 'email' | 'language' | 'active'
+  'community' | 'unit' | 'phone' | 'email' | 'language' | 'active' | 'passwordHash'
 > {
   /** Stored lower-case; compared case-insensitively. A sign-in name: exposed by a field resolver. */
   @Unique()
   @Property({ type: 'string', length: 32 })
   username!: string;
 
-  @Property({ type: 'string', length: 200, hidden: true })
-  passwordHash!: string;
+  /** Null for a liaison invited but not yet signed up (liaison_invitation): no password opens it. */
+  @Property({ type: 'string', length: 200, hidden: true, nullable: true })
+  passwordHash: string | null = null;
 
   /** Personal data (实名 for volunteers): exposed masked through a field resolver. */
   @Property({ type: 'string', length: 50 })

@@ -14,6 +14,8 @@ export const directoryRules = {
   'unit.update': (user, scope) => actsForUnit(user, scope),
   /** Rename a unit, change its kind or grid: the office or its community's staff, not its liaison. */
   'unit.updateIdentity': (user, scope) => managesCommunity(user, scope.communityId),
+  /** Invite a unit's liaison (make their account, issue its sign-up link): the office or its community's staff. */
+  'unit.inviteLiaison': (user, scope) => managesCommunity(user, scope.communityId),
   /** See a unit's liaison contact unmasked (PIPL): same people as 'unit.update'. */
   'unit.readContact': (user, scope) => actsForUnit(user, scope),
   /** See a grid leader's name and phone unmasked. */
@@ -26,6 +28,14 @@ export const directoryRules = {
 export function canReadGridContact(viewer: Viewer, grid: ReadRow<Grid>): boolean {
   return allows(viewer.user, directoryRules['grid.readContact'], {
     communityId: grid.community.id,
+  });
+}
+
+/** Whether the viewer may invite the unit's liaison, and so see whether it has one ('unit.inviteLiaison'). */
+export function canInviteLiaison(viewer: Viewer, unit: ReadRow<Unit>): boolean {
+  return allows(viewer.user, directoryRules['unit.inviteLiaison'], {
+    communityId: unit.community.id,
+    unitId: unit.id,
   });
 }
 

@@ -37,7 +37,13 @@ import {
 } from './directory.types.js';
 import { Grid } from './grid.entity.js';
 import { importUnits } from './import-units.js';
-import { canReadGridContact, canReadUnitContact } from './directory.policy.js';
+import { canInviteLiaison, canReadGridContact, canReadUnitContact } from './directory.policy.js';
+import {
+  InviteUnitLiaisonInput,
+  InviteUnitLiaisonPayload,
+  UnitLiaisonAccount,
+} from '../auth/invitation.types.js';
+import { inviteUnitLiaison } from './invite-liaison.js';
 import { Unit } from './unit.entity.js';
 import type { ReadRow } from '../../graphql/read-rows.js';
 
@@ -184,6 +190,28 @@ export class UnitResolver {
   })
   liaisonPhone(@Root() unit: Unit, @Ctx() ctx: Context): string {
     return canReadUnitContact(ctx.viewer, unit) ? unit.liaisonPhone : maskPhone(unit.liaisonPhone)!;
+  }
+
+  @FieldResolver(() => UnitLiaisonAccount, {
+    nullable: true,
+    description:
+      'Whether a liaison can sign in for the unit or is invited to; null unless you may invite its liaison.',
+  })
+  liaisonAccount(@Root() unit: Unit, @Ctx() ctx: Context): Promise<UnitLiaisonAccount> | null {
+    return canInviteLiaison(ctx.viewer, unit)
+      ? ctx.loaders.directory.liaisonAccount.load(unit.id)
+      : null;
+  }
+
+  @Mutation(() => InviteUnitLiaisonPayload, {
+    description:
+      'Makes the unit’s liaison account (or keeps the invited one) and returns a one-time link, valid 7 days, for the liaison to set a password; a newer link replaces the older. LIAISON_ACTIVE when a liaison can already sign in.',
+  })
+  inviteUnitLiaison(
+    @Arg('input', () => InviteUnitLiaisonInput) input: InviteUnitLiaisonInput,
+    @Ctx() ctx: Context,
+  ) {
+    return inviteUnitLiaison(ctx, { ...input });
   }
 
   @Mutation(() => UnitPayload)

@@ -24,7 +24,7 @@ const LIST = `query($first: Int!) {
       grids(first: $first) {
         totalCount
         edges { node { id name households leaderPhone community { name }
-          units(first: $first) { totalCount edges { node { id name liaisonPhone grid { name } community { code } } } }
+          units(first: $first) { totalCount edges { node { id name liaisonPhone liaisonAccount { status } grid { name } community { code } } } }
         } }
       }
       units(first: $first) { edges { node { id name } } }
@@ -64,9 +64,10 @@ describe('communities → grids → units', () => {
       expect(edges[0].node.grids.edges[0].node.units.totalCount).toBe(3);
     }
     // session, communities page, its count, grid counts, unit counts, grids page, units-of-
-    // community page, staffing grids, units-of-grid page, their counts. Parents already loaded
-    // (grid.community, unit.grid) come from the request's identity map.
-    expect(counts, t.statements.join('\n')).toEqual([10, 10, 10, 10]);
+    // community page, staffing grids, units-of-grid page, their counts, the units' liaison
+    // accounts. Parents already loaded (grid.community, unit.grid) come from the request's
+    // identity map.
+    expect(counts, t.statements.join('\n')).toEqual([11, 11, 11, 11]);
   });
 
   it('pages with opaque cursors and refuses pages above the maximum', async () => {
