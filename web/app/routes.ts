@@ -27,6 +27,7 @@ export default [
       { path: 'activities/:id', file: 'routes/activity.tsx' },
     ],
   },
+  { path: 'invite/:token', file: 'routes/invite.tsx' },
   { path: 'my/profile', file: 'routes/my-profile.tsx' },
   { path: 'notifications', file: 'routes/notifications.tsx' },
   { path: 'social', file: 'routes/social.tsx' },

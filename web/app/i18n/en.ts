@@ -2,6 +2,7 @@
 // key missing here (or not in zh-CN) fails the typecheck.
 import type { Messages } from './zh-CN';
 import type { WithEnglishPlurals } from './plural';
+import { inviteEn } from './features/invite';
 import { registerEn } from './features/register';
 import { notificationsEn } from './features/notifications';
 import { socialEn } from './features/social';
@@ -478,6 +479,7 @@ export const en: WithEnglishPlurals<Messages> = {
     backHome: 'Back to the start page',
   },
   register: registerEn,
+  invite: inviteEn,
   notifications: notificationsEn,
   social: socialEn,
   activities: activitiesEn,

@@ -8,6 +8,7 @@ import type {
   Skill,
   Specialty,
 } from '../../../schema/generated/graphql';
+import { inviteZh } from './features/invite';
 import { registerZh } from './features/register';
 import { notificationsZh } from './features/notifications';
 import { socialZh } from './features/social';
@@ -458,6 +459,7 @@ export const zhCN = {
     backHome: '返回首页',
   },
   register: registerZh,
+  invite: inviteZh,
   notifications: notificationsZh,
   social: socialZh,
   activities: activitiesZh,

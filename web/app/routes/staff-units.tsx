@@ -1,7 +1,9 @@
 // /staff/units: the unit directory of a community — searchable by name and kind, paged — and the
 // spreadsheet import: the chosen file is checked first (importUnits with dryRun), every problem
 // listed by row and column; only a clean sheet can be imported, by a confirm button that posts
-// the same file again (kept in the page as base64, so nothing the user chose is lost).
+// the same file again (kept in the page as base64, so nothing the user chose is lost). Each unit
+// shows whether its liaison can sign in; staff invite one and get a one-time link to pass on
+// (shown as text to select, with a copy button once JavaScript runs).
 import {
   data,
   MaxPartSizeExceededError,
@@ -15,12 +17,13 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   DirectoryPageDocument,
   DirectoryViewerDocument,
   ImportUnitsDocument,
+  InviteUnitLiaisonDocument,
   type ImportUnitsMutation,
   type UnitKind,
   type UserErrorFieldsFragment,
@@ -34,7 +37,7 @@ import {
 import { AppHeader } from '../components/AppHeader';
 import { GraphQLRequestError, gqlRequest } from '../graphql/client.server';
 import { directoryZh } from '../i18n/features/directory';
-import { useNumberFormat } from '../i18n/format';
+import { useDateTimeFormat, useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
 import { fieldOf, useUserErrorText } from '../i18n/user-error';
 import href from '../styles/review.css?url';
@@ -122,6 +125,16 @@ interface ActionResult {
   errors: UserErrorFieldsFragment[];
 }
 
+interface InviteResult {
+  intent: 'invite';
+  unitId: string;
+  unitName: string;
+  url: string | null;
+  expiresAt: string | null;
+  username: string | null;
+  errors: UserErrorFieldsFragment[];
+}
+
 const fileError = (code: string): UserErrorFieldsFragment => ({
   code,
   field: ['input', 'file'],
@@ -156,6 +169,23 @@ export async function action({ request }: ActionFunctionArgs) {
       errors: [fileError('FILE_TOO_LARGE_5MB')],
     };
     return data(result, { status: 400 });
+  }
+  if (form.get('intent') === 'invite') {
+    const unitId = String(form.get('unitId') ?? '');
+    const phone = String(form.get('phone') ?? '').trim();
+    const { inviteUnitLiaison: payload } = await gqlRequest(request, InviteUnitLiaisonDocument, {
+      input: { unitId, displayName: String(form.get('displayName') ?? ''), phone: phone || null },
+    });
+    const result: InviteResult = {
+      intent: 'invite',
+      unitId,
+      unitName: String(form.get('unitName') ?? ''),
+      url: payload.invitation?.url ?? null,
+      expiresAt: payload.invitation?.expiresAt ?? null,
+      username: payload.invitation?.liaison.username ?? null,
+      errors: payload.errors,
+    };
+    return data(result, { status: payload.errors.length ? 400 : 200 });
   }
   const intent = form.get('intent') === 'import' ? 'import' : 'check';
   const communityId = String(form.get('community') ?? '') || null;
@@ -289,6 +319,8 @@ export default function UnitsPage() {
           </div>
         </Form>
 
+        <InviteOutcome />
+
         <p className="muted result-count" aria-live="polite">
           {t('directory.count', { count: loaded.total, n: number.format(loaded.total) })}
         </p>
@@ -340,6 +372,7 @@ export default function UnitsPage() {
                       <span>
                         {unit.liaisonName} <span className="muted">{unit.liaisonPhone}</span>
                       </span>
+                      {unit.liaisonAccount && <LiaisonAccount unit={unit} />}
                     </td>
                     {commitmentCounts && (
                       <td
@@ -377,8 +410,141 @@ export default function UnitsPage() {
   );
 }
 
+type UnitRow = ReturnType<typeof useLoaderData<typeof loader>>['units'][number];
+
+/** The liaison's account: none, invited (until when), or active; and the invite disclosure. */
+function LiaisonAccount({ unit }: { unit: UnitRow }) {
+  const { t } = useTranslation();
+  const dates = useDateTimeFormat();
+  const account = unit.liaisonAccount!;
+  const expiresAt = account.invitationExpiresAt;
+  const expired = expiresAt !== null && Date.parse(expiresAt) <= Date.now();
+  const badge =
+    account.status === 'ACTIVE'
+      ? 'badge-ok'
+      : account.status === 'INVITED'
+        ? 'badge-info'
+        : 'badge-warn';
+  return (
+    <div className="liaison-account">
+      <span className={`badge ${badge}`} data-liaison-status={account.status}>
+        {t(`directory.invite.status.${account.status}`)}
+      </span>
+      {account.status === 'INVITED' && expiresAt && (
+        <span className="muted">
+          {' '}
+          {expired
+            ? t('directory.invite.linkExpired')
+            : t('directory.invite.linkValidUntil', { date: dates.day(expiresAt) })}
+        </span>
+      )}
+      {account.status !== 'ACTIVE' && (
+        <details className="invite-liaison">
+          <summary className="button button-quiet">
+            {account.status === 'INVITED'
+              ? t('directory.invite.again')
+              : t('directory.invite.open')}
+          </summary>
+          <Form method="post" encType="multipart/form-data" className="stack" noValidate>
+            <input type="hidden" name="intent" value="invite" />
+            <input type="hidden" name="unitId" value={unit.id} />
+            <input type="hidden" name="unitName" value={unit.name} />
+            <div className="field">
+              <label htmlFor={`invite-name-${unit.id}`}>{t('directory.invite.displayName')}</label>
+              <input
+                id={`invite-name-${unit.id}`}
+                name="displayName"
+                required
+                defaultValue={unit.liaisonName}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={`invite-phone-${unit.id}`}>{t('directory.invite.phone')}</label>
+              <input
+                id={`invite-phone-${unit.id}`}
+                name="phone"
+                type="tel"
+                inputMode="tel"
+                defaultValue={unit.liaisonPhone}
+              />
+            </div>
+            <div>
+              <button type="submit" className="button button-primary">
+                {t('directory.invite.submit')}
+              </button>
+            </div>
+            {account.status === 'INVITED' && (
+              <p className="muted">{t('directory.invite.replaces')}</p>
+            )}
+          </Form>
+        </details>
+      )}
+    </div>
+  );
+}
+
+/** The link just issued (once: it is not stored), or why none was. */
+function InviteOutcome() {
+  const raw = useActionData<typeof action>();
+  const result = raw && raw.intent === 'invite' ? raw : null;
+  const { t } = useTranslation();
+  const dates = useDateTimeFormat();
+  const errorText = useUserErrorText();
+  const ref = useRef<HTMLDivElement>(null);
+  const [hydrated, setHydrated] = useState(false);
+  const [copied, setCopied] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  useEffect(() => {
+    setCopied(false);
+    ref.current?.focus();
+  }, [result]);
+  if (!result) return null;
+  if (!result.url) {
+    return (
+      <div className="alert outcome" role="alert" tabIndex={-1} ref={ref}>
+        <p>
+          <strong>{t('directory.invite.failed', { unit: result.unitName })}</strong>
+        </p>
+        {result.errors.map((e, index) => (
+          <p key={index}>{errorText(e)}</p>
+        ))}
+      </div>
+    );
+  }
+  const copy = async () => {
+    await navigator.clipboard.writeText(result.url!);
+    setCopied(true);
+  };
+  return (
+    <div className="notice outcome invite-outcome" role="status" tabIndex={-1} ref={ref}>
+      <p>
+        <strong>
+          {t('directory.invite.issued', {
+            unit: result.unitName,
+            username: result.username ?? '',
+            date: dates.day(result.expiresAt!),
+          })}
+        </strong>
+      </p>
+      <p className="invite-link">
+        <code data-invite-link>{result.url}</code>
+      </p>
+      {hydrated && (
+        <p className="button-row">
+          <button type="button" className="button" onClick={() => void copy()}>
+            {t('directory.invite.copy')}
+          </button>
+          <span aria-live="polite">{copied ? t('directory.invite.copied') : ''}</span>
+        </p>
+      )}
+      <p className="muted">{t('directory.invite.once')}</p>
+    </div>
+  );
+}
+
 function ImportSection({ communityId }: { communityId: string | null }) {
-  const actionData = useActionData<typeof action>();
+  const raw = useActionData<typeof action>();
+  const actionData = raw && raw.intent !== 'invite' ? raw : undefined;
   const navigation = useNavigation();
   const { t, i18n } = useTranslation();
   const number = useNumberFormat();
