@@ -99,18 +99,18 @@ describe.skipIf(!hasChromium)('every page in both languages', { timeout: 120_000
     });
   }
 
-  it('signed out: sign-in and volunteer registration render in both languages', async () => {
+  it('signed out: sign-in, volunteer registration and an unknown invitation link render in both languages', async () => {
     for (const { lng, errorTitle } of languages) {
       const context = await w.browser.newContext({ locale: lng, viewport: phone });
       const page = await context.newPage();
       const errors = watchConsole(page);
-      for (const link of ['/login', '/register']) {
+      for (const link of ['/login', '/register', '/invite/not-a-real-link']) {
         const response = await page.goto(`${w.url}${link}`);
         expect(response?.status()).toBe(200);
         checkSecurityHeaders(response, `${link} (${lng})`);
         await check(page, lng, errorTitle, `${link} (${lng})`);
         await page.screenshot({
-          path: path.join(shots, `anonymous${link.replace('/', '_')}-${lng}.png`),
+          path: path.join(shots, `anonymous${link.replaceAll('/', '_')}-${lng}.png`),
         });
       }
       expect(errors).toEqual([]);
