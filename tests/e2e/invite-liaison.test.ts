@@ -102,6 +102,8 @@ describe.skipIf(!hasChromium)('inviting a unit’s liaison', { timeout: 120_000 
     await own.getByLabel('Password again').fill('Zhou-xin-2026');
     await own.getByRole('button', { name: 'Set up the account and sign in' }).click();
     await own.waitForURL((url) => url.pathname === '/unit');
+    // Signed in as the unit's liaison: the header says the role, the page is their unit's.
+    expect(await own.locator('header').first().innerText()).toContain('Resident unit liaison');
     expect(await own.locator('main').innerText()).toContain(unitName);
     expect(await own.locator('body').innerText()).not.toMatch(rawMessageKey);
     await own.screenshot({ path: path.join(shots, '03-unit-en.png'), fullPage: true });

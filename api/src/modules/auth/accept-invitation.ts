@@ -41,9 +41,10 @@ async function findInvitation(
   const invitation = await em.findOne(
     LiaisonInvitation,
     { tokenHash: tokenHash(token) },
-    lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
+    // Locked, it is read afresh: what an earlier unlocked read saw may be stale by now.
+    lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {},
   );
-  if (invitation) await em.populate(invitation, ['liaison', 'unit']);
+  if (invitation) await em.populate(invitation, ['liaison', 'unit'], { refresh: lock });
   return invitation;
 }
 
