@@ -368,7 +368,11 @@ export default function UnitsPage() {
                     <td role="cell" className="num" data-label={t('directory.columns.staff')}>
                       {number.format(unit.staffCount)}
                     </td>
-                    <td role="cell" data-label={t('directory.columns.liaison')}>
+                    <td
+                      role="cell"
+                      className="liaison-cell"
+                      data-label={t('directory.columns.liaison')}
+                    >
                       <span>
                         {unit.liaisonName} <span className="muted">{unit.liaisonPhone}</span>
                       </span>
