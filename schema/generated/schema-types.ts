@@ -1216,17 +1216,33 @@ export type NotificationConnection = {
 export type NotificationData = {
   /** The activity’s title. */
   activityTitle?: Maybe<Scalars['String']['output']>;
+  /** The amount the record reports, a decimal. */
+  amount?: Maybe<Scalars['String']['output']>;
+  /** The commitment (Commitment id). */
+  commitmentId?: Maybe<Scalars['ID']['output']>;
+  /** The commitment’s title. */
+  commitmentTitle?: Maybe<Scalars['String']['output']>;
   /** Days without supervision when the alert was sent. */
   daysSinceContact?: Maybe<Scalars['Int']['output']>;
+  /** How many evidence files the record has. */
+  evidenceCount?: Maybe<Scalars['Int']['output']>;
+  /** The day the record says it was delivered (YYYY-MM-DD). */
+  fulfilmentDate?: Maybe<Scalars['String']['output']>;
+  /** The fulfilment record (Fulfilment id). */
+  fulfilmentId?: Maybe<Scalars['ID']['output']>;
   /** The reminder’s threshold, in hours. */
   hoursBefore?: Maybe<Scalars['Int']['output']>;
   /** The day of the last supervision (YYYY-MM-DD). */
   lastContactDate?: Maybe<Scalars['String']['output']>;
   /** Where the shift takes place. */
   location?: Maybe<Scalars['String']['output']>;
+  /** What the commitment’s amounts count. */
+  measure?: Maybe<Measure>;
   /** The pairing (Pairing id). */
   pairingId?: Maybe<Scalars['ID']['output']>;
-  /** Why the shift was cancelled. */
+  /** The target the unit asked for, a decimal. */
+  proposedTargetAmount?: Maybe<Scalars['String']['output']>;
+  /** Why: the shift was cancelled, the commitment, record or target change refused, the pairing ended. */
   reason?: Maybe<Scalars['String']['output']>;
   /** The shift (Shift id). */
   shiftId?: Maybe<Scalars['ID']['output']>;
@@ -1236,6 +1252,8 @@ export type NotificationData = {
   socialWorkerName?: Maybe<Scalars['String']['output']>;
   /** When the shift starts. */
   startsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The commitment’s target (after an approved change: the new one), a decimal. */
+  targetAmount?: Maybe<Scalars['String']['output']>;
   /** The unit (Unit id). */
   unitId?: Maybe<Scalars['ID']['output']>;
   /** The unit’s name. */
@@ -1255,12 +1273,36 @@ export type NotificationEdge = {
 export type NotificationKind =
   /** 单位确认: a volunteer says they work for your unit (volunteerId, volunteerName, unitId, unitName). */
   | 'AFFILIATION_REQUESTED'
+  /** 承诺已通过, to the unit’s liaisons: staff accepted the commitment (commitmentId, commitmentTitle). */
+  | 'COMMITMENT_ACCEPTED'
+  /** 承诺被退回, to the unit’s liaisons: staff rejected the commitment (commitmentId, commitmentTitle, reason). */
+  | 'COMMITMENT_REJECTED'
+  /** 承诺待审核, to the community’s staff: a unit submitted a commitment (commitmentId, commitmentTitle, unitName). */
+  | 'COMMITMENT_SUBMITTED'
+  /** 履行记录待核实, to the community’s staff (commitmentId, commitmentTitle, unitName, fulfilmentId, measure, amount, fulfilmentDate, evidenceCount). */
+  | 'FULFILMENT_RECORDED'
+  /** 履行记录未通过, to the unit’s liaisons (commitmentId, commitmentTitle, fulfilmentId, measure, amount, fulfilmentDate, reason). */
+  | 'FULFILMENT_REJECTED'
+  /** 履行记录已核实, to the unit’s liaisons (commitmentId, commitmentTitle, fulfilmentId, measure, amount, fulfilmentDate). */
+  | 'FULFILMENT_VERIFIED'
+  /** 新结对, to the social worker: a volunteer was paired with them (pairingId, volunteerName, socialWorkerName). */
+  | 'PAIRING_CONFIRMED'
+  /** 结对结束, to the social worker (pairingId, volunteerName, socialWorkerName, reason). */
+  | 'PAIRING_ENDED'
   /** 班次取消: a shift you signed up for was cancelled (shiftId, signupId, activityTitle, startsAt, reason). */
   | 'SHIFT_CANCELLED'
   /** 班次提醒: a confirmed shift starts soon (shiftId, signupId, activityTitle, location, startsAt, hoursBefore). */
   | 'SHIFT_REMINDER'
+  /** 结对社工, to the volunteer: a social worker now supervises them (pairingId, volunteerName, socialWorkerName). */
+  | 'SOCIAL_WORKER_ASSIGNED'
   /** 督导逾期: no supervision logged for a pairing (pairingId, volunteerName, socialWorkerName, lastContactDate, daysSinceContact). */
   | 'SUPERVISION_OVERDUE'
+  /** 目标调整已同意, to the unit’s liaisons (commitmentId, commitmentTitle, measure, targetAmount: the new target). */
+  | 'TARGET_CHANGE_APPROVED'
+  /** 目标调整未同意, to the unit’s liaisons (commitmentId, commitmentTitle, measure, targetAmount, proposedTargetAmount, reason). */
+  | 'TARGET_CHANGE_DECLINED'
+  /** 目标调整待审核, to the community’s staff (commitmentId, commitmentTitle, unitName, measure, targetAmount, proposedTargetAmount). */
+  | 'TARGET_CHANGE_REQUESTED'
   /** 候补转正: a place became free and you are confirmed (shiftId, signupId, activityTitle, startsAt). */
   | 'WAITLIST_PROMOTED';
 

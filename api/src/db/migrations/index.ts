@@ -13,6 +13,7 @@ import { Migration20261207191843_evidence_quota_index } from './Migration2026120
 import { Migration20261207194959_signup_expired } from './Migration20261207194959_signup_expired.js';
 import { Migration20261207220404_pairing_end_date_supervision_duration } from './Migration20261207220404_pairing_end_date_supervision_duration.js';
 import { Migration20261207220845_liaison_invitations } from './Migration20261207220845_liaison_invitations.js';
+import { Migration20261207221045_notification_kinds_review_pairing } from './Migration20261207221045_notification_kinds_review_pairing.js';
 import { Migration20261207225107_row_invariants } from './Migration20261207225107_row_invariants.js';
 
 export const migrationsList: MigrationObject[] = [
@@ -43,6 +44,10 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261207220845_liaison_invitations',
     class: Migration20261207220845_liaison_invitations,
+  },
+  {
+    name: 'Migration20261207221045_notification_kinds_review_pairing',
+    class: Migration20261207221045_notification_kinds_review_pairing,
   },
   { name: 'Migration20261207225107_row_invariants', class: Migration20261207225107_row_invariants },
 ];

@@ -1,4 +1,5 @@
 // Who someone is in the district: the role tests every policy module builds its rules from.
+import type { ObjectQuery } from '@mikro-orm/core';
 import type { Affiliation } from '../shifts/shift.enums.js';
 import { Role, type User } from './user.entity.js';
 
@@ -70,4 +71,18 @@ export function reachOf(user: User): Reach {
     return { communityId: user.community.id };
   if (user.role === Role.UNIT_LIAISON && user.unit) return { unitId: user.unit.id };
   return { none: true };
+}
+
+/**
+ * Who is told of a community's work, as a query scope on users: the active staff of the
+ * communities (`isStaffOf`). The office, who also `managesCommunity`, oversees every community
+ * and reads the queues rather than a message per event.
+ */
+export function staffOfCommunities(communityIds: readonly number[]): ObjectQuery<User> {
+  return { role: Role.COMMUNITY_STAFF, active: true, community: { $in: [...communityIds] } };
+}
+
+/** Who acts for a unit as its liaison (`isLiaisonOf`), as a query scope on active users. */
+export function liaisonsOfUnit(unitId: number): ObjectQuery<User> {
+  return { role: Role.UNIT_LIAISON, active: true, unit: unitId };
 }

@@ -1,6 +1,6 @@
 // Who may read, write and review commitments, their fulfilment and evidence, the needs they
 // answer and the reports made of them: each rule's check and its query scope side by side.
-import type { FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery, ObjectQuery } from '@mikro-orm/core';
 import type { Viewer } from '../auth/policy.js';
 import {
   actsForUnit,
@@ -9,8 +9,10 @@ import {
   isLiaisonOf,
   isMemberOf,
   isStaffOf,
+  liaisonsOfUnit,
   managesCommunity,
   reachOf,
+  staffOfCommunities,
   type Rule,
   type Scope,
 } from '../auth/roles.js';
@@ -137,6 +139,17 @@ export function followedFulfilments(user: User): FilterQuery<Fulfilment> {
   if ('unitId' in reach) return { commitment: { unit: reach.unitId } };
   return { id: 0 };
 }
+
+/**
+ * Who is told that a commitment's work waits for review ('commitment.review'): its community's
+ * staff, as a query scope on users (notifications).
+ */
+export const reviewersToTell = (commitment: ReadRow<Commitment>): ObjectQuery<User> =>
+  staffOfCommunities([commitment.community.id]);
+
+/** Who is told of staff's decisions on a commitment: its unit's liaisons (users' query scope). */
+export const unitToTell = (commitment: ReadRow<Commitment>): ObjectQuery<User> =>
+  liaisonsOfUnit(commitment.unit.id);
 
 /** Four eyes: nobody verifies a fulfilment record they made (refused as OWN_RECORD). */
 export const isOwnRecord = (user: User, fulfilment: Fulfilment): boolean =>

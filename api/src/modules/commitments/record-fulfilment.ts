@@ -17,6 +17,7 @@ import { idOf } from '../../graphql/ids.js';
 import { authorize } from '../auth/policy.js';
 import { addAmounts, amountProblem, fromHundredths, toHundredths } from './amounts.js';
 import { Commitment } from './commitment.entity.js';
+import { tellOfRecord } from './commitment-notices.js';
 import { attachableEvidence, commitmentScope } from './commitments.policy.js';
 import { EvidenceFile } from './evidence-file.entity.js';
 import { Fulfilment } from './fulfilment.entity.js';
@@ -124,6 +125,8 @@ export async function recordFulfilment(
     });
     for (const file of files) file.fulfilment = fulfilment;
     commitment.pendingAmount = addAmounts(commitment.pendingAmount, fulfilment.amount);
+    await em.flush(); // the record's id, for the notification
+    await tellOfRecord(em, commitment, fulfilment, files.length, user);
     return { fulfilment, errors: [] };
   });
 }

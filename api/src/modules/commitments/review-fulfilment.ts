@@ -15,6 +15,7 @@ import { authorize } from '../auth/policy.js';
 import { addAmounts, subtractAmounts } from './amounts.js';
 import { Commitment } from './commitment.entity.js';
 import { FulfilmentStatus, ReviewDecision } from './commitment.enums.js';
+import { tellOfRecordReview } from './commitment-notices.js';
 import { commitmentScope, isOwnRecord } from './commitments.policy.js';
 import { completeIfReached } from './complete.js';
 import { Fulfilment } from './fulfilment.entity.js';
@@ -97,6 +98,13 @@ export async function reviewFulfilment(
       commitment.verifiedAmount = addAmounts(commitment.verifiedAmount, fulfilment.amount);
       await completeIfReached(em, commitment);
     }
+    await tellOfRecordReview(
+      em,
+      commitment,
+      fulfilment,
+      user,
+      fulfilment.status === FulfilmentStatus.REJECTED ? reason : null,
+    );
     return { fulfilment, errors: [] };
   });
 }

@@ -15,6 +15,7 @@ import { Commitment } from './commitment.entity.js';
 import { CommitmentAction, CommitmentDecision } from './commitment.enums.js';
 import { targetError } from './commitment-checks.js';
 import { inTransaction, lockCommitment } from './commitment-lock.js';
+import { tellOfTargetDecision, tellOfTargetRequest } from './commitment-notices.js';
 import { commitmentScope } from './commitments.policy.js';
 import { completeIfReached } from './complete.js';
 import { recordEvent } from './events.js';
@@ -84,6 +85,7 @@ export async function changeActiveTarget(
       commitment.status,
       `target ${commitment.targetAmount} → ${target}${note ? `: ${note}` : ''}`,
     );
+    await tellOfTargetRequest(em, commitment, user);
   }
   return { commitment, errors: [] };
 }
@@ -106,15 +108,17 @@ export async function reviewTargetChange(
     }
     const proposed = commitment.proposedTargetAmount;
     const note = input.note?.trim() ?? '';
-    commitment.proposedTargetAmount = null;
     if (input.decision === CommitmentDecision.ACCEPT) {
       await approveTarget(em, commitment, proposed, user, note);
+      await tellOfTargetDecision(em, commitment, user, proposed, null);
     } else {
       if (!note)
         return refused(
           'commitment',
           userError(UserErrorCode.REQUIRED, 'Give a reason.', inputField('note')),
         );
+      // Only now: a refused decline leaves the request waiting.
+      commitment.proposedTargetAmount = null;
       recordEvent(
         em,
         commitment,
@@ -123,6 +127,7 @@ export async function reviewTargetChange(
         commitment.status,
         `target stays ${commitment.targetAmount} (asked ${proposed}): ${note}`,
       );
+      await tellOfTargetDecision(em, commitment, user, proposed, note);
     }
     return { commitment, errors: [] };
   });

@@ -6,6 +6,7 @@ import { authorize } from '../auth/policy.js';
 import { Commitment } from './commitment.entity.js';
 import { CommitmentAction, CommitmentStatus } from './commitment.enums.js';
 import { inTransaction, lockCommitment } from './commitment-lock.js';
+import { tellOfTransition } from './commitment-notices.js';
 import { commitmentScope, transitionRule } from './commitments.policy.js';
 import { completeIfReached } from './complete.js';
 import { recordEvent } from './events.js';
@@ -48,6 +49,7 @@ export async function transition(
     if (action === CommitmentAction.WITHDRAW) commitment.proposedTargetAmount = null;
     recordEvent(em, commitment, action, user, from, note);
     if (to === CommitmentStatus.ACTIVE) await completeIfReached(em, commitment);
+    await tellOfTransition(em, commitment, action, user, note);
     return { commitment, errors: [] };
   });
 }

@@ -1,6 +1,7 @@
 // What a notification is about (its kind) and the facts it carries (its data). Notifications hold
 // no text: the web, and the mailer for e-mail, write the message in the reader's language.
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Measure } from '../commitments/commitment.enums.js';
 
 export enum NotificationKind {
   SHIFT_REMINDER = 'SHIFT_REMINDER',
@@ -8,6 +9,18 @@ export enum NotificationKind {
   SHIFT_CANCELLED = 'SHIFT_CANCELLED',
   AFFILIATION_REQUESTED = 'AFFILIATION_REQUESTED',
   SUPERVISION_OVERDUE = 'SUPERVISION_OVERDUE',
+  COMMITMENT_SUBMITTED = 'COMMITMENT_SUBMITTED',
+  COMMITMENT_ACCEPTED = 'COMMITMENT_ACCEPTED',
+  COMMITMENT_REJECTED = 'COMMITMENT_REJECTED',
+  TARGET_CHANGE_REQUESTED = 'TARGET_CHANGE_REQUESTED',
+  TARGET_CHANGE_APPROVED = 'TARGET_CHANGE_APPROVED',
+  TARGET_CHANGE_DECLINED = 'TARGET_CHANGE_DECLINED',
+  FULFILMENT_RECORDED = 'FULFILMENT_RECORDED',
+  FULFILMENT_VERIFIED = 'FULFILMENT_VERIFIED',
+  FULFILMENT_REJECTED = 'FULFILMENT_REJECTED',
+  PAIRING_CONFIRMED = 'PAIRING_CONFIRMED',
+  SOCIAL_WORKER_ASSIGNED = 'SOCIAL_WORKER_ASSIGNED',
+  PAIRING_ENDED = 'PAIRING_ENDED',
 }
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
@@ -33,6 +46,54 @@ registerEnumType(NotificationKind, {
       description:
         '督导逾期: no supervision logged for a pairing (pairingId, volunteerName, socialWorkerName, lastContactDate, daysSinceContact).',
     },
+    COMMITMENT_SUBMITTED: {
+      description:
+        '承诺待审核, to the community’s staff: a unit submitted a commitment (commitmentId, commitmentTitle, unitName).',
+    },
+    COMMITMENT_ACCEPTED: {
+      description:
+        '承诺已通过, to the unit’s liaisons: staff accepted the commitment (commitmentId, commitmentTitle).',
+    },
+    COMMITMENT_REJECTED: {
+      description:
+        '承诺被退回, to the unit’s liaisons: staff rejected the commitment (commitmentId, commitmentTitle, reason).',
+    },
+    TARGET_CHANGE_REQUESTED: {
+      description:
+        '目标调整待审核, to the community’s staff (commitmentId, commitmentTitle, unitName, measure, targetAmount, proposedTargetAmount).',
+    },
+    TARGET_CHANGE_APPROVED: {
+      description:
+        '目标调整已同意, to the unit’s liaisons (commitmentId, commitmentTitle, measure, targetAmount: the new target).',
+    },
+    TARGET_CHANGE_DECLINED: {
+      description:
+        '目标调整未同意, to the unit’s liaisons (commitmentId, commitmentTitle, measure, targetAmount, proposedTargetAmount, reason).',
+    },
+    FULFILMENT_RECORDED: {
+      description:
+        '履行记录待核实, to the community’s staff (commitmentId, commitmentTitle, unitName, fulfilmentId, measure, amount, fulfilmentDate, evidenceCount).',
+    },
+    FULFILMENT_VERIFIED: {
+      description:
+        '履行记录已核实, to the unit’s liaisons (commitmentId, commitmentTitle, fulfilmentId, measure, amount, fulfilmentDate).',
+    },
+    FULFILMENT_REJECTED: {
+      description:
+        '履行记录未通过, to the unit’s liaisons (commitmentId, commitmentTitle, fulfilmentId, measure, amount, fulfilmentDate, reason).',
+    },
+    PAIRING_CONFIRMED: {
+      description:
+        '新结对, to the social worker: a volunteer was paired with them (pairingId, volunteerName, socialWorkerName).',
+    },
+    SOCIAL_WORKER_ASSIGNED: {
+      description:
+        '结对社工, to the volunteer: a social worker now supervises them (pairingId, volunteerName, socialWorkerName).',
+    },
+    PAIRING_ENDED: {
+      description:
+        '结对结束, to the social worker (pairingId, volunteerName, socialWorkerName, reason).',
+    },
   },
 });
 
@@ -42,6 +103,27 @@ interface ShiftFacts {
   signupId: string;
   activityTitle: string;
   startsAt: string;
+}
+
+/** Facts about a commitment. */
+interface CommitmentFacts {
+  commitmentId: string;
+  commitmentTitle: string;
+}
+
+/** Facts about a fulfilment record (amounts are decimal strings, `fulfilmentDate` a day). */
+interface FulfilmentFacts extends CommitmentFacts {
+  fulfilmentId: string;
+  measure: Measure;
+  amount: string;
+  fulfilmentDate: string;
+}
+
+/** Facts about a pairing. */
+interface PairingFacts {
+  pairingId: string;
+  volunteerName: string;
+  socialWorkerName: string;
 }
 
 /** The data each kind carries (ids are global ids; `lastContactDate` is a YYYY-MM-DD day). */
@@ -62,6 +144,34 @@ export interface NotificationDataOf {
     lastContactDate: string;
     daysSinceContact: number;
   };
+  [NotificationKind.COMMITMENT_SUBMITTED]: CommitmentFacts & { unitName: string };
+  [NotificationKind.COMMITMENT_ACCEPTED]: CommitmentFacts;
+  [NotificationKind.COMMITMENT_REJECTED]: CommitmentFacts & { reason: string };
+  [NotificationKind.TARGET_CHANGE_REQUESTED]: CommitmentFacts & {
+    unitName: string;
+    measure: Measure;
+    targetAmount: string;
+    proposedTargetAmount: string;
+  };
+  [NotificationKind.TARGET_CHANGE_APPROVED]: CommitmentFacts & {
+    measure: Measure;
+    targetAmount: string;
+  };
+  [NotificationKind.TARGET_CHANGE_DECLINED]: CommitmentFacts & {
+    measure: Measure;
+    targetAmount: string;
+    proposedTargetAmount: string;
+    reason: string;
+  };
+  [NotificationKind.FULFILMENT_RECORDED]: FulfilmentFacts & {
+    unitName: string;
+    evidenceCount: number;
+  };
+  [NotificationKind.FULFILMENT_VERIFIED]: FulfilmentFacts;
+  [NotificationKind.FULFILMENT_REJECTED]: FulfilmentFacts & { reason: string };
+  [NotificationKind.PAIRING_CONFIRMED]: PairingFacts;
+  [NotificationKind.SOCIAL_WORKER_ASSIGNED]: PairingFacts;
+  [NotificationKind.PAIRING_ENDED]: PairingFacts & { reason: string };
 }
 
 /** One notification's kind with the data of that kind. */
@@ -103,7 +213,11 @@ export class NotificationData {
   @Field(() => Int, { nullable: true, description: 'The reminder’s threshold, in hours.' })
   hoursBefore?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Why the shift was cancelled.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why: the shift was cancelled, the commitment, record or target change refused, the pairing ended.',
+  })
   reason?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The volunteer (Volunteer id).' })
@@ -135,6 +249,39 @@ export class NotificationData {
     description: 'Days without supervision when the alert was sent.',
   })
   daysSinceContact?: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'The commitment (Commitment id).' })
+  commitmentId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The commitment’s title.' })
+  commitmentTitle?: string | null;
+
+  @Field(() => Measure, { nullable: true, description: 'What the commitment’s amounts count.' })
+  measure?: Measure | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The commitment’s target (after an approved change: the new one), a decimal.',
+  })
+  targetAmount?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The target the unit asked for, a decimal.' })
+  proposedTargetAmount?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The fulfilment record (Fulfilment id).' })
+  fulfilmentId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The amount the record reports, a decimal.' })
+  amount?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The day the record says it was delivered (YYYY-MM-DD).',
+  })
+  fulfilmentDate?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'How many evidence files the record has.' })
+  evidenceCount?: number | null;
 }
 
 /** The GraphQL view of stored data (instants become dates; missing facts are null). */

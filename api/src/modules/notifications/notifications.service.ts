@@ -1,6 +1,6 @@
 // Writing notifications (each capability calls `notify` inside its own transaction), and the
 // reader's side: a user's own notifications, newest first, and marking them read.
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type ObjectQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
 import {
@@ -36,6 +36,32 @@ export function notify(em: EntityManager, inputs: NotificationInput[]): Notifica
       link: n.link ?? null,
       dedupeKey: n.dedupeKey ?? null,
     }),
+  );
+}
+
+/** A notification for whoever a recipients scope names: a kind with its data, and the link. */
+export type Message = KindAndData & { link?: string | null };
+
+/**
+ * Queues `message` for every user `who` matches (a recipients scope from the policy files) but
+ * the actor — nobody is told of what they did themselves — found with one query; written with
+ * the caller's flush, so in the caller's transaction.
+ */
+export async function notifyWho(
+  em: EntityManager,
+  who: ObjectQuery<User>,
+  actor: { id: number } | null,
+  message: Message,
+): Promise<Notification[]> {
+  const rows: { id: number }[] = await em
+    .createQueryBuilder(User, 'u')
+    .select('u.id')
+    .where(actor ? { $and: [who, { id: { $ne: actor.id } }] } : who)
+    .orderBy({ id: 'asc' })
+    .execute('all');
+  return notify(
+    em,
+    rows.map((row) => ({ ...message, userId: Number(row.id) })),
   );
 }
 

@@ -22,6 +22,8 @@ import { idOf } from '../../graphql/ids.js';
 import { authorize } from '../auth/policy.js';
 import { User } from '../auth/user.entity.js';
 import { Community } from '../directory/community.entity.js';
+import { NotificationKind } from '../notifications/notification.kinds.js';
+import { notify } from '../notifications/notifications.service.js';
 import { Volunteer } from '../shifts/volunteer.entity.js';
 import { countActivePairings, freePlaces } from './caseload.js';
 import { Pairing } from './pairing.entity.js';
@@ -179,6 +181,30 @@ export async function confirmPairings(
         );
       });
       await em.flush();
+      // Each pairing's two people hear of it, in this transaction (written with its flush).
+      notify(
+        em,
+        pairings.flatMap((pairing) => {
+          const facts = {
+            pairingId: pairing.nodeId,
+            volunteerName: pairing.volunteer.realName,
+            socialWorkerName: pairing.socialWorker.user.displayName,
+          };
+          return [
+            {
+              userId: pairing.socialWorker.user.id,
+              kind: NotificationKind.PAIRING_CONFIRMED as const,
+              data: facts,
+              link: `/social/pairings/${pairing.nodeId}`,
+            },
+            {
+              userId: pairing.volunteer.user.id,
+              kind: NotificationKind.SOCIAL_WORKER_ASSIGNED as const,
+              data: facts,
+            },
+          ].filter((n) => n.userId !== user.id);
+        }),
+      );
       return { pairings, errors };
     });
   } catch (error) {

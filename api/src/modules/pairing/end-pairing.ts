@@ -1,7 +1,6 @@
 // Ending a pairing (to reassign: end it, then confirm a new one): its social worker, its
 // community's staff or the office, with a reason and the day it ended. An ended pairing is
-// read-only and stays in the history. Whatever must follow an end (e.g. telling the volunteer)
-// belongs in `endPairing`, after the commit.
+// read-only and stays in the history. Its social worker is told, in the same transaction.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
@@ -19,6 +18,8 @@ import {
 import { reasonSchema } from '../../graphql/validation.js';
 import { authorize } from '../auth/policy.js';
 import { User } from '../auth/user.entity.js';
+import { NotificationKind } from '../notifications/notification.kinds.js';
+import { notify } from '../notifications/notifications.service.js';
 import type { Pairing } from './pairing.entity.js';
 import { PairingStatus } from './pairing.enums.js';
 import { lockActivePairing, pairingNamed } from './pairing-lock.js';
@@ -88,6 +89,24 @@ export async function endPairing(
     pairing.endedBy = em.getReference(User, user.id);
     pairing.endReason = parsed.data.reason;
     pairing.endDate = endDate;
+    // Its social worker hears of it (unless they ended it), in this transaction.
+    await em.populate(pairing, ['socialWorker.user', 'volunteer']);
+    const worker = pairing.socialWorker.user;
+    if (worker.id !== user.id) {
+      notify(em, [
+        {
+          userId: worker.id,
+          kind: NotificationKind.PAIRING_ENDED,
+          data: {
+            pairingId: pairing.nodeId,
+            volunteerName: pairing.volunteer.realName,
+            socialWorkerName: worker.displayName,
+            reason: parsed.data.reason,
+          },
+          link: `/social/pairings/${pairing.nodeId}`,
+        },
+      ]);
+    }
     await em.flush();
     return { pairing, errors: [] };
   });

@@ -7,6 +7,8 @@ import type { Logger } from '../../logger.js';
 import { toGlobalId } from '../../graphql/ids.js';
 import { NotificationKind } from '../notifications/notification.kinds.js';
 import { notifyOnce } from '../notifications/notifications.service.js';
+import { User } from '../auth/user.entity.js';
+import { pairingManagersToTell } from './pairing.policy.js';
 import { overdueCutoff } from './supervision.js';
 
 export const SUPERVISION_ALERTS_JOB = 'pairing.supervision-alerts';
@@ -45,14 +47,13 @@ export async function sendSupervisionAlerts(
   );
   if (rows.length === 0) return { overdue: 0, notified: 0 };
   const communityIds = [...new Set(rows.map((r) => Number(r.community_id)))];
-  const staff = await em.getConnection().execute<{ id: number; community_id: number }[]>(
-    `select id, community_id from app_user
-        where role = 'COMMUNITY_STAFF' and active and community_id in (${communityIds
-          .map(() => '?')
-          .join(', ')})
-        order by id`,
-    communityIds,
-  );
+  // The communities' staff, by the policy's scope, in one query.
+  const staff: { id: number; community_id: number }[] = await em
+    .createQueryBuilder(User, 'u')
+    .select(['u.id', 'u.community_id'])
+    .where(pairingManagersToTell(communityIds))
+    .orderBy({ id: 'asc' })
+    .execute('all', false);
   let notified = 0;
   for (const row of rows) {
     const last = String(row.last_contact_date);

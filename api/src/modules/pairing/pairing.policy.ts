@@ -1,6 +1,6 @@
 // Who may plan pairings (社工+义工), supervise them, and see social workers' load: each rule's
 // check and its query scope side by side, and where a pairing or a social worker lives for them.
-import type { FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery, ObjectQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ReadRow } from '../../graphql/read-rows.js';
 import {
@@ -8,6 +8,7 @@ import {
   isMemberOf,
   isStaffOf,
   managesCommunity,
+  staffOfCommunities,
   type Rule,
   type Scope,
 } from '../auth/roles.js';
@@ -72,3 +73,10 @@ export function supervisedPairings(user: User, communityId: number): FilterQuery
     return { community: communityId, socialWorker: { user: user.id } };
   return { id: 0 };
 }
+
+/**
+ * Who is told of a community's pairings needing attention (overdue supervision), beside the
+ * social worker: the community's staff, who 'pairing.manage' them (users' query scope).
+ */
+export const pairingManagersToTell = (communityIds: readonly number[]): ObjectQuery<User> =>
+  staffOfCommunities(communityIds);
