@@ -17,7 +17,7 @@ import {
 import { expiredSessionRedirect, requireToken } from '../auth/session.server';
 import { AppHeader } from '../components/AppHeader';
 import { gqlRequest } from '../graphql/client.server';
-import { useDateTimeFormat, useDayFormat } from '../i18n/format';
+import { useDateTimeFormat, useDayFormat, useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
 import { useUserErrorText } from '../i18n/user-error';
 
@@ -75,10 +75,38 @@ function pageFor(notification: NotificationNode, role: Role): string | null {
       return '/unit';
     case 'SUPERVISION_OVERDUE':
       if (role !== 'SOCIAL_WORKER') return '/staff';
-      return notification.data.pairingId
-        ? `/social/pairings/${encodeURIComponent(notification.data.pairingId)}`
-        : '/social';
+      return pairingPage(notification);
+    // Work waiting for the community's staff: the review queue, at its section.
+    case 'COMMITMENT_SUBMITTED':
+      return '/staff/review#review-commitments';
+    case 'TARGET_CHANGE_REQUESTED':
+      return '/staff/review#review-targets';
+    case 'FULFILMENT_RECORDED':
+      return '/staff/review#review-records';
+    // Staff's decisions, for the unit: the commitment.
+    case 'COMMITMENT_ACCEPTED':
+    case 'COMMITMENT_REJECTED':
+    case 'TARGET_CHANGE_APPROVED':
+    case 'TARGET_CHANGE_DECLINED':
+    case 'FULFILMENT_VERIFIED':
+    case 'FULFILMENT_REJECTED':
+      return notification.data.commitmentId
+        ? `/unit/commitments/${encodeURIComponent(notification.data.commitmentId)}`
+        : '/unit';
+    case 'PAIRING_CONFIRMED':
+    case 'PAIRING_ENDED':
+      return pairingPage(notification);
+    // A volunteer has no page of their pairing: the notification says it all.
+    case 'SOCIAL_WORKER_ASSIGNED':
+      return null;
   }
+}
+
+/** The social worker's page of the pairing. */
+function pairingPage(notification: NotificationNode): string {
+  return notification.data.pairingId
+    ? `/social/pairings/${encodeURIComponent(notification.data.pairingId)}`
+    : '/social';
 }
 
 /** Words a notification from its kind and data in the page's language. */
@@ -86,8 +114,21 @@ function useWording() {
   const { t } = useTranslation();
   const { day, time } = useDateTimeFormat();
   const dayOf = useDayFormat();
+  const number = useNumberFormat();
   return (notification: NotificationNode): { subject: string; text: string } => {
     const d = notification.data;
+    const commitment = d.commitmentTitle ?? '';
+    const unit = d.unitName ?? '';
+    /** An amount of the commitment's measure, e.g. 12 小时 / 12 hours. */
+    const amountOf = (amount: string | null | undefined) =>
+      amount == null
+        ? ''
+        : `${number.format(Number(amount))}${d.measure ? ` ${t(`measureUnit.${d.measure}`)}` : ''}`;
+    const record = {
+      amount: amountOf(d.amount),
+      day: d.fulfilmentDate ? dayOf(d.fulfilmentDate) : '',
+    };
+    const pair = { volunteer: d.volunteerName ?? '', worker: d.socialWorkerName ?? '' };
     const when = d.startsAt ? `${day(d.startsAt)} ${time(d.startsAt)}` : '';
     const activity = d.activityTitle ?? '';
     switch (notification.kind) {
@@ -124,6 +165,76 @@ function useWording() {
             volunteer: d.volunteerName ?? '',
             day: d.lastContactDate ? dayOf(d.lastContactDate) : '',
           }),
+        };
+      case 'COMMITMENT_SUBMITTED':
+        return {
+          subject: t('notifications.subject.COMMITMENT_SUBMITTED', { unit, commitment }),
+          text: t('notifications.text.COMMITMENT_SUBMITTED'),
+        };
+      case 'COMMITMENT_ACCEPTED':
+        return {
+          subject: t('notifications.subject.COMMITMENT_ACCEPTED', { commitment }),
+          text: t('notifications.text.COMMITMENT_ACCEPTED'),
+        };
+      case 'COMMITMENT_REJECTED':
+        return {
+          subject: t('notifications.subject.COMMITMENT_REJECTED', { commitment }),
+          text: t('notifications.text.COMMITMENT_REJECTED', { reason: d.reason ?? '' }),
+        };
+      case 'TARGET_CHANGE_REQUESTED':
+        return {
+          subject: t('notifications.subject.TARGET_CHANGE_REQUESTED', { unit, commitment }),
+          text: t('notifications.text.TARGET_CHANGE_REQUESTED', {
+            from: amountOf(d.targetAmount),
+            to: amountOf(d.proposedTargetAmount),
+          }),
+        };
+      case 'TARGET_CHANGE_APPROVED':
+        return {
+          subject: t('notifications.subject.TARGET_CHANGE_APPROVED', { commitment }),
+          text: t('notifications.text.TARGET_CHANGE_APPROVED', { to: amountOf(d.targetAmount) }),
+        };
+      case 'TARGET_CHANGE_DECLINED':
+        return {
+          subject: t('notifications.subject.TARGET_CHANGE_DECLINED', { commitment }),
+          text: t('notifications.text.TARGET_CHANGE_DECLINED', {
+            from: amountOf(d.targetAmount),
+            to: amountOf(d.proposedTargetAmount),
+            reason: d.reason ?? '',
+          }),
+        };
+      case 'FULFILMENT_RECORDED':
+        return {
+          subject: t('notifications.subject.FULFILMENT_RECORDED', { unit, commitment }),
+          text: t('notifications.text.FULFILMENT_RECORDED', {
+            ...record,
+            count: d.evidenceCount ?? 0,
+          }),
+        };
+      case 'FULFILMENT_VERIFIED':
+        return {
+          subject: t('notifications.subject.FULFILMENT_VERIFIED', { commitment }),
+          text: t('notifications.text.FULFILMENT_VERIFIED', record),
+        };
+      case 'FULFILMENT_REJECTED':
+        return {
+          subject: t('notifications.subject.FULFILMENT_REJECTED', { commitment }),
+          text: t('notifications.text.FULFILMENT_REJECTED', { ...record, reason: d.reason ?? '' }),
+        };
+      case 'PAIRING_CONFIRMED':
+        return {
+          subject: t('notifications.subject.PAIRING_CONFIRMED', pair),
+          text: t('notifications.text.PAIRING_CONFIRMED', pair),
+        };
+      case 'SOCIAL_WORKER_ASSIGNED':
+        return {
+          subject: t('notifications.subject.SOCIAL_WORKER_ASSIGNED', pair),
+          text: t('notifications.text.SOCIAL_WORKER_ASSIGNED', pair),
+        };
+      case 'PAIRING_ENDED':
+        return {
+          subject: t('notifications.subject.PAIRING_ENDED', pair),
+          text: t('notifications.text.PAIRING_ENDED', { reason: d.reason ?? '' }),
         };
     }
   };
