@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCommunity, makeUser, Role } from '../../../../tests/support/factories.js';
 import { useTestApp, type AnyData } from '../../../../tests/support/test-app.js';
 import type { User } from '../auth/user.entity.js';
+import { Measure } from '../commitments/commitment.enums.js';
 import { mailText } from './mail-text.js';
 import { Notification } from './notification.entity.js';
 import { NotificationKind } from './notification.kinds.js';
@@ -335,6 +336,41 @@ describe('notifications in the reader’s language', () => {
           daysSinceContact: 15,
         },
       },
+      ...(() => {
+        const c = { commitmentId: 'c', commitmentTitle: '助老服务' };
+        const target = { measure: Measure.EVENTS, targetAmount: '10.00' };
+        const record = {
+          ...c,
+          fulfilmentId: 'f',
+          measure: Measure.VOLUNTEER_HOURS,
+          amount: '12.50',
+          fulfilmentDate: '2026-12-01',
+        };
+        const pair = { pairingId: 'p', volunteerName: '李红', socialWorkerName: '王社工' };
+        return [
+          { kind: NotificationKind.COMMITMENT_SUBMITTED, data: { ...c, unitName: '青山医院' } },
+          { kind: NotificationKind.COMMITMENT_ACCEPTED, data: c },
+          { kind: NotificationKind.COMMITMENT_REJECTED, data: { ...c, reason: '目标不具体' } },
+          {
+            kind: NotificationKind.TARGET_CHANGE_REQUESTED,
+            data: { ...c, ...target, unitName: '青山医院', proposedTargetAmount: '8.00' },
+          },
+          { kind: NotificationKind.TARGET_CHANGE_APPROVED, data: { ...c, ...target } },
+          {
+            kind: NotificationKind.TARGET_CHANGE_DECLINED,
+            data: { ...c, ...target, proposedTargetAmount: '8.00', reason: '计划不变' },
+          },
+          {
+            kind: NotificationKind.FULFILMENT_RECORDED,
+            data: { ...record, unitName: '青山医院', evidenceCount: 2 },
+          },
+          { kind: NotificationKind.FULFILMENT_VERIFIED, data: record },
+          { kind: NotificationKind.FULFILMENT_REJECTED, data: { ...record, reason: '缺签到表' } },
+          { kind: NotificationKind.PAIRING_CONFIRMED, data: pair },
+          { kind: NotificationKind.SOCIAL_WORKER_ASSIGNED, data: pair },
+          { kind: NotificationKind.PAIRING_ENDED, data: { ...pair, reason: '搬离社区' } },
+        ].map((n) => ({ userId: 1, ...n }) as Parameters<typeof notify>[1][number]);
+      })(),
     ];
     expect(samples.map((s) => s.kind).sort()).toEqual(Object.values(NotificationKind).sort());
     for (const sample of samples) {
