@@ -1,4 +1,5 @@
 // Creating a commitment (as a draft, or submitted straight away) for a unit.
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
 import { noSuch, refused, userErrorsFromZod, type Payload } from '../../graphql/errors.js';
 import { idOf } from '../../graphql/ids.js';
@@ -8,6 +9,7 @@ import { fromHundredths, toHundredths } from './amounts.js';
 import { Commitment } from './commitment.entity.js';
 import { CommitmentAction, CommitmentStatus, type Measure } from './commitment.enums.js';
 import { checkRefs, periodErrors, targetError } from './commitment-checks.js';
+import { tellOfTransition } from './commitment-notices.js';
 import { unitCommitmentScope } from './commitments.policy.js';
 import { commitmentSchema } from './commitments.validation.js';
 import { recordEvent } from './events.js';
@@ -42,24 +44,28 @@ export async function createCommitment(
   const errors = [...refs.errors, ...periodErrors(data.periodStart, data.periodEnd)];
   if (errors.length) return refused('commitment', ...errors);
 
-  const commitment = ctx.em.create(Commitment, {
-    unit,
-    community: unit.community,
-    category: refs.category!,
-    need: refs.need ?? null,
-    title: data.title,
-    description: data.description ?? '',
-    measure: data.measure,
-    targetAmount: fromHundredths(toHundredths(data.targetAmount)),
-    periodStart: data.periodStart,
-    periodEnd: data.periodEnd,
-    createdBy: user,
+  return ctx.em.transactional(async (tx) => {
+    const em = tx as EntityManager;
+    const commitment = em.create(Commitment, {
+      unit,
+      community: unit.community,
+      category: refs.category!,
+      need: refs.need ?? null,
+      title: data.title,
+      description: data.description ?? '',
+      measure: data.measure,
+      targetAmount: fromHundredths(toHundredths(data.targetAmount)),
+      periodStart: data.periodStart,
+      periodEnd: data.periodEnd,
+      createdBy: user,
+    });
+    recordEvent(em, commitment, CommitmentAction.CREATE, user, null);
+    if (input.submit) {
+      commitment.status = CommitmentStatus.SUBMITTED;
+      recordEvent(em, commitment, CommitmentAction.SUBMIT, user, CommitmentStatus.DRAFT);
+      await em.flush(); // the commitment's id, for the notification
+      await tellOfTransition(em, commitment, CommitmentAction.SUBMIT, user, '');
+    }
+    return { commitment, errors: [] };
   });
-  recordEvent(ctx.em, commitment, CommitmentAction.CREATE, user, null);
-  if (input.submit) {
-    commitment.status = CommitmentStatus.SUBMITTED;
-    recordEvent(ctx.em, commitment, CommitmentAction.SUBMIT, user, CommitmentStatus.DRAFT);
-  }
-  await ctx.em.flush();
-  return { commitment, errors: [] };
 }

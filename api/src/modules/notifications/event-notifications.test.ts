@@ -5,6 +5,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  categoryByCode,
   CommitmentStatus,
   makeCommitment,
   makeCommunity,
@@ -29,6 +30,8 @@ import { NotificationKind } from './notification.kinds.js';
 const t = useTestApp();
 
 const ERRORS = 'errors { code field message }';
+const CREATE = `mutation($input: CreateCommitmentInput!) { createCommitment(input: $input) {
+  commitment { id status } ${ERRORS} } }`;
 const SUBMIT = `mutation($input: SubmitCommitmentInput!) { submitCommitment(input: $input) {
   commitment { id status } ${ERRORS} } }`;
 const REVIEW = `mutation($input: ReviewCommitmentInput!) { reviewCommitment(input: $input) {
@@ -134,6 +137,26 @@ describe('a commitment submitted for review', () => {
     ]);
     // Nothing else went anywhere.
     expect(await t.orm.em.fork().count(Notification, {})).toBe(2);
+  });
+
+  it('tells them too when the commitment is created submitted', async () => {
+    const made = await ok<{ commitment: { id: string } }>(
+      CREATE,
+      {
+        unitId: unit.nodeId,
+        categoryId: (await categoryByCode(t.orm)).nodeId,
+        title: '义诊活动',
+        measure: 'EVENTS',
+        targetAmount: 4,
+        periodStart: '2026-01-01',
+        periodEnd: '2026-12-31',
+        submit: true,
+      },
+      liaison2,
+    );
+    expect(await told(NotificationKind.COMMITMENT_SUBMITTED)).toEqual(ids(staff, staff2));
+    const [n] = (await t.gql(MINE, {}, token(staff2))).data!.notifications.edges;
+    expect(n.node.data).toMatchObject({ commitmentId: made.commitment.id, unitName: unit.name });
   });
 
   it('does not tell the staff member who submitted it for the unit', async () => {
