@@ -148,10 +148,29 @@ export type CategoryProgress = {
   verifiedAmount: Scalars['Float']['output'];
 };
 
+/** The step a scanned check-in code allows: checkInWithCode or checkOutWithCode. */
+export type CheckInAction =
+  | 'CHECK_IN'
+  | 'CHECK_OUT';
+
 export type CheckInInput = {
   /** When they arrived; default now. */
   at?: InputMaybe<Scalars['DateTime']['input']>;
   signupId: Scalars['ID']['input'];
+};
+
+/** What a scanned check-in code means for you now: the shift, your place on it, and the one step you can take. */
+export type CheckInScan = {
+  /** Null: no step applies (`reason`). */
+  action?: Maybe<CheckInAction>;
+  /** When the code stops being accepted. */
+  codeExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why no step applies, as checkInWithCode / checkOutWithCode would refuse it now (e.g. CODE_EXPIRED, NOT_SIGNED_UP, TOO_EARLY, ALREADY_CHECKED_OUT). */
+  reason?: Maybe<UserError>;
+  /** Null when the code is not valid or expired. */
+  shift?: Maybe<Shift>;
+  /** Your live sign-up on the shift, if any. */
+  signup?: Maybe<Signup>;
 };
 
 export type CheckInWithCodeInput = {
@@ -1459,6 +1478,8 @@ export type Qualification =
 
 export type Query = {
   activities: ActivityConnection;
+  /** Resolves a check-in code scanned at the venue to its shift, your place on it and the step you can take now. */
+  checkInScan: CheckInScan;
   commitment?: Maybe<Commitment>;
   /** The co-building categories (十联十促), in display order. */
   commitmentCategories: Array<CommitmentCategory>;
@@ -1515,6 +1536,11 @@ export type QueryActivitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ActivityFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryCheckInScanArgs = {
+  code: Scalars['String']['input'];
 };
 
 

@@ -14,15 +14,28 @@ import {
   Query,
   Resolver,
   Root,
+  registerEnumType,
 } from 'type-graphql';
 import type { Context } from '../../context.js';
+import { UserError } from '../../graphql/errors.js';
 import { checkIn, checkInWithCode, checkOut, checkOutWithCode } from './check-in.js';
 import { shiftCheckInCode } from './check-in-code.js';
+import { checkInScan } from './check-in-scan.js';
 import { confirmHours } from './confirm-hours.js';
 import { minutesToHours } from './hours.js';
 import { markNoShow } from './no-show.js';
+import { Shift } from './shift.entity.js';
 import { SignupPayload } from './shifts.types.js';
 import { Signup } from './signup.entity.js';
+
+export enum CheckInAction {
+  CHECK_IN = 'CHECK_IN',
+  CHECK_OUT = 'CHECK_OUT',
+}
+registerEnumType(CheckInAction, {
+  name: 'CheckInAction',
+  description: 'The step a scanned check-in code allows: checkInWithCode or checkOutWithCode.',
+});
 
 @InputType()
 export class CheckInInput {
@@ -82,8 +95,56 @@ export class ShiftCheckInCode {
   @Field(() => String, { description: 'The QR code as an SVG document.' }) qrSvg!: string;
 }
 
+@ObjectType('CheckInScan', {
+  description:
+    'What a scanned check-in code means for you now: the shift, your place on it, and the one step you can take.',
+})
+export class CheckInScan {
+  @Field(() => Shift, {
+    nullable: true,
+    description: 'Null when the code is not valid or expired.',
+  })
+  shift!: Shift | null;
+
+  @Field(() => Signup, { nullable: true, description: 'Your live sign-up on the shift, if any.' })
+  signup!: Signup | null;
+
+  @Field(() => CheckInAction, { nullable: true, description: 'Null: no step applies (`reason`).' })
+  action!: CheckInAction | null;
+
+  @Field(() => UserError, {
+    nullable: true,
+    description:
+      'Why no step applies, as checkInWithCode / checkOutWithCode would refuse it now (e.g. CODE_EXPIRED, NOT_SIGNED_UP, TOO_EARLY, ALREADY_CHECKED_OUT).',
+  })
+  reason!: UserError | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the code stops being accepted.' })
+  codeExpiresAt!: Date | null;
+}
+
 @Resolver(() => Signup)
 export class AttendanceResolver {
+  @Query(() => CheckInScan, {
+    description:
+      'Resolves a check-in code scanned at the venue to its shift, your place on it and the step you can take now.',
+  })
+  async checkInScan(@Arg('code', () => String) code: string, @Ctx() ctx: Context) {
+    const scan = await checkInScan(ctx, code);
+    return Object.assign(new CheckInScan(), {
+      shift: scan.shift,
+      signup: scan.signup,
+      action:
+        scan.step === 'in'
+          ? CheckInAction.CHECK_IN
+          : scan.step === 'out'
+            ? CheckInAction.CHECK_OUT
+            : null,
+      reason: scan.reason,
+      codeExpiresAt: scan.codeExpiresAt,
+    });
+  }
+
   @Query(() => ShiftCheckInCode, {
     nullable: true,
     description:

@@ -20,7 +20,9 @@ import {
   placeProblem,
   type AttendanceResult,
   type Locked,
+  type Place,
 } from './locked-signup.js';
+import type { Shift } from './shift.entity.js';
 import { Attendance, SignupStatus } from './shift.enums.js';
 import { Signup } from './signup.entity.js';
 import { volunteerOf } from './volunteers.service.js';
@@ -39,10 +41,11 @@ function timeOf(at: Date | null | undefined, now: Date): Date | UserError {
   return at;
 }
 
-function applyCheckIn(locked: Locked, at: Date, atField?: string[]): UserError | null {
-  const problem = placeProblem(locked);
+/** Why the sign-up cannot be checked in at `at`, or null. */
+function checkInProblem(place: Place, at: Date, atField?: string[]): UserError | null {
+  const problem = placeProblem(place);
   if (problem) return problem;
-  const { signup, shift } = locked;
+  const { signup, shift } = place;
   const { opensAt, closesAt } = checkInWindow(shift);
   if (at.getTime() < opensAt.getTime()) {
     return userError(
@@ -55,6 +58,13 @@ function applyCheckIn(locked: Locked, at: Date, atField?: string[]): UserError |
     return userError(UserErrorCode.SHIFT_ENDED, 'The shift has ended.', atField);
   if (signup.attendance === Attendance.CHECKED_IN || signup.attendance === Attendance.CHECKED_OUT)
     return userError(UserErrorCode.ALREADY_CHECKED_IN, 'Already checked in.');
+  return null;
+}
+
+function applyCheckIn(locked: Locked, at: Date, atField?: string[]): UserError | null {
+  const problem = checkInProblem(locked, at, atField);
+  if (problem) return problem;
+  const { signup } = locked;
   // From EXPECTED, or from NO_SHOW when someone marked too soon turns up after all.
   signup.attendance = Attendance.CHECKED_IN;
   signup.checkedInAt = at;
@@ -64,15 +74,11 @@ function applyCheckIn(locked: Locked, at: Date, atField?: string[]): UserError |
   return null;
 }
 
-function applyCheckOut(
-  locked: Locked,
-  at: Date,
-  rounding: Context['app']['config']['shifts'],
-  atField?: string[],
-): UserError | null {
-  const problem = placeProblem(locked);
+/** Why the sign-up cannot be checked out at `at`, or null. */
+function checkOutProblem(place: Place, at: Date, atField?: string[]): UserError | null {
+  const problem = placeProblem(place);
   if (problem) return problem;
-  const { signup, shift } = locked;
+  const { signup } = place;
   if (signup.attendance === Attendance.CHECKED_OUT)
     return userError(UserErrorCode.ALREADY_CHECKED_OUT, 'Already checked out.');
   if (signup.attendance !== Attendance.CHECKED_IN || !signup.checkedInAt)
@@ -84,9 +90,21 @@ function applyCheckOut(
       atField,
     );
   }
+  return null;
+}
+
+function applyCheckOut(
+  locked: Locked,
+  at: Date,
+  rounding: Context['app']['config']['shifts'],
+  atField?: string[],
+): UserError | null {
+  const problem = checkOutProblem(locked, at, atField);
+  if (problem) return problem;
+  const { signup, shift } = locked;
   signup.attendance = Attendance.CHECKED_OUT;
   signup.checkedOutAt = at;
-  signup.minutes = serviceMinutes(signup.checkedInAt, at, shift, {
+  signup.minutes = serviceMinutes(signup.checkedInAt!, at, shift, {
     minutes: rounding.hoursRoundingMinutes,
     mode: rounding.hoursRoundingMode,
   });
@@ -94,7 +112,7 @@ function applyCheckOut(
   return null;
 }
 
-type Step = 'in' | 'out';
+export type Step = 'in' | 'out';
 
 /** The organiser (or staff) records a check-in or check-out, at `at` or now. */
 async function recordByOrganiser(
@@ -128,6 +146,55 @@ export const checkIn = (ctx: Context, input: { signupId: string; at?: Date | nul
 export const checkOut = (ctx: Context, input: { signupId: string; at?: Date | null }) =>
   recordByOrganiser(ctx, 'out', input);
 
+/** A volunteer checks themselves in and out only on a confirmed place of their own. */
+const isConfirmed = (signup: Signup | null): signup is Signup =>
+  signup?.status === SignupStatus.CONFIRMED;
+
+/** Why a volunteer whose sign-up is not confirmed (or who has none) cannot check in. */
+function noPlace(signup: Signup | null): UserError {
+  return userError(
+    UserErrorCode.NOT_SIGNED_UP,
+    signup?.status === SignupStatus.WAITLISTED
+      ? 'You are on the waitlist for this shift, not confirmed.'
+      : 'You have no place on this shift.',
+  );
+}
+
+export type SelfStep = { step: Step; problem: null } | { step: null; problem: UserError };
+
+/**
+ * The one step a volunteer can take now with the venue's code — check in, check out — or none
+ * and why (the refusal checkInWithCode / checkOutWithCode would give). `signup` is their live
+ * sign-up on `shift`, if any. The same checks as the writes, so what the page offers is what
+ * the write accepts.
+ */
+export function selfCheckInStep(
+  place: { signup: Signup | null; shift: Shift },
+  now: Date,
+): SelfStep {
+  const { signup, shift } = place;
+  if (!isConfirmed(signup)) return { step: null, problem: noPlace(signup) };
+  const problem =
+    signup.attendance === Attendance.CHECKED_IN || signup.attendance === Attendance.CHECKED_OUT
+      ? checkOutProblem({ signup, shift }, now)
+      : checkInProblem({ signup, shift }, now);
+  if (problem) return { step: null, problem };
+  return { step: signup.attendance === Attendance.CHECKED_IN ? 'out' : 'in', problem: null };
+}
+
+/** The code's refusal as a user error on the `code` field. */
+export function codeProblem(
+  code: typeof UserErrorCode.INVALID_CODE | typeof UserErrorCode.CODE_EXPIRED,
+): UserError {
+  return code === UserErrorCode.CODE_EXPIRED
+    ? userError(
+        code,
+        'This code has expired; scan the code on the screen again.',
+        inputField('code'),
+      )
+    : userError(code, 'This is not a valid check-in code.', inputField('code'));
+}
+
 /** The volunteer checks in or out now, with the code shown at the venue. */
 async function recordWithCode(
   ctx: Context,
@@ -138,21 +205,7 @@ async function recordWithCode(
   const now = new Date();
   const { appSecret, shifts } = ctx.app.config;
   const checked = verifyCheckInCode(appSecret, input.code, shifts.qrCodeTtlSeconds, now);
-  if (!checked.ok) {
-    return checked.code === UserErrorCode.CODE_EXPIRED
-      ? refused(
-          'signup',
-          userError(
-            checked.code,
-            'This code has expired; scan the code on the screen again.',
-            inputField('code'),
-          ),
-        )
-      : refused(
-          'signup',
-          userError(checked.code, 'This is not a valid check-in code.', inputField('code')),
-        );
-  }
+  if (!checked.ok) return refused('signup', codeProblem(checked.code));
   return ctx.em.transactional(async (tx) => {
     const em = tx as EntityManager;
     const volunteer = await volunteerOf(em, user);
@@ -164,17 +217,8 @@ async function recordWithCode(
         })
       : null;
     const locked = found ? await lockSignup(em, found.id) : null;
-    if (!locked || locked.signup.status !== SignupStatus.CONFIRMED) {
-      return refused(
-        'signup',
-        userError(
-          UserErrorCode.NOT_SIGNED_UP,
-          locked?.signup.status === SignupStatus.WAITLISTED
-            ? 'You are on the waitlist for this shift, not confirmed.'
-            : 'You have no place on this shift.',
-        ),
-      );
-    }
+    if (!locked || !isConfirmed(locked.signup))
+      return refused('signup', noPlace(locked?.signup ?? null));
     const problem =
       step === 'in' ? applyCheckIn(locked, now) : applyCheckOut(locked, now, ctx.app.config.shifts);
     if (problem) return refused('signup', problem);

@@ -47,8 +47,11 @@ export async function lockSignup(
   return { signup, shift, activity };
 }
 
+/** A sign-up with its shift, locked or not. */
+export type Place = Pick<Locked, 'signup' | 'shift'>;
+
 /** Attendance is taken only for confirmed places on shifts that still take place. */
-export function placeProblem({ signup, shift }: Locked): UserError | null {
+export function placeProblem({ signup, shift }: Place): UserError | null {
   if (shift.status === ShiftStatus.CANCELLED)
     return userError(UserErrorCode.SHIFT_CANCELLED, 'This shift was cancelled.');
   if (signup.status !== SignupStatus.CONFIRMED) {
