@@ -589,6 +589,46 @@ export const MATRIX: Row[] = [
     },
   },
   {
+    op: 'Query.checkInScan',
+    rules: ['attendance.selfCheckIn'],
+    scope:
+      'the code of a shift where the caller has a confirmed place (a fresh shift of A’s activity starting in 45 minutes) / of B’s shift, where they have none',
+    refused:
+      'UNAUTHENTICATED; signed in, the shift with no step to take (reason NOT_SIGNED_UP): only a volunteer with a place is offered CHECK_IN',
+    expect: 'R R R R R ARR',
+    async prepare(w, role, scope) {
+      const side = sideOf(w, scope);
+      const shift = await startingSoon(w, side);
+      const place =
+        scope === 'in' && role === 'VOLUNTEER' ? await makeSignup(w.t, shift, w.A.volunteer) : null;
+      const code = await checkInCode(w, shift.nodeId);
+      const scan = read(
+        w,
+        role,
+        'query($code: String!) { checkInScan(code: $code) { shift { id } action reason { code } } }',
+        { code },
+        (d) => {
+          const found = d.checkInScan;
+          if (found.shift?.id !== shift.nodeId) return `unexpected ${JSON.stringify(found)}`;
+          return found.action === 'CHECK_IN' ? true : (found.reason?.code ?? 'no step');
+        },
+      );
+      // Reading changes nothing; the place goes again so that checkInWithCode's row can give A's
+      // volunteer one at the same time.
+      return async () => {
+        try {
+          return await scan();
+        } finally {
+          if (place)
+            await w.t.orm.em
+              .fork()
+              .getConnection()
+              .execute('delete from signup where id = ?', [place.id]);
+        }
+      };
+    },
+  },
+  {
     op: 'Query.shifts',
     rules: [],
     scope: 'a shift in community A / in B (filter communityId)',
