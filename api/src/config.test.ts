@@ -76,3 +76,49 @@ describe('sign-in limits', () => {
     expect(() => loadConfig()).toThrow(/LOGIN_SLOWDOWN_AFTER_FAILURES_PER_USER/);
   });
 });
+
+describe('public addresses (QR codes, calendar feeds)', () => {
+  const unset = () => {
+    for (const name of ['PUBLIC_WEB_URL', 'PUBLIC_API_URL', 'HOST', 'PORT', 'WEB_HOST', 'WEB_PORT'])
+      vi.stubEnv(name, undefined);
+  };
+
+  it('default to the ports the platform listens on', () => {
+    unset();
+    expect(loadConfig()).toMatchObject({
+      publicWebUrl: 'http://localhost:3000',
+      publicApiUrl: 'http://localhost:4000',
+    });
+    vi.stubEnv('PORT', '4100');
+    vi.stubEnv('WEB_PORT', '3100');
+    expect(loadConfig()).toMatchObject({
+      publicWebUrl: 'http://localhost:3100',
+      publicApiUrl: 'http://localhost:4100',
+    });
+    // Listening on one address of the machine: that address; on all of them: localhost.
+    vi.stubEnv('WEB_HOST', '192.168.1.20');
+    vi.stubEnv('HOST', '0.0.0.0');
+    expect(loadConfig()).toMatchObject({
+      publicWebUrl: 'http://192.168.1.20:3100',
+      publicApiUrl: 'http://localhost:4100',
+    });
+  });
+
+  it('take PUBLIC_WEB_URL / PUBLIC_API_URL as given, without a trailing slash', () => {
+    unset();
+    vi.stubEnv('PUBLIC_WEB_URL', 'https://gongjian.example.org/');
+    vi.stubEnv('PUBLIC_API_URL', 'https://api.gongjian.example.org/v1/');
+    expect(loadConfig()).toMatchObject({
+      publicWebUrl: 'https://gongjian.example.org',
+      publicApiUrl: 'https://api.gongjian.example.org/v1',
+    });
+  });
+
+  it('refuse what is not an absolute http(s) address', () => {
+    unset();
+    for (const bad of ['gongjian.example.org', 'ftp://example.org', 'https://x.org/?a=1']) {
+      vi.stubEnv('PUBLIC_WEB_URL', bad);
+      expect(() => loadConfig(), bad).toThrow(/PUBLIC_WEB_URL must be an/);
+    }
+  });
+});

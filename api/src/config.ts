@@ -71,6 +71,31 @@ function appSecret(isProduction: boolean): string {
   return value;
 }
 
+/**
+ * Where a server listening on `host`:`port` is reached: that address, or `localhost` when it
+ * listens on every interface or on loopback only.
+ */
+export function listenUrl(host: string, port: number): string {
+  const anywhere = ['0.0.0.0', '::', '127.0.0.1', '::1', 'localhost', ''];
+  const name = anywhere.includes(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
+}
+
+/** An absolute http(s) address without a trailing slash (links are built onto it). */
+function publicUrl(name: string, fallback: string): string {
+  const raw = str(name, fallback);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`${name} must be an absolute http(s) address, got "${raw}"`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash) {
+    throw new Error(`${name} must be an http(s) address without ? or #, got "${raw}"`);
+  }
+  return url.toString().replace(/\/+$/, '');
+}
+
 /** DATA_DIR, resolved against the repository root. */
 export function dataDirFromEnv(): string {
   return path.resolve(repoRoot, str('DATA_DIR', '.data'));
@@ -113,12 +138,16 @@ export function loadConfig() {
   }
   const nodeEnv = oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const dataDir = dataDirFromEnv();
+  const host = str('HOST', '127.0.0.1');
+  const port = int('PORT', 4000);
+  const webPort = int('WEB_PORT', 3000);
+  const webHost = str('WEB_HOST', host);
   return {
     nodeEnv,
     isProduction: nodeEnv === 'production',
     /** Where the API listens. */
-    host: str('HOST', '127.0.0.1'),
-    port: int('PORT', 4000),
+    host,
+    port,
     /** PostgreSQL; when unset, `npm start` runs an embedded server under dataDir. */
     databaseUrl: optional('DATABASE_URL'),
     embeddedPgPort: int('EMBEDDED_PG_PORT', 54329, 1),
@@ -218,16 +247,20 @@ export function loadConfig() {
     /** Outgoing e-mail (reminders); unset means in-app notifications only. */
     smtpUrl: optional('SMTP_URL'),
     mailFrom: str('MAIL_FROM', 'Gongjian 共建 <no-reply@localhost>'),
-    /** Where people reach the web app and the API from outside (links in e-mails, calendar feeds). */
-    publicWebUrl: str('PUBLIC_WEB_URL', 'http://localhost:3000'),
-    publicApiUrl: str('PUBLIC_API_URL', 'http://localhost:4000'),
+    /**
+     * Where people reach the web app and the API from outside: the check-in QR codes, calendar
+     * feeds, links in e-mails. By default where the platform listens (WEB_HOST:WEB_PORT,
+     * HOST:PORT); behind a proxy, or for phones on the network, set the address they use.
+     */
+    publicWebUrl: publicUrl('PUBLIC_WEB_URL', listenUrl(webHost, webPort)),
+    publicApiUrl: publicUrl('PUBLIC_API_URL', listenUrl(host, port)),
     migrateOnStart: bool('MIGRATE_ON_START', true),
     /** Run background jobs (pg-boss, e.g. lapsing overdue commitments) in this API process. */
     jobsEnabled: bool('JOBS_ENABLED', true),
     /** The web app (started by `npm start`). */
-    webPort: int('WEB_PORT', 3000),
+    webPort,
     /** The web app's interface: the API's (loopback) unless set, e.g. 0.0.0.0 behind no proxy. */
-    webHost: str('WEB_HOST', str('HOST', '127.0.0.1')),
+    webHost,
     trustProxy: bool('TRUST_PROXY', false),
   };
 }

@@ -49,7 +49,13 @@ export interface WebApp {
 
 /** Registers hooks that seed the demo, serve the built web app and launch Chromium. */
 export function useWebApp(): WebApp {
-  const api = useTestApp();
+  // The web app's port is chosen before the API starts, so that the addresses the API hands out
+  // (the check-in QR codes) lead to this web app, as PUBLIC_WEB_URL does in production.
+  let port = 0;
+  beforeAll(async () => {
+    port = await freePort();
+  });
+  const api = useTestApp(() => ({ publicWebUrl: `http://127.0.0.1:${port}` }));
   const app = { api } as WebApp;
   let web: ChildProcess | undefined;
 
@@ -60,7 +66,6 @@ export function useWebApp(): WebApp {
     const build = webBuildEntry();
     if (!existsSync(build))
       throw new Error(`no web build at ${build}: run the browser tests through vitest.config.ts`);
-    const port = await freePort();
     app.url = `http://127.0.0.1:${port}`;
     web = spawn(
       process.execPath,
