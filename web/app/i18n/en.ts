@@ -168,8 +168,29 @@ export const en: WithEnglishPlurals<Messages> = {
   checkIn: {
     title: 'Check in',
     heading: 'Check in',
-    intro:
-      'After scanning the QR code at the venue, press the button below to check in; scan it again at the end to check out.',
+    when: 'When',
+    where: 'Where',
+    myState: 'Your status',
+    state: {
+      none: 'You are not signed up for this shift',
+      waitlisted: 'You are on the waitlist and have no place yet',
+      expected: 'Signed up, not checked in yet',
+      checkedIn: 'Checked in at {{time}}',
+      checkedOut: 'Checked out at {{time}}',
+      noShow: 'Marked as not having come; you can still check in now',
+    },
+    inHint: 'Check in once you are at the venue; scan the code again when you leave to check out.',
+    outHint:
+      'Check out when you leave; your service hours are counted from your check-in and check-out times.',
+    why: {
+      NOT_SIGNED_UP: 'Only volunteers with a confirmed place on this shift check in with its code.',
+      ALREADY_CHECKED_OUT:
+        'You have checked in and out of this shift; there is nothing more to do. Your hours count once the organiser confirms them.',
+      TOO_EARLY: 'Check-in opens 60 minutes before the shift starts; please scan the code then.',
+      SHIFT_ENDED:
+        'This shift is over, so the code no longer checks you in. If you did take part, ask the organiser to record it.',
+      SHIFT_CANCELLED: 'This shift was cancelled; there is nothing to check in to.',
+    },
     missingCode: 'The link has no check-in code. Please scan the QR code at the venue again.',
     checkIn: 'Check in',
     checkOut: 'Check out',
@@ -177,7 +198,6 @@ export const en: WithEnglishPlurals<Messages> = {
     checkedIn: 'Checked in: {{title}}',
     checkedInAt: 'Checked in at {{time}}',
     checkedOut: 'Checked out: {{title}}',
-    checkedOutAt: 'Checked out at {{time}}',
     hours_one: '{{n}} hour of service (to be confirmed by the organiser)',
     hours_other: '{{n}} hours of service (to be confirmed by the organiser)',
     failed: 'Did not succeed',

@@ -1,5 +1,6 @@
-// /check-in?code=…: where the QR code at the venue leads. A button checks the volunteer in with the
-// code (checkInWithCode); once checked in, another checks them out (checkOutWithCode).
+// /check-in?code=…: where the QR code at the venue leads. Shows the shift, where the volunteer
+// stands on it, and only the step the API says applies now (checkInScan): a 签到 or 签退 button,
+// or none with the reason. Plain forms: works without JavaScript.
 import {
   data,
   type ActionFunctionArgs,
@@ -10,10 +11,12 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  CheckInScanDocument,
   CheckInWithCodeDocument,
   CheckOutWithCodeDocument,
   CurrentViewerDocument,
   type CheckInResultFragment,
+  type CheckInScanQuery,
   type UserError,
 } from '../../../schema/generated/graphql';
 import { expiredSessionRedirect, requireToken } from '../auth/session.server';
@@ -33,11 +36,20 @@ function codeOf(value: unknown): string {
   return typeof value === 'string' ? value.trim().slice(0, maxCodeLength) : '';
 }
 
+type Scan = CheckInScanQuery['checkInScan'];
+
 export async function loader({ request }: LoaderFunctionArgs) {
+  // Not signed in: to the login page, which comes back here (loginPath keeps the code).
   await requireToken(request);
-  const { viewer } = await gqlRequest(request, CurrentViewerDocument, {});
-  if (!viewer) throw await expiredSessionRedirect(request);
-  return { viewer, code: codeOf(new URL(request.url).searchParams.get('code')) };
+  const code = codeOf(new URL(request.url).searchParams.get('code'));
+  if (!code) {
+    const { viewer } = await gqlRequest(request, CurrentViewerDocument, {});
+    if (!viewer) throw await expiredSessionRedirect(request);
+    return { viewer, code, scan: null as Scan | null };
+  }
+  const result = await gqlRequest(request, CheckInScanDocument, { code });
+  if (!result.viewer) throw await expiredSessionRedirect(request);
+  return { viewer: result.viewer, code, scan: result.checkInScan as Scan | null };
 }
 
 interface Outcome {
@@ -66,46 +78,73 @@ export async function action({ request }: ActionFunctionArgs) {
   return data(outcome, { status: outcome.errors.length > 0 ? 400 : 200 });
 }
 
+/** Reasons the page explains in its own words (the rest as the shared error texts say them). */
+const EXPLAINED = [
+  'NOT_SIGNED_UP',
+  'ALREADY_CHECKED_OUT',
+  'TOO_EARLY',
+  'SHIFT_ENDED',
+  'SHIFT_CANCELLED',
+] as const;
+type Explained = (typeof EXPLAINED)[number];
+const isExplained = (code: string): code is Explained =>
+  (EXPLAINED as readonly string[]).includes(code);
+
+/** A code that is no good: said as a problem, not as where the volunteer stands. */
+const BAD_CODE = ['INVALID_CODE', 'CODE_EXPIRED'];
+
 export default function CheckInPage() {
-  const { viewer, code } = useLoaderData<typeof loader>();
+  const { viewer, code, scan } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
+  const errorText = useUserErrorText();
   const submitting = navigation.state !== 'idle' && navigation.formMethod === 'POST';
-  const signup = outcome?.signup ?? null;
-  // Checked in (now or before): what is left is checking out.
-  const checkedIn =
-    (signup?.checkedInAt && !signup.checkedOutAt) ||
-    outcome?.errors.some((error) => error.code === 'ALREADY_CHECKED_IN');
-  const done =
-    Boolean(signup?.checkedOutAt) || outcome?.errors.some((e) => e.code === 'ALREADY_CHECKED_OUT');
-  const intent = checkedIn ? 'out' : 'in';
+  const reason = scan?.reason ?? null;
 
   return (
     <>
       <AppHeader viewer={viewer} />
-      <main id="main" className="page page-narrow">
+      <main id="main" className="page page-narrow check-in-page">
         <h1>{t('checkIn.heading')}</h1>
-        {!code ? (
+        {!code || !scan ? (
           <p className="alert" role="alert">
             {t('checkIn.missingCode')}
           </p>
         ) : (
           <>
-            <p className="lead">{t('checkIn.intro')}</p>
-            {outcome && <CheckInOutcome outcome={outcome} />}
-            {!done && (
+            {outcome && <CheckInOutcome outcome={outcome} shownReason={reason?.code ?? null} />}
+            {scan.shift && <ShiftState scan={scan} />}
+            {scan.action ? (
               <Form method="post" className="panel stack">
                 <input type="hidden" name="code" value={code} />
-                <input type="hidden" name="intent" value={intent} />
+                <input
+                  type="hidden"
+                  name="intent"
+                  value={scan.action === 'CHECK_OUT' ? 'out' : 'in'}
+                />
+                <p className="muted">
+                  {scan.action === 'CHECK_OUT' ? t('checkIn.outHint') : t('checkIn.inHint')}
+                </p>
                 <button type="submit" className="button button-primary" disabled={submitting}>
                   {submitting
                     ? t('checkIn.submitting')
-                    : intent === 'out'
+                    : scan.action === 'CHECK_OUT'
                       ? t('checkIn.checkOut')
                       : t('checkIn.checkIn')}
                 </button>
               </Form>
+            ) : (
+              reason &&
+              (BAD_CODE.includes(reason.code) ? (
+                <p className="alert check-in-reason" role="alert" data-reason={reason.code}>
+                  {errorText(reason)}
+                </p>
+              ) : (
+                <p className="notice check-in-reason" data-reason={reason.code}>
+                  {isExplained(reason.code) ? t(`checkIn.why.${reason.code}`) : errorText(reason)}
+                </p>
+              ))
             )}
           </>
         )}
@@ -114,48 +153,101 @@ export default function CheckInPage() {
   );
 }
 
-function CheckInOutcome({ outcome }: { outcome: Outcome }) {
+/** The shift the code is for, and where the viewer stands on it. */
+function ShiftState({ scan }: { scan: Scan }) {
   const { t } = useTranslation();
   const dates = useDateTimeFormat();
   const number = useNumberFormat();
+  const shift = scan.shift!;
+  const signup = scan.signup;
+  return (
+    <section className="panel" aria-labelledby="check-in-shift">
+      <h2 id="check-in-shift" className="panel-heading">
+        {shift.activity.title}
+      </h2>
+      <dl className="facts">
+        <div>
+          <dt>{t('checkIn.when')}</dt>
+          <dd>
+            <time dateTime={shift.startsAt}>{dates.range(shift.startsAt, shift.endsAt)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('checkIn.where')}</dt>
+          <dd>{shift.activity.location}</dd>
+        </div>
+        <div className="facts-wide">
+          <dt>{t('checkIn.myState')}</dt>
+          <dd className="check-in-state" data-attendance={signup?.attendance ?? 'NONE'}>
+            <strong>
+              {!signup
+                ? t('checkIn.state.none')
+                : signup.status === 'WAITLISTED'
+                  ? t('checkIn.state.waitlisted')
+                  : signup.status !== 'CONFIRMED'
+                    ? t('checkIn.state.none')
+                    : signup.attendance === 'CHECKED_IN' && signup.checkedInAt
+                      ? t('checkIn.state.checkedIn', { time: dates.time(signup.checkedInAt) })
+                      : signup.attendance === 'CHECKED_OUT' && signup.checkedOutAt
+                        ? t('checkIn.state.checkedOut', { time: dates.time(signup.checkedOutAt) })
+                        : signup.attendance === 'NO_SHOW'
+                          ? t('checkIn.state.noShow')
+                          : t('checkIn.state.expected')}
+            </strong>
+            {signup?.attendance === 'CHECKED_OUT' && signup.checkedInAt && (
+              <>
+                <br />
+                {t('checkIn.checkedInAt', { time: dates.time(signup.checkedInAt) })}
+              </>
+            )}
+            {signup?.attendance === 'CHECKED_OUT' && signup.hours != null && (
+              <>
+                <br />
+                {t('checkIn.hours', { count: signup.hours, n: number.format(signup.hours) })}
+              </>
+            )}
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+/** What the last press did; a refusal the page already explains (`shownReason`) is not repeated. */
+function CheckInOutcome({
+  outcome,
+  shownReason,
+}: {
+  outcome: Outcome;
+  shownReason: string | null;
+}) {
+  const { t } = useTranslation();
   const errorText = useUserErrorText();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), [outcome]);
-  const signup = outcome.signup;
-  if (outcome.errors.length > 0 || !signup) {
+  const errors = outcome.errors.filter((error) => error.code !== shownReason);
+  if (outcome.errors.length > 0 || !outcome.signup) {
     return (
       <div className="alert outcome" role="alert" tabIndex={-1} ref={ref}>
         <p>
           <strong>{t('checkIn.failed')}</strong>
         </p>
-        {outcome.errors.map((error, index) => (
+        {errors.map((error, index) => (
           <p key={index}>{errorText(error)}</p>
         ))}
       </div>
     );
   }
-  const title = signup.shift.activity.title;
+  const title = outcome.signup.shift.activity.title;
   return (
     <div className="notice outcome" role="status" tabIndex={-1} ref={ref}>
       <p>
         <strong>
-          {signup.checkedOutAt
+          {outcome.intent === 'out'
             ? t('checkIn.checkedOut', { title })
             : t('checkIn.checkedIn', { title })}
         </strong>
       </p>
-      <p className="muted">
-        {signup.shift.activity.location} · {dates.range(signup.shift.startsAt, signup.shift.endsAt)}
-      </p>
-      {signup.checkedInAt && (
-        <p>{t('checkIn.checkedInAt', { time: dates.time(signup.checkedInAt) })}</p>
-      )}
-      {signup.checkedOutAt && (
-        <p>{t('checkIn.checkedOutAt', { time: dates.time(signup.checkedOutAt) })}</p>
-      )}
-      {signup.hours !== null && signup.hours !== undefined && (
-        <p>{t('checkIn.hours', { count: signup.hours, n: number.format(signup.hours) })}</p>
-      )}
     </div>
   );
 }

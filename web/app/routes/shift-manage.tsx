@@ -14,6 +14,7 @@ import {
   useActionData,
   useLoaderData,
   useNavigation,
+  useRevalidator,
   type ShouldRevalidateFunction,
 } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
@@ -61,10 +62,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const shift = node && 'startsAt' in node ? (node as ManagedShift) : null;
   if (!shift) throw new Response(null, { status: 404 });
   if (!shift.activity.viewerCanManage) throw new Response(null, { status: 403 });
+  const code = result.shiftCheckInCode;
   return {
     viewer: result.viewer,
     shift,
-    code: result.shiftCheckInCode,
+    code,
+    // Measured here, next to the API's clock: the screen's own clock may be off.
+    codeValidForMs: code ? Math.max(0, Date.parse(code.expiresAt) - Date.now()) : null,
     started: Date.parse(shift.startsAt) <= Date.now(),
   };
 }
@@ -137,8 +141,41 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
+/**
+ * Fetches a fresh QR code (reloading the page's data, the roster with it) a little before the one
+ * shown expires, and again every 15 s while that fails; and at once when a screen that slept
+ * wakes up past that moment. Without JavaScript the page has its refresh link.
+ */
+function useFreshCode(expiresAt: string | null, validForMs: number | null) {
+  const revalidator = useRevalidator();
+  const revalidate = useRef(revalidator.revalidate);
+  revalidate.current = revalidator.revalidate;
+  useEffect(() => {
+    if (expiresAt === null || validForMs === null) return;
+    const lead = Math.min(60_000, validForMs / 3);
+    const due = Date.now() + Math.max(1_000, validForMs - lead);
+    let timer: ReturnType<typeof setTimeout>;
+    const refresh = () => {
+      revalidate.current();
+      timer = setTimeout(refresh, 15_000);
+    };
+    timer = setTimeout(refresh, due - Date.now());
+    const onWake = () => {
+      if (document.visibilityState !== 'visible' || Date.now() < due) return;
+      clearTimeout(timer);
+      refresh();
+    };
+    document.addEventListener('visibilitychange', onWake);
+    return () => {
+      clearTimeout(timer);
+      document.removeEventListener('visibilitychange', onWake);
+    };
+  }, [expiresAt, validForMs]);
+}
+
 export default function ShiftManagePage() {
-  const { viewer, shift, code, started } = useLoaderData<typeof loader>();
+  const { viewer, shift, code, codeValidForMs, started } = useLoaderData<typeof loader>();
+  useFreshCode(code?.expiresAt ?? null, codeValidForMs);
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const number = useNumberFormat();
@@ -182,11 +219,12 @@ export default function ShiftManagePage() {
                 // The API draws the SVG (the qrcode library) from the signed check-in link.
                 dangerouslySetInnerHTML={{ __html: code.qrSvg }}
               />
-              <p className="qr-expiry">
+              <p className="qr-expiry" data-expires-at={code.expiresAt}>
                 {t('activities.manage.expires', {
                   time: `${dates.day(code.expiresAt)} ${dates.time(code.expiresAt)}`,
                 })}
               </p>
+              <p className="muted">{t('activities.manage.autoRefresh')}</p>
               <p>
                 <a className="button" href={`/shifts/${encodeURIComponent(shift.id)}/manage`}>
                   {t('activities.manage.refresh')}

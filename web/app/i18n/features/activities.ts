@@ -116,6 +116,7 @@ export const activitiesZh = {
     qrLabel: '签到二维码，用手机扫描',
     expires: '二维码 {{time}} 前有效',
     refresh: '刷新二维码',
+    autoRefresh: '页面开着时，二维码会在过期前自动更新；也可以手动刷新。',
     link: '签到链接',
     roster: '报名名单',
     rosterCount_other: '已确认 {{confirmed}} 人 · 候补 {{waitlist}} 人 · 名额 {{capacity}}',
@@ -288,6 +289,8 @@ export const activitiesEn: WithEnglishPlurals<typeof activitiesZh> = {
     qrLabel: 'Check-in QR code, to scan with a phone',
     expires: 'Valid until {{time}}',
     refresh: 'New QR code',
+    autoRefresh:
+      'While this page is open, the QR code renews itself before it expires; you can also renew it now.',
     link: 'Check-in link',
     roster: 'Who signed up',
     rosterCount_one: '{{confirmed}} confirmed · {{waitlist}} waiting · {{capacity}} place',
