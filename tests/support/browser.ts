@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { repoRoot } from '../../api/src/config.js';
+import { repoRoot, type Config } from '../../api/src/config.js';
 import { DEMO_PASSWORD } from '../../seeds/demo-accounts.js';
 import { seedDemoIfEmpty } from '../../seeds/seed.js';
 import { freePort } from './api-process.js';
@@ -47,15 +47,21 @@ export interface WebApp {
   signIn(page: Page, username: string, password?: string): Promise<void>;
 }
 
-/** Registers hooks that seed the demo, serve the built web app and launch Chromium. */
-export function useWebApp(): WebApp {
+/**
+ * Registers hooks that seed the demo, serve the built web app and launch Chromium; `overrides`
+ * change the API's configuration (as useTestApp's do).
+ */
+export function useWebApp(overrides: (config: Config) => Partial<Config> = () => ({})): WebApp {
   // The web app's port is chosen before the API starts, so that the addresses the API hands out
   // (the check-in QR codes) lead to this web app, as PUBLIC_WEB_URL does in production.
   let port = 0;
   beforeAll(async () => {
     port = await freePort();
   });
-  const api = useTestApp(() => ({ publicWebUrl: `http://127.0.0.1:${port}` }));
+  const api = useTestApp((config) => ({
+    ...overrides(config),
+    publicWebUrl: `http://127.0.0.1:${port}`,
+  }));
   const app = { api } as WebApp;
   let web: ChildProcess | undefined;
 
