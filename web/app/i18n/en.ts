@@ -166,8 +166,8 @@ export const en: WithEnglishPlurals<Messages> = {
     calendarUrl: 'Your private calendar (iCal) link; do not share it:',
   },
   checkIn: {
-    title: 'Check in',
-    heading: 'Check in',
+    title: 'Check in and out',
+    heading: 'Check in and out',
     when: 'When',
     where: 'Where',
     myState: 'Your status',

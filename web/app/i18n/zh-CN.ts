@@ -165,8 +165,8 @@ export const zhCN = {
     calendarUrl: '你的私人日历（iCal）链接，请勿分享给他人：',
   },
   checkIn: {
-    title: '扫码签到',
-    heading: '扫码签到',
+    title: '扫码签到签退',
+    heading: '扫码签到签退',
     when: '时间',
     where: '地点',
     myState: '我的状态',

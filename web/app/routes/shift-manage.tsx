@@ -152,7 +152,7 @@ function useFreshCode(expiresAt: string | null, validForMs: number | null) {
   revalidate.current = revalidator.revalidate;
   useEffect(() => {
     if (expiresAt === null || validForMs === null) return;
-    const lead = Math.min(60_000, validForMs / 3);
+    const lead = Math.min(60_000, validForMs / 2);
     const due = Date.now() + Math.max(1_000, validForMs - lead);
     let timer: ReturnType<typeof setTimeout>;
     const refresh = () => {
