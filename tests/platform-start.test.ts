@@ -94,6 +94,9 @@ describe('npm start (bin/platform.ts --build)', () => {
     );
     expect(page!.body).toContain('<html');
     expect(output).not.toContain('Dev server origin not set');
+    // QR codes and calendar feeds point at the ports it runs on, not at 3000 / 4000.
+    expect(output).toContain(`"web":"http://localhost:${webPort}"`);
+    expect(output).toContain(`"api":"http://localhost:${port}"`);
     // The client was built for production (no React development build).
     const assets = await fs.readdir(path.join(tmp, 'build/client/assets'));
     const scripts = await Promise.all(

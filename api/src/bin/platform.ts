@@ -114,6 +114,18 @@ const web: ChildProcess = spawn(
   },
 );
 logger.info({ url: `http://${config.webHost}:${config.webPort}` }, 'web app starting');
+logger.info(
+  { web: config.publicWebUrl, api: config.publicApiUrl },
+  'QR codes and calendar feeds point here (PUBLIC_WEB_URL, PUBLIC_API_URL)',
+);
+if (
+  new URL(config.publicWebUrl).hostname === 'localhost' &&
+  !['127.0.0.1', '::1', 'localhost'].includes(config.webHost)
+) {
+  logger.warn(
+    'The web app is open to the network, but its QR codes point at localhost, which phones cannot reach: set PUBLIC_WEB_URL to the address they use.',
+  );
+}
 
 let stopping = false;
 async function shutdown(reason: string, code = 0) {
