@@ -252,26 +252,40 @@ describe('the Qingshan demo seed', () => {
   it('ranks them as an independent SQL computation of the same rule does', async () => {
     const token = await t.login('admin', DEMO_PASSWORD);
     const res = await t.gql(
-      '{ unitStandings(year: 2026) { rank rate unit { id name } } }',
+      '{ unitStandings(year: 2026) { rank rate pace unit { id name } } }',
       {},
       token,
     );
+    // Rate: mean of verified ÷ target (capped). Pace: mean over the rated commitments (ended, or
+    // past 15 % of their own period) of verified ÷ (target × elapsed share), capped; rank by pace.
     const expected = await t.orm.em.getConnection().execute<
-      { name: string; rate: string; rank: string }[]
+      { name: string; rate: string; pace: string; rank: string }[]
     >(`
-      select u.name, r.rate, rank() over (order by round(r.rate, 9) desc) as rank
-        from (select unit_id, avg(least(1, verified_amount / target_amount)) as rate
-                from commitment
-               where status in ('ACTIVE', 'COMPLETED', 'LAPSED')
-                 and period_start <= '2026-12-31' and period_end >= '2026-01-01'
-               group by unit_id) r
-        join unit u on u.id = r.unit_id`);
+      with counted as (
+        select unit_id, status, least(1, verified_amount / target_amount) as capped,
+               verified_amount / target_amount as ratio,
+               least(1, greatest(0,
+                 ((now() at time zone 'Asia/Shanghai')::date - period_start + 1)::numeric
+                   / (period_end - period_start + 1))) as elapsed
+          from commitment
+         where status in ('ACTIVE', 'COMPLETED', 'LAPSED')
+           and period_start <= '2026-12-31' and period_end >= '2026-01-01'
+      ), r as (
+        select unit_id, avg(capped) as rate,
+               avg(case when elapsed > 0 then least(1, ratio / elapsed) else 1 end)
+                 filter (where status <> 'ACTIVE' or elapsed >= 0.15) as pace
+          from counted group by unit_id
+      )
+      select u.name, r.rate, r.pace, rank() over (order by round(r.pace, 9) desc) as rank
+        from r join unit u on u.id = r.unit_id
+       where r.pace is not null`);
     const byName = new Map(expected.map((row) => [row.name, row]));
     const ranked = (res.data!.unitStandings as AnyData[]).filter((r) => r.rank !== null);
     expect(ranked).toHaveLength(expected.length);
     for (const row of ranked) {
       const sql = byName.get(row.unit.name)!;
       expect(row.rate, row.unit.name).toBeCloseTo(Number(sql.rate), 9);
+      expect(row.pace, row.unit.name).toBeCloseTo(Number(sql.pace), 9);
       expect(row.rank, row.unit.name).toBe(Number(sql.rank));
     }
   });

@@ -561,7 +561,7 @@ export type Dashboard = {
   community?: Maybe<Community>;
   /** Twelve entries, January first. */
   hoursByMonth: Array<MonthHours>;
-  /** Units lagging in the year (no commitment, one lapsed or one behind), as in unitStandings. */
+  /** Units lagging in the year (one commitment lapsed or behind), as in unitStandings. */
   laggingUnits: Scalars['Int']['output'];
   pairingCoverage: PairingCoverage;
   pendingReviews: PendingReviews;
@@ -569,6 +569,8 @@ export type Dashboard = {
   shiftsByMonth: Array<MonthShifts>;
   /** Units in scope. */
   unitCount: Scalars['Int']['output'];
+  /** Units not yet rated (no commitment yet, or only ones in their first 15 %), as in unitStandings. */
+  unratedUnits: Scalars['Int']['output'];
   year: Scalars['Int']['output'];
 };
 
@@ -1659,6 +1661,7 @@ export type QueryStaffingReportArgs = {
 export type QueryUnitStandingsArgs = {
   categoryId?: InputMaybe<Scalars['ID']['input']>;
   communityId?: InputMaybe<Scalars['ID']['input']>;
+  unitId?: InputMaybe<Scalars['ID']['input']>;
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2121,13 +2124,17 @@ export type UnitStanding = {
   commitmentCount: Scalars['Int']['output'];
   commitments: Array<Commitment>;
   completedCount: Scalars['Int']['output'];
-  /** No commitment, or one lapsed, or one behind schedule. */
+  /** One commitment lapsed or behind schedule; never while not yet rated. */
   lagging: Scalars['Boolean']['output'];
   lapsedCount: Scalars['Int']['output'];
-  /** 1 = best rate; ties share a rank; null without commitments. */
+  /** Mean over its rated commitments of verified ÷ expected so far (target × elapsed share of the commitment’s own period), each capped at 1; what units rank by. Null while not yet rated: no commitment, or none past the first 15 % of its period. */
+  pace?: Maybe<Scalars['Float']['output']>;
+  /** 1 = best pace; ties share a rank; null while not yet rated. */
   rank?: Maybe<Scalars['Int']['output']>;
   /** Mean of verified/target over its commitments, each capped at 1. */
   rate?: Maybe<Scalars['Float']['output']>;
+  /** Commitments past the first 15 % of their period, or ended. */
+  ratedCount: Scalars['Int']['output'];
   unit: Unit;
 };
 

@@ -88,12 +88,20 @@ export class CommitmentResolver {
     @Arg('year', () => Int, { nullable: true, description: 'Default: this year (Asia/Shanghai).' })
     year: number | null,
     @Arg('categoryId', () => ID, { nullable: true }) categoryId: string | null,
+    @Arg('unitId', () => ID, {
+      nullable: true,
+      description:
+        'Only this unit’s standing, ranked in its own community (communityId is then ignored).',
+    })
+    unitId: string | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
     // Commitment entities only when the query reads them; the figures come from plain rows.
     const withCommitments = selectsField(info, 'commitments');
-    return (await unitStandings(ctx, { communityId, year, categoryId }, { withCommitments })).rows;
+    return (
+      await unitStandings(ctx, { communityId, year, categoryId, unitId }, { withCommitments })
+    ).rows;
   }
 
   @FieldResolver(() => Unit)

@@ -260,7 +260,7 @@ export class UnitStanding {
   @Field(() => Unit) unit!: Unit;
   @Field(() => Int, {
     nullable: true,
-    description: '1 = best rate; ties share a rank; null without commitments.',
+    description: '1 = best pace; ties share a rank; null while not yet rated.',
   })
   rank!: number | null;
   @Field(() => Float, {
@@ -268,12 +268,24 @@ export class UnitStanding {
     description: 'Mean of verified/target over its commitments, each capped at 1.',
   })
   rate!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Mean over its rated commitments of verified ÷ expected so far (target × elapsed share of the commitment’s own period), each capped at 1; what units rank by. Null while not yet rated: no commitment, or none past the first 15 % of its period.',
+  })
+  pace!: number | null;
+  @Field(() => Int, {
+    description: 'Commitments past the first 15 % of their period, or ended.',
+  })
+  ratedCount!: number;
   @Field(() => Int) commitmentCount!: number;
   @Field(() => Int) activeCount!: number;
   @Field(() => Int) completedCount!: number;
   @Field(() => Int) lapsedCount!: number;
   @Field(() => Int) behindCount!: number;
-  @Field(() => Boolean, { description: 'No commitment, or one lapsed, or one behind schedule.' })
+  @Field(() => Boolean, {
+    description: 'One commitment lapsed or behind schedule; never while not yet rated.',
+  })
   lagging!: boolean;
   @Field(() => [Commitment]) commitments!: Commitment[];
 }

@@ -1,34 +1,36 @@
 // The co-building report as one CSV table.
 import { csvFile, csvSafe, type ExportLocale } from '../../http/exports.js';
 import type { CoBuildingReport, ReportCommitment, ReportUnit } from './co-building-report.js';
-import { KIND_LABELS, MEASURE_LABELS, STATUS_LABELS, TEXT } from './report-labels.js';
+import { HEADERS, KIND_LABELS, MEASURE_LABELS, STATUS_LABELS, TEXT } from './report-labels.js';
 
 /**
- * One row per commitment with its unit's rank, rate and lagging flag; a unit without
- * commitments gets one row with the commitment columns empty, so every unit appears. Numbers
- * are written in full precision (rates and ratios as fractions). UTF-8 with a BOM, CRLF.
+ * One row per commitment with its unit's rank, rate, pace and lagging flag; a unit without
+ * commitments gets one row with the commitment columns empty, so every unit appears. Headers
+ * and labels in the file's language only. Numbers are written in full precision (rates and
+ * ratios as fractions). UTF-8 with a BOM, CRLF.
  */
 export function toCsv(report: CoBuildingReport, locale: ExportLocale = 'zh-CN'): Buffer {
   const t = TEXT[locale];
   const flag = (value: boolean) => (value ? t.yes : t.no);
+  const h = HEADERS[locale];
   const header = [
-    '名次 Rank',
-    '单位 Unit',
-    '社区 Community',
-    '类型 Kind',
-    '单位履约率 Unit rate',
-    '后进 Lagging',
-    '类别代码 Category code',
-    '类别 Category',
-    '承诺事项 Commitment',
-    '计量 Measure',
-    '目标 Target',
-    '已核实 Verified',
-    '完成比例 Ratio',
-    '状态 Status',
-    '进度滞后 Behind',
-    '开始 Start',
-    '结束 End',
+    h.rank,
+    h.unit,
+    h.community,
+    h.kind,
+    h.unitRate,
+    h.pace,
+    h.lagging,
+    h.category,
+    h.commitment,
+    h.measure,
+    h.target,
+    h.verified,
+    h.ratio,
+    h.status,
+    h.behind,
+    h.start,
+    h.end,
   ];
   const unitCells = (u: ReportUnit) => [
     u.rank,
@@ -36,7 +38,8 @@ export function toCsv(report: CoBuildingReport, locale: ExportLocale = 'zh-CN'):
     csvSafe(u.communityName),
     KIND_LABELS[locale][u.kind],
     u.rate,
-    flag(u.lagging),
+    u.pace,
+    u.pace === null ? t.notRated : flag(u.lagging),
   ];
   const byUnit = new Map<ReportUnit, ReportCommitment[]>();
   for (const c of report.commitments) byUnit.set(c.unit, [...(byUnit.get(c.unit) ?? []), c]);
@@ -44,11 +47,10 @@ export function toCsv(report: CoBuildingReport, locale: ExportLocale = 'zh-CN'):
   const records: (string | number | null)[][] = [header];
   for (const unit of report.units) {
     const own = byUnit.get(unit) ?? [];
-    if (!own.length) records.push([...unitCells(unit), ...header.slice(6).map(() => null)]);
+    if (!own.length) records.push([...unitCells(unit), ...header.slice(7).map(() => null)]);
     for (const c of own) {
       records.push([
         ...unitCells(unit),
-        c.categoryCode,
         csvSafe(locale === 'en' ? c.categoryNameEn : c.categoryName),
         csvSafe(c.title),
         MEASURE_LABELS[locale][c.measure],

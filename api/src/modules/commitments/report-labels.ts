@@ -64,18 +64,73 @@ export const MEASURE_LABELS: Record<ExportLocale, Record<Measure, string>> = {
   },
 };
 
+/** Column headers, in the file's language only. */
+export const HEADERS = {
+  'zh-CN': {
+    rank: '名次',
+    unit: '单位',
+    community: '社区',
+    kind: '类型',
+    commitments: '承诺数',
+    active: '履行中',
+    completed: '已完成',
+    lapsed: '已逾期',
+    behind: '进度滞后',
+    rate: '履约率',
+    unitRate: '单位履约率',
+    pace: '进度达成率',
+    lagging: '后进',
+    category: '类别',
+    commitment: '承诺事项',
+    measure: '计量',
+    target: '目标',
+    verified: '已核实',
+    ratio: '完成比例',
+    status: '状态',
+    start: '开始',
+    end: '结束',
+  },
+  en: {
+    rank: 'Rank',
+    unit: 'Unit',
+    community: 'Community',
+    kind: 'Kind',
+    commitments: 'Commitments',
+    active: 'Active',
+    completed: 'Completed',
+    lapsed: 'Lapsed',
+    behind: 'Behind',
+    rate: 'Fulfilment rate',
+    unitRate: 'Unit rate',
+    pace: 'Pace',
+    lagging: 'Lagging',
+    category: 'Category',
+    commitment: 'Commitment',
+    measure: 'Measure',
+    target: 'Target',
+    verified: 'Verified',
+    ratio: 'Ratio',
+    status: 'Status',
+    start: 'Start',
+    end: 'End',
+  },
+} as const satisfies Record<ExportLocale, Record<string, string>>;
+
 export const TEXT = {
   'zh-CN': {
     yes: '是',
     no: '否',
+    notRated: '未评定',
+    sheets: { ranking: '单位排名', commitments: '承诺明细' },
     title: (r: CoBuildingReport) =>
       `${r.community?.name ?? '全街道'}共驻共建联席会年度报告（${r.year} 年）`,
     subtitle: (r: CoBuildingReport) =>
       `类别：${r.category?.name ?? '全部类别'}；统计履行中、已完成、已逾期的承诺；进度截至 ${r.asOf}`,
     notes: [
       '履约率：单位各项承诺“已核实 ÷ 目标”（单项最高 100%）的平均值；合计行为全部承诺的平均值。',
-      '名次：按履约率从高到低，履约率相同者名次相同；没有承诺的单位不排名。',
-      '后进单位：没有承诺，或有已逾期的承诺，或有进度滞后的承诺（期限已过 10% 以上，完成比例落后时间进度 15 个百分点以上）。',
+      '进度达成率：单位各项承诺“已核实 ÷ 至今应完成量”（应完成量 = 目标 × 该承诺期限已过的比例，单项最高 100%）的平均值；名次按进度达成率从高到低，相同者名次相同。',
+      '未评定：还没有承诺，或承诺都在期限的前 15% 之内的单位，不排名，也不算后进。',
+      '后进单位：有已逾期的承诺，或有进度滞后的承诺（完成比例落后时间进度 15 个百分点以上）。',
     ],
     fileName: (r: CoBuildingReport) =>
       `共建年度报告-${r.community?.name ?? '全街道'}-${r.year}${r.category ? `-${r.category.name}` : ''}`,
@@ -83,14 +138,17 @@ export const TEXT = {
   en: {
     yes: 'Yes',
     no: 'No',
+    notRated: 'Not yet rated',
+    sheets: { ranking: 'Ranking', commitments: 'Commitments' },
     title: (r: CoBuildingReport) =>
       `${r.community?.nameEn ?? 'Sub-district'} Co-building Joint Council — Annual Report ${r.year}`,
     subtitle: (r: CoBuildingReport) =>
       `Category: ${r.category?.nameEn ?? 'all'} · Active, completed and lapsed commitments · Progress as of ${r.asOf}`,
     notes: [
       'Fulfilment rate: the mean over a unit’s commitments of verified ÷ target, each capped at 100%; the total row is the mean over all commitments.',
-      'Rank: by fulfilment rate, highest first; equal rates share a rank; units without commitments are not ranked.',
-      'Lagging: no commitment, or a lapsed one, or one behind schedule (over 10% of its period gone and more than 15 points behind it).',
+      'Pace: the mean over a unit’s commitments of verified ÷ expected so far (target × the share of that commitment’s period elapsed), each capped at 100%; units rank by pace, highest first, equal paces sharing a rank.',
+      'Not yet rated: units with no commitment yet, or only commitments in the first 15% of their period; they are neither ranked nor lagging.',
+      'Lagging: a lapsed commitment, or one behind schedule (more than 15 points behind the share of its period elapsed).',
     ],
     fileName: (r: CoBuildingReport) =>
       `co-building-report-${r.community?.nameEn ?? 'sub-district'}-${r.year}${r.category ? `-${r.category.code}` : ''}`,

@@ -15,7 +15,7 @@ import {
 } from '../../http/exports.js';
 import { WHOLE_MEASURES, type Measure } from './commitment.enums.js';
 import type { CoBuildingReport, ReportCommitment, ReportUnit } from './co-building-report.js';
-import { KIND_LABELS, MEASURE_LABELS, STATUS_LABELS, TEXT } from './report-labels.js';
+import { HEADERS, KIND_LABELS, MEASURE_LABELS, STATUS_LABELS, TEXT } from './report-labels.js';
 
 interface Column<Row> {
   header: string;
@@ -31,23 +31,25 @@ const amountFormat = (measure: Measure) => (WHOLE_MEASURES.has(measure) ? '#,##0
 
 function unitColumns(report: CoBuildingReport, locale: ExportLocale): Column<ReportUnit>[] {
   const t = TEXT[locale];
+  const h = HEADERS[locale];
   return [
-    { header: '名次 Rank', width: 9, value: (u) => u.rank, align: 'center' },
-    { header: '单位 Unit', width: 32, value: (u) => u.name },
+    { header: h.rank, width: 9, value: (u) => u.rank, align: 'center' },
+    { header: h.unit, width: 32, value: (u) => u.name },
     ...(report.community
       ? []
-      : [{ header: '社区 Community', width: 16, value: (u: ReportUnit) => u.communityName }]),
-    { header: '类型 Kind', width: 14, value: (u) => KIND_LABELS[locale][u.kind] },
-    { header: '承诺数 Commitments', width: 12, value: (u) => u.commitmentCount, numFmt: '0' },
-    { header: '履行中 Active', width: 10, value: (u) => u.activeCount, numFmt: '0' },
-    { header: '已完成 Completed', width: 11, value: (u) => u.completedCount, numFmt: '0' },
-    { header: '已逾期 Lapsed', width: 10, value: (u) => u.lapsedCount, numFmt: '0' },
-    { header: '进度滞后 Behind', width: 11, value: (u) => u.behindCount, numFmt: '0' },
-    { header: '履约率 Fulfilment rate', width: 13, value: (u) => u.rate, numFmt: PERCENT },
+      : [{ header: h.community, width: 16, value: (u: ReportUnit) => u.communityName }]),
+    { header: h.kind, width: 14, value: (u) => KIND_LABELS[locale][u.kind] },
+    { header: h.commitments, width: 12, value: (u) => u.commitmentCount, numFmt: '0' },
+    { header: h.active, width: 10, value: (u) => u.activeCount, numFmt: '0' },
+    { header: h.completed, width: 11, value: (u) => u.completedCount, numFmt: '0' },
+    { header: h.lapsed, width: 10, value: (u) => u.lapsedCount, numFmt: '0' },
+    { header: h.behind, width: 11, value: (u) => u.behindCount, numFmt: '0' },
+    { header: h.rate, width: 13, value: (u) => u.rate, numFmt: PERCENT },
+    { header: h.pace, width: 13, value: (u) => u.pace, numFmt: PERCENT },
     {
-      header: '后进 Lagging',
+      header: h.lagging,
       width: 10,
-      value: (u) => (u.lagging ? t.yes : t.no),
+      value: (u) => (u.pace === null ? t.notRated : u.lagging ? t.yes : t.no),
       align: 'center',
     },
   ];
@@ -58,48 +60,48 @@ function commitmentColumns(
   locale: ExportLocale,
 ): Column<ReportCommitment>[] {
   const t = TEXT[locale];
+  const h = HEADERS[locale];
   return [
-    { header: '名次 Rank', width: 9, value: (c) => c.unit.rank, align: 'center' },
-    { header: '单位 Unit', width: 28, value: (c) => c.unit.name },
+    { header: h.rank, width: 9, value: (c) => c.unit.rank, align: 'center' },
+    { header: h.unit, width: 28, value: (c) => c.unit.name },
     ...(report.community
       ? []
       : [
           {
-            header: '社区 Community',
+            header: h.community,
             width: 16,
             value: (c: ReportCommitment) => c.unit.communityName,
           },
         ]),
-    { header: '类别代码 Category code', width: 16, value: (c) => c.categoryCode },
     {
-      header: '类别 Category',
+      header: h.category,
       width: 16,
       value: (c) => (locale === 'en' ? c.categoryNameEn : c.categoryName),
     },
-    { header: '承诺事项 Commitment', width: 36, value: (c) => c.title },
-    { header: '计量 Measure', width: 18, value: (c) => MEASURE_LABELS[locale][c.measure] },
+    { header: h.commitment, width: 36, value: (c) => c.title },
+    { header: h.measure, width: 18, value: (c) => MEASURE_LABELS[locale][c.measure] },
     {
-      header: '目标 Target',
+      header: h.target,
       width: 12,
       value: (c) => c.target,
       numFmt: (c) => amountFormat(c.measure),
     },
     {
-      header: '已核实 Verified',
+      header: h.verified,
       width: 12,
       value: (c) => c.verified,
       numFmt: (c) => amountFormat(c.measure),
     },
-    { header: '完成比例 Ratio', width: 11, value: (c) => c.ratio, numFmt: PERCENT },
-    { header: '状态 Status', width: 10, value: (c) => STATUS_LABELS[locale][c.status] },
+    { header: h.ratio, width: 11, value: (c) => c.ratio, numFmt: PERCENT },
+    { header: h.status, width: 10, value: (c) => STATUS_LABELS[locale][c.status] },
     {
-      header: '进度滞后 Behind',
+      header: h.behind,
       width: 11,
       value: (c) => (c.behind ? t.yes : t.no),
       align: 'center',
     },
-    { header: '开始 Start', width: 12, value: (c) => c.periodStart, align: 'center' },
-    { header: '结束 End', width: 12, value: (c) => c.periodEnd, align: 'center' },
+    { header: h.start, width: 12, value: (c) => c.periodStart, align: 'center' },
+    { header: h.end, width: 12, value: (c) => c.periodEnd, align: 'center' },
   ];
 }
 
@@ -151,25 +153,26 @@ function addTable<Row>(
   sheet.pageSetup.printTitlesRow = `${HEADER_ROW}:${HEADER_ROW}`;
 }
 
-/** Sheet 1 单位排名 (with a totals row and the definitions), sheet 2 承诺明细. */
+/** Sheet 1 单位排名 / Ranking (with a totals row and the definitions), sheet 2 承诺明细 / Commitments. */
 export async function toXlsx(report: CoBuildingReport, locale: ExportLocale): Promise<Buffer> {
   const t = TEXT[locale];
   const workbook = newWorkbook(t.title(report));
 
-  const ranking = workbook.addWorksheet('单位排名');
+  const ranking = workbook.addWorksheet(t.sheets.ranking);
   const columns = unitColumns(report, locale);
   addTable(ranking, report, locale, columns, report.units);
   const { totals } = report;
+  const h = HEADERS[locale];
   const byHeader: Record<string, string | number | null> = {
-    '名次 Rank': locale === 'en' ? 'Total' : '合计',
-    '单位 Unit': locale === 'en' ? `${totals.unitCount} units` : `${totals.unitCount} 个单位`,
-    '承诺数 Commitments': totals.commitmentCount,
-    '履行中 Active': totals.activeCount,
-    '已完成 Completed': totals.completedCount,
-    '已逾期 Lapsed': totals.lapsedCount,
-    '进度滞后 Behind': totals.behindCount,
-    '履约率 Fulfilment rate': totals.rate,
-    '后进 Lagging': totals.laggingCount,
+    [h.rank]: locale === 'en' ? 'Total' : '合计',
+    [h.unit]: locale === 'en' ? `${totals.unitCount} units` : `${totals.unitCount} 个单位`,
+    [h.commitments]: totals.commitmentCount,
+    [h.active]: totals.activeCount,
+    [h.completed]: totals.completedCount,
+    [h.lapsed]: totals.lapsedCount,
+    [h.behind]: totals.behindCount,
+    [h.rate]: totals.rate,
+    [h.lagging]: totals.laggingCount,
   };
   const total = ranking.addRow(columns.map((c) => byHeader[c.header] ?? null));
   columns.forEach((column, i) => {
@@ -182,7 +185,7 @@ export async function toXlsx(report: CoBuildingReport, locale: ExportLocale): Pr
   ranking.addRow([]);
   for (const note of t.notes) addNote(ranking, note, columns.length, 28);
 
-  const details = workbook.addWorksheet('承诺明细');
+  const details = workbook.addWorksheet(t.sheets.commitments);
   addTable(details, report, locale, commitmentColumns(report, locale), report.commitments);
 
   return xlsxFile(workbook);

@@ -23,7 +23,7 @@ const t = useTestApp();
 const YEAR = 2025;
 const STANDINGS = `query($communityId: ID, $year: Int) {
   unitStandings(communityId: $communityId, year: $year) {
-    unit { id name } rank rate commitmentCount activeCount completedCount lapsedCount behindCount lagging
+    unit { id name } rank rate pace commitmentCount activeCount completedCount lapsedCount behindCount lagging
     commitments { id title status targetAmount category { code } progress { verified ratio } }
   }
 }`;
@@ -124,16 +124,40 @@ function sheetRows(sheet: ExcelJS.Worksheet, headerRow: number) {
   return { header, rows };
 }
 
+const ZH_CSV_HEADER = [
+  '名次',
+  '单位',
+  '社区',
+  '类型',
+  '单位履约率',
+  '进度达成率',
+  '后进',
+  '类别',
+  '承诺事项',
+  '计量',
+  '目标',
+  '已核实',
+  '完成比例',
+  '状态',
+  '进度滞后',
+  '开始',
+  '结束',
+];
+
 describe('co-building report', () => {
   it('has, in xlsx, exactly the ranks, rates and counts of unitStandings, and their totals', async () => {
     const query = await standings();
-    expect(query.map((s) => [s.unit.name.split('-')[0], s.rank, s.rate])).toEqual([
-      ['己', null, null],
-      ['戊', 5, 1 / 3],
-      ['丙', 3, 0.75],
-      ['丁', 3, 0.75],
-      ['乙', 2, 0.95],
-      ['甲', 1, 1],
+    // A past year: every period has fully elapsed, so pace = rate. The unit without commitments
+    // is not yet rated: last, unranked, not lagging.
+    expect(
+      query.map((s) => [s.unit.name.split('-')[0], s.rank, s.rate, s.pace, s.lagging]),
+    ).toEqual([
+      ['戊', 5, 1 / 3, 1 / 3, true],
+      ['丙', 3, 0.75, 0.75, true],
+      ['丁', 3, 0.75, 0.75, true],
+      ['乙', 2, 0.95, 0.95, false],
+      ['甲', 1, 1, 1, false],
+      ['己', null, null, null, false],
     ]);
 
     const res = await download(
@@ -163,29 +187,31 @@ describe('co-building report', () => {
     expect(ranking.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     const { header, rows } = sheetRows(ranking, 3);
     expect(header).toEqual([
-      '名次 Rank',
-      '单位 Unit',
-      '类型 Kind',
-      '承诺数 Commitments',
-      '履行中 Active',
-      '已完成 Completed',
-      '已逾期 Lapsed',
-      '进度滞后 Behind',
-      '履约率 Fulfilment rate',
-      '后进 Lagging',
+      '名次',
+      '单位',
+      '类型',
+      '承诺数',
+      '履行中',
+      '已完成',
+      '已逾期',
+      '进度滞后',
+      '履约率',
+      '进度达成率',
+      '后进',
     ]);
     query.forEach((s, i) => {
       expect(rows[i]).toEqual({
-        '名次 Rank': s.rank,
-        '单位 Unit': s.unit.name,
-        '类型 Kind': '企业',
-        '承诺数 Commitments': s.commitmentCount,
-        '履行中 Active': s.activeCount,
-        '已完成 Completed': s.completedCount,
-        '已逾期 Lapsed': s.lapsedCount,
-        '进度滞后 Behind': s.behindCount,
-        '履约率 Fulfilment rate': s.rate,
-        '后进 Lagging': s.lagging ? '是' : '否',
+        名次: s.rank,
+        单位: s.unit.name,
+        类型: '企业',
+        承诺数: s.commitmentCount,
+        履行中: s.activeCount,
+        已完成: s.completedCount,
+        已逾期: s.lapsedCount,
+        进度滞后: s.behindCount,
+        履约率: s.rate,
+        进度达成率: s.pace,
+        后进: s.pace === null ? '未评定' : s.lagging ? '是' : '否',
       });
     });
     expect(ranking.getRow(5).getCell(9).numFmt).toBe('0.0%');
@@ -195,23 +221,23 @@ describe('co-building report', () => {
     const total = rows[query.length]!;
     const commitments = sum('commitmentCount');
     expect(total).toMatchObject({
-      '名次 Rank': '合计',
-      '单位 Unit': `${query.length} 个单位`,
-      '承诺数 Commitments': commitments,
-      '履行中 Active': sum('activeCount'),
-      '已完成 Completed': sum('completedCount'),
-      '已逾期 Lapsed': sum('lapsedCount'),
-      '进度滞后 Behind': sum('behindCount'),
-      '后进 Lagging': query.filter((s) => s.lagging).length,
+      名次: '合计',
+      单位: `${query.length} 个单位`,
+      承诺数: commitments,
+      履行中: sum('activeCount'),
+      已完成: sum('completedCount'),
+      已逾期: sum('lapsedCount'),
+      进度滞后: sum('behindCount'),
+      后进: query.filter((s) => s.lagging).length,
     });
     expect(commitments).toBe(9);
     const weighted = query.reduce((t, s) => t + (s.rate ?? 0) * s.commitmentCount, 0) / commitments;
-    expect(total['履约率 Fulfilment rate']).toBeCloseTo(weighted, 12);
+    expect(total['履约率']).toBeCloseTo(weighted, 12);
     // The same as the mean over every commitment of its capped ratio.
     const ratios = query.flatMap((s) =>
       s.commitments.map((c: AnyData) => Math.min(1, c.progress.ratio)),
     );
-    expect(total['履约率 Fulfilment rate']).toBeCloseTo(
+    expect(total['履约率']).toBeCloseTo(
       ratios.reduce((a: number, b: number) => a + b, 0) / ratios.length,
       12,
     );
@@ -221,24 +247,22 @@ describe('co-building report', () => {
     expect(details.rows).toHaveLength(expected.length);
     expected.forEach(({ s, c }, i) => {
       expect(details.rows[i]).toMatchObject({
-        '名次 Rank': s.rank,
-        '单位 Unit': s.unit.name,
-        '类别代码 Category code': c.category.code,
-        '承诺事项 Commitment': c.title,
-        '目标 Target': c.targetAmount,
-        '已核实 Verified': c.progress.verified,
-        '完成比例 Ratio': c.progress.ratio,
-        '状态 Status': { ACTIVE: '履行中', COMPLETED: '已完成', LAPSED: '已逾期' }[
-          c.status as string
-        ],
-        '开始 Start': `${YEAR}-01-01`,
-        '结束 End': `${YEAR}-12-31`,
+        名次: s.rank,
+        单位: s.unit.name,
+        承诺事项: c.title,
+        目标: c.targetAmount,
+        已核实: c.progress.verified,
+        完成比例: c.progress.ratio,
+        状态: { ACTIVE: '履行中', COMPLETED: '已完成', LAPSED: '已逾期' }[c.status as string],
+        开始: `${YEAR}-01-01`,
+        结束: `${YEAR}-12-31`,
       });
     });
-    expect(details.rows.find((r) => r['类别代码 Category code'] === 'resources')).toMatchObject({
-      '类别 Category': '资源共享',
-      '计量 Measure': '资金（元）',
-      '目标 Target': 1000.5,
+    // Categories by name in the file's language, never by code.
+    expect(details.header).not.toContain('类别代码');
+    expect(details.rows.find((r) => r['类别'] === '资源共享')).toMatchObject({
+      计量: '资金（元）',
+      目标: 1000.5,
     });
   });
 
@@ -256,6 +280,10 @@ describe('co-building report', () => {
     const bytes = Buffer.from(await res.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const records = parse(bytes, { bom: true, columns: true }) as Record<string, string>[];
+    // Headers in Chinese only (the page's language), categories by their Chinese name.
+    expect(Object.keys(records[0]!)).toEqual(ZH_CSV_HEADER);
+    expect(records.map((r) => r['类别'])).toContain('资源共享');
+    expect(bytes.toString('utf8')).not.toMatch(/resources|Rank|Unit/);
 
     const expected = query.flatMap((s) =>
       s.commitments.length ? s.commitments.map((c: AnyData) => ({ s, c })) : [{ s, c: null }],
@@ -263,22 +291,54 @@ describe('co-building report', () => {
     expect(records).toHaveLength(expected.length);
     expected.forEach(({ s, c }, i) => {
       const r = records[i]!;
-      expect(r['单位 Unit']).toBe(s.unit.name);
-      expect(r['社区 Community']).toBe(community.name);
-      expect(r['名次 Rank']).toBe(s.rank === null ? '' : String(s.rank));
-      expect(r['单位履约率 Unit rate'] === '' ? null : Number(r['单位履约率 Unit rate'])).toBe(
-        s.rate,
-      );
-      expect(r['后进 Lagging']).toBe(s.lagging ? '是' : '否');
+      expect(r['单位']).toBe(s.unit.name);
+      expect(r['社区']).toBe(community.name);
+      expect(r['名次']).toBe(s.rank === null ? '' : String(s.rank));
+      expect(r['单位履约率'] === '' ? null : Number(r['单位履约率'])).toBe(s.rate);
+      expect(r['进度达成率'] === '' ? null : Number(r['进度达成率'])).toBe(s.pace);
+      expect(r['后进']).toBe(s.pace === null ? '未评定' : s.lagging ? '是' : '否');
       if (c) {
-        expect(r['承诺事项 Commitment']).toBe(c.title);
-        expect(Number(r['目标 Target'])).toBe(c.targetAmount);
-        expect(Number(r['已核实 Verified'])).toBe(c.progress.verified);
-        expect(Number(r['完成比例 Ratio'])).toBe(c.progress.ratio);
+        expect(r['承诺事项']).toBe(c.title);
+        expect(Number(r['目标'])).toBe(c.targetAmount);
+        expect(Number(r['已核实'])).toBe(c.progress.verified);
+        expect(Number(r['完成比例'])).toBe(c.progress.ratio);
       } else {
-        expect(r['承诺事项 Commitment']).toBe('');
+        expect(r['承诺事项']).toBe('');
       }
     });
+  });
+
+  it('writes CSV headers and categories in English when the page is in English', async () => {
+    const res = await download(
+      { communityId: community.nodeId, year: String(YEAR), format: 'csv', lang: 'en' },
+      staffToken,
+    );
+    expect(res.status).toBe(200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const records = parse(bytes, { bom: true, columns: true }) as Record<string, string>[];
+    expect(Object.keys(records[0]!)).toEqual([
+      'Rank',
+      'Unit',
+      'Community',
+      'Kind',
+      'Unit rate',
+      'Pace',
+      'Lagging',
+      'Category',
+      'Commitment',
+      'Measure',
+      'Target',
+      'Verified',
+      'Ratio',
+      'Status',
+      'Behind',
+      'Start',
+      'End',
+    ]);
+    expect(bytes.toString('utf8')).not.toMatch(/名次|单位履约率|后进/);
+    expect(records.map((r) => r.Category)).toContain('Shared resources');
+    const idle = records.find((r) => r.Unit!.startsWith(UNITS.idle))!;
+    expect(idle).toMatchObject({ Rank: '', Pace: '', Lagging: 'Not yet rated' });
   });
 
   it('filters by category and speaks English when asked', async () => {
@@ -299,18 +359,18 @@ describe('co-building report', () => {
     );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
-    const { rows } = sheetRows(workbook.getWorksheet('单位排名')!, 3);
-    const close = rows.find((r) => String(r['单位 Unit']).startsWith(UNITS.close))!;
+    const { rows } = sheetRows(workbook.getWorksheet('Ranking')!, 3);
+    const close = rows.find((r) => String(r['Unit']).startsWith(UNITS.close))!;
     expect(close).toMatchObject({
-      '名次 Rank': 1,
-      '履约率 Fulfilment rate': 1,
-      '后进 Lagging': 'No',
+      Rank: 1,
+      'Fulfilment rate': 1,
+      Lagging: 'No',
     });
-    const details = sheetRows(workbook.getWorksheet('承诺明细')!, 3).rows;
+    const details = sheetRows(workbook.getWorksheet('Commitments')!, 3).rows;
     expect(details).toHaveLength(1);
     expect(details[0]).toMatchObject({
-      '类别 Category': 'Shared resources',
-      '状态 Status': 'Completed',
+      Category: 'Shared resources',
+      Status: 'Completed',
     });
   });
 
@@ -354,9 +414,9 @@ describe('co-building report', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
     const { header, rows } = sheetRows(workbook.getWorksheet('单位排名')!, 3);
-    expect(header[2]).toBe('社区 Community');
-    const best = rows.find((r) => String(r['单位 Unit']).startsWith(UNITS.best))!;
-    expect(best['社区 Community']).toBe(community.name);
+    expect(header[2]).toBe('社区');
+    const best = rows.find((r) => String(r['单位']).startsWith(UNITS.best))!;
+    expect(best['社区']).toBe(community.name);
   });
 });
 

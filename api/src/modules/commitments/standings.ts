@@ -1,8 +1,17 @@
-// Unit standings: per unit, its commitments in a year, fulfilment rate and rank, lagging first.
-// The annual co-building report is built from exactly these figures.
+// Unit standings: per unit, its commitments in a year, fulfilment rate, pace and rank, lagging
+// first. The one home of the standings rule: the dashboard, the standings page and the annual
+// co-building report are all built from exactly these figures.
+//
+// The rule. Each counted commitment is expected to have delivered target × the share of its own
+// period elapsed so far (`elapsedShare`). A commitment is *rated* once that share reaches
+// `RATED_FROM` (or it has ended: completed or lapsed); before that it is too new to judge. A
+// unit's *pace* is the mean over its rated commitments of verified ÷ expected-so-far, each capped
+// at 1; units rank by pace. A unit with no commitment yet, or only barely started ones, is *not
+// yet rated*: no pace, no rank, and not lagging. A unit is lagging when one of its commitments
+// lapsed or is behind schedule (see progress.ts).
 import type { Context } from '../../context.js';
 import { shanghaiDate } from '../../graphql/dates.js';
-import { badUserInput } from '../../graphql/errors.js';
+import { badUserInput, notFound } from '../../graphql/errors.js';
 import { idOf } from '../../graphql/ids.js';
 import { findRows, type ReadRow } from '../../graphql/read-rows.js';
 import { authorize } from '../auth/policy.js';
@@ -12,20 +21,33 @@ import { Unit } from '../directory/unit.entity.js';
 import { Commitment } from './commitment.entity.js';
 import { CommitmentStatus } from './commitment.enums.js';
 import { COUNTED_STATUSES } from './lifecycle.js';
-import { progressOf } from './progress.js';
+import { BEHIND_MARGIN, progressOf } from './progress.js';
+
+/**
+ * Share of its period a commitment must have run before it is rated: the same margin as
+ * "behind", so nothing is judged in the first 15 % of its period.
+ */
+export const RATED_FROM = BEHIND_MARGIN;
 
 export interface UnitStandingRow {
   unit: ReadRow<Unit>;
-  /** 1 = best rate; ties share a rank; null for units with no commitment in the period. */
+  /** 1 = best pace; ties share a rank; null for units not yet rated. */
   rank: number | null;
   /** Mean over its commitments of verified / target, each capped at 1; null without commitments. */
   rate: number | null;
+  /**
+   * Mean over its rated commitments of verified ÷ (target × elapsed share of its period), each
+   * capped at 1; null when not yet rated (no commitment, or none past `RATED_FROM`).
+   */
+  pace: number | null;
+  /** Rated commitments (past `RATED_FROM` of their period, or ended). */
+  ratedCount: number;
   commitmentCount: number;
   activeCount: number;
   completedCount: number;
   lapsedCount: number;
   behindCount: number;
-  /** No commitment at all, or one lapsed, or one behind schedule. */
+  /** One commitment lapsed or behind schedule. A unit not yet rated is never lagging. */
   lagging: boolean;
   /** The unit's commitments by period start; null unless asked for with `withCommitments`. */
   commitments: ReadRow<Commitment>[] | null;
@@ -35,6 +57,11 @@ export interface StandingsQuery {
   communityId?: string | null;
   year?: number | null;
   categoryId?: string | null;
+  /**
+   * Only this unit's row, ranked within its own community (which then replaces `communityId`);
+   * read as the community's standings are.
+   */
+  unitId?: string | null;
 }
 
 export interface StandingsOptions {
@@ -85,7 +112,15 @@ export async function unitStandings(
   const year = query.year ?? Number(today.slice(0, 4));
   if (!Number.isInteger(year) || year < 2000 || year > 2100)
     throw badUserInput('"year" must be between 2000 and 2100.');
-  const communityId = standingsCommunityId(user, query);
+  let communityId = standingsCommunityId(user, query);
+  let onlyUnit: number | null = null;
+  if (query.unitId) {
+    const unitId = idOf(query.unitId, 'Unit');
+    const unit = unitId ? await ctx.loaders.directory.unit.load(unitId) : null;
+    if (!unit) throw notFound('No such unit.');
+    onlyUnit = unit.id;
+    communityId = unit.community.id;
+  }
   authorize(ctx.viewer, 'standings.read', { communityId });
   const categoryId = query.categoryId ? (idOf(query.categoryId, 'CommitmentCategory') ?? 0) : null;
 
@@ -128,34 +163,53 @@ export async function unitStandings(
     const rate = own.length
       ? progress.reduce((sum, { p }) => sum + Math.min(1, p.ratio), 0) / own.length
       : null;
+    const rated = progress.filter(
+      ({ c, p }) => c.status !== CommitmentStatus.ACTIVE || p.expectedRatio >= RATED_FROM,
+    );
+    const pace = rated.length
+      ? rated.reduce((sum, { p }) => sum + paceOf(p.ratio, p.expectedRatio), 0) / rated.length
+      : null;
     return {
       unit,
       rank: null,
       rate,
+      pace,
+      ratedCount: rated.length,
       commitmentCount: own.length,
       activeCount: count(CommitmentStatus.ACTIVE),
       completedCount: count(CommitmentStatus.COMPLETED),
       lapsedCount,
       behindCount,
-      lagging: own.length === 0 || lapsedCount > 0 || behindCount > 0,
+      lagging: lapsedCount > 0 || behindCount > 0,
       commitments: options.withCommitments ? own.map((c) => c.entity!) : null,
     };
   });
 
-  // Competition ranking by rate (1, 2, 2, 4…); rates compared to 1e-9 so equal shares tie.
-  const ranked = rows.filter((r) => r.rate !== null).sort((a, b) => b.rate! - a.rate!);
+  // Competition ranking by pace (1, 2, 2, 4…); paces compared to 1e-9 so equal shares tie.
+  const ranked = rows.filter((r) => r.pace !== null).sort((a, b) => b.pace! - a.pace!);
   ranked.forEach((row, i) => {
     const previous = ranked[i - 1];
-    row.rank = previous && Math.abs(previous.rate! - row.rate!) < 1e-9 ? previous.rank : i + 1;
+    row.rank = previous && Math.abs(previous.pace! - row.pace!) < 1e-9 ? previous.rank : i + 1;
   });
 
+  // Lagging first, then the rated by pace (slowest first), then those not yet rated.
   rows.sort(
     (a, b) =>
       Number(b.lagging) - Number(a.lagging) ||
-      (a.rate ?? -1) - (b.rate ?? -1) ||
+      Number(a.pace === null) - Number(b.pace === null) ||
+      (a.pace ?? 0) - (b.pace ?? 0) ||
       a.unit.name.localeCompare(b.unit.name, 'zh-CN'),
   );
-  return { year, communityId, rows };
+  return {
+    year,
+    communityId,
+    rows: onlyUnit === null ? rows : rows.filter((row) => row.unit.id === onlyUnit),
+  };
+}
+
+/** verified ÷ expected-so-far, capped at 1 (`ratio` and `expected` both shares of the target). */
+function paceOf(ratio: number, expected: number): number {
+  return expected > 0 ? Math.min(1, ratio / expected) : 1;
 }
 
 function figuresOf(c: ReadRow<Commitment>): CountedCommitment {

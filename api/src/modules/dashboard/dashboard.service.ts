@@ -74,6 +74,7 @@ export async function dashboard(ctx: Context, query: DashboardQuery): Promise<Da
     pairingCoverage: coverage,
     unitCount: standings.rows.length,
     laggingUnits: standings.rows.filter((row) => row.lagging).length,
+    unratedUnits: standings.rows.filter((row) => row.pace === null).length,
     pendingReviews,
   };
 }

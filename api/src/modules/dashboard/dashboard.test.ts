@@ -36,7 +36,7 @@ const DASHBOARD = `query($communityId: ID, $year: Int) {
     hoursByMonth { month minutes hours }
     shiftsByMonth { month shifts capacity filled fillRatio }
     pairingCoverage { volunteers paired ratio }
-    unitCount laggingUnits
+    unitCount laggingUnits unratedUnits
     pendingReviews { commitments fulfilments total }
   }
 }`;
@@ -324,9 +324,11 @@ describe('dashboard', () => {
     });
 
     expect(d.pairingCoverage).toEqual({ volunteers: 3, paired: 1, ratio: 1 / 3 });
-    // behind (one behind), lapsed (one lapsed), idle (none this year) lag; good does not.
+    // behind (one behind) and lapsed (one lapsed) lag; good does not; idle (none this year) is
+    // not yet rated, not lagging.
     expect(d.unitCount).toBe(4);
-    expect(d.laggingUnits).toBe(3);
+    expect(d.laggingUnits).toBe(2);
+    expect(d.unratedUnits).toBe(1);
     expect(d.pendingReviews).toEqual({ commitments: 1, fulfilments: 2, total: 3 });
   });
 

@@ -75,8 +75,13 @@ export class Dashboard {
   @Field(() => Int, { description: 'Units in scope.' }) unitCount!: number;
   @Field(() => Int, {
     description:
-      'Units lagging in the year (no commitment, one lapsed or one behind), as in unitStandings.',
+      'Units lagging in the year (one commitment lapsed or behind), as in unitStandings.',
   })
   laggingUnits!: number;
+  @Field(() => Int, {
+    description:
+      'Units not yet rated (no commitment yet, or only ones in their first 15 %), as in unitStandings.',
+  })
+  unratedUnits!: number;
   @Field(() => PendingReviews) pendingReviews!: PendingReviews;
 }

@@ -109,7 +109,8 @@ export function staffingFileName(document: StaffingDocument, locale: ExportLocal
 }
 
 interface Column {
-  header: string;
+  /** The header in Chinese and in English; a file shows only its own language's. */
+  header: readonly [zh: string, en: string];
   width: number;
   value(line: Line): string | number | null;
 }
@@ -117,27 +118,38 @@ interface Column {
 const range = (min: number, max: number) => (min === max ? `${min}` : `${min}–${max}`);
 
 const COLUMNS: Column[] = [
-  { header: '社区 Community', width: 18, value: (l) => l.name },
-  { header: '户数 Households', width: 12, value: (l) => l.households },
+  { header: ['社区', 'Community'], width: 18, value: (l) => l.name },
+  { header: ['户数', 'Households'], width: 12, value: (l) => l.households },
   {
-    header: '应配社区工作者 Workers required',
+    header: ['应配社区工作者', 'Workers required'],
     width: 16,
     value: (l) => range(l.requiredWorkersMin, l.requiredWorkersMax),
   },
-  { header: '实有专职 Full-time workers', width: 14, value: (l) => l.actualWorkers },
-  { header: '下派人员 Seconded staff', width: 12, value: (l) => l.secondedWorkers },
-  { header: '工作者缺口 Worker shortfall', width: 14, value: (l) => l.workerShortfall },
+  { header: ['实有专职', 'Full-time workers'], width: 14, value: (l) => l.actualWorkers },
+  { header: ['下派人员', 'Seconded staff'], width: 12, value: (l) => l.secondedWorkers },
+  { header: ['工作者缺口', 'Worker shortfall'], width: 14, value: (l) => l.workerShortfall },
   {
-    header: '应配网格长 Grid leaders required',
+    header: ['应配网格长', 'Grid leaders required'],
     width: 16,
     value: (l) => range(l.requiredGridLeadersMin, l.requiredGridLeadersMax),
   },
-  { header: '实有网格长 Grid leaders', width: 12, value: (l) => l.actualGridLeaders },
-  { header: '网格长缺口 Grid leader shortfall', width: 16, value: (l) => l.gridLeaderShortfall },
-  { header: '网格数 Grids', width: 10, value: (l) => l.gridCount },
-  { header: '超 300 户网格 Grids over 300', width: 14, value: (l) => l.gridsOver300 },
-  { header: '超 400 户网格 Grids over 400', width: 14, value: (l) => l.gridsOver400 },
+  { header: ['实有网格长', 'Grid leaders'], width: 12, value: (l) => l.actualGridLeaders },
+  {
+    header: ['网格长缺口', 'Grid leader shortfall'],
+    width: 16,
+    value: (l) => l.gridLeaderShortfall,
+  },
+  { header: ['网格数', 'Grids'], width: 10, value: (l) => l.gridCount },
+  { header: ['超 300 户网格', 'Grids over 300'], width: 14, value: (l) => l.gridsOver300 },
+  { header: ['超 400 户网格', 'Grids over 400'], width: 14, value: (l) => l.gridsOver400 },
 ];
+
+const headerOf = (column: Column, locale: ExportLocale) => column.header[locale === 'en' ? 1 : 0];
+
+const GRID_HEADERS: Record<ExportLocale, string[]> = {
+  'zh-CN': ['社区', '网格', '户数', '有网格长', '超 400 户'],
+  en: ['Community', 'Grid', 'Households', 'Has leader', 'Over 400'],
+};
 
 const HEADER_ROW = 3;
 
@@ -159,11 +171,11 @@ export async function staffingXlsx(
   const t = TEXT[locale];
   const workbook = newWorkbook(t.title(document));
 
-  const sheet = workbook.addWorksheet('社区配备');
+  const sheet = workbook.addWorksheet(locale === 'en' ? 'Communities' : '社区配备');
   header(
     sheet,
     t.title(document),
-    COLUMNS.map((c) => c.header),
+    COLUMNS.map((c) => headerOf(c, locale)),
     COLUMNS.map((c) => c.width),
   );
   for (const line of document.lines) sheet.addRow(COLUMNS.map((c) => c.value(line)));
@@ -174,13 +186,8 @@ export async function staffingXlsx(
   for (const note of t.notes) addNote(sheet, note, COLUMNS.length, 30);
   printLandscape(sheet);
 
-  const grids = workbook.addWorksheet('网格');
-  header(
-    grids,
-    t.title(document),
-    ['社区 Community', '网格 Grid', '户数 Households', '有网格长 Has leader', '超 400 户 Over 400'],
-    [18, 20, 12, 14, 14],
-  );
+  const grids = workbook.addWorksheet(locale === 'en' ? 'Grids' : '网格');
+  header(grids, t.title(document), GRID_HEADERS[locale], [18, 20, 12, 14, 14]);
   for (const g of document.grids) {
     grids.addRow([
       g.community,
@@ -194,9 +201,12 @@ export async function staffingXlsx(
   return xlsxFile(workbook);
 }
 
-/** One row per community and a totals row; UTF-8 with a BOM, CRLF, formula-looking text escaped. */
-export function staffingCsv(document: StaffingDocument): Buffer {
-  const records: (string | number | null)[][] = [COLUMNS.map((c) => c.header)];
+/**
+ * One row per community and a totals row, headers in the file's language; UTF-8 with a BOM,
+ * CRLF, formula-looking text escaped.
+ */
+export function staffingCsv(document: StaffingDocument, locale: ExportLocale): Buffer {
+  const records: (string | number | null)[][] = [COLUMNS.map((c) => headerOf(c, locale))];
   for (const line of [...document.lines, document.totals]) {
     records.push(
       COLUMNS.map((c) => {

@@ -74,7 +74,7 @@ describe('GET /reports/staffing', () => {
     const book = await workbook(res);
     const sheet = book.getWorksheet('社区配备')!;
     expect(String(sheet.getCell(1, 1).value)).toMatch(/^=测试社区社区工作者配备情况/);
-    expect(rowValues(sheet, 3)[0]).toBe('社区 Community');
+    expect(rowValues(sheet, 3)[0]).toBe('社区');
     expect(rowValues(sheet, 4)).toEqual(['=测试社区', 3600, '10', 7, 2, 3, '9–12', 1, 8, 2, 2, 1]);
     expect(rowValues(sheet, 5).slice(0, 2)).toEqual(['合计', 3600]);
     const grids = book.getWorksheet('网格')!;
@@ -95,13 +95,29 @@ describe('GET /reports/staffing', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse(bytes.toString('utf8').slice(1)) as string[][];
     expect(rows).toHaveLength(3);
-    expect(rows[0]![0]).toBe('社区 Community');
+    expect(rows[0]).toEqual([
+      'Community',
+      'Households',
+      'Workers required',
+      'Full-time workers',
+      'Seconded staff',
+      'Worker shortfall',
+      'Grid leaders required',
+      'Grid leaders',
+      'Grid leader shortfall',
+      'Grids',
+      'Grids over 300',
+      'Grids over 400',
+    ]);
     // The English name is used; a name starting with "=" would be escaped.
     expect(rows[1]![0]).toBe(community.nameEn);
     expect(rows[1]!.slice(1, 6)).toEqual(['3600', '10', '7', '2', '3']);
     expect(rows[2]![0]).toBe('Total');
-    const zh = parse((await (await download({ format: 'csv' }, tokens.staff)).text()).slice(1));
-    expect((zh as string[][])[1]![0]).toBe("'=测试社区");
+    // (Response.text() drops the BOM.)
+    const zh = parse(await (await download({ format: 'csv' }, tokens.staff)).text()) as string[][];
+    expect(zh[0]!.slice(0, 3)).toEqual(['社区', '户数', '应配社区工作者']);
+    expect(zh[0]!.join()).not.toMatch(/[A-Za-z]/);
+    expect(zh[1]![0]).toBe("'=测试社区");
   });
 
   it('gives the office every community, or one', async () => {

@@ -39,7 +39,7 @@ export function staffingReportRouter(app: App): Router {
       const report = await staffingReport(ctx, communityId ?? null);
       const document = staffingDocument(report, report.oneCommunity, lang);
       return {
-        body: format === 'csv' ? staffingCsv(document) : await staffingXlsx(document, lang),
+        body: format === 'csv' ? staffingCsv(document, lang) : await staffingXlsx(document, lang),
         type: CONTENT_TYPES[format],
         fileName: `${staffingFileName(document, lang)}.${format}`,
         fallbackName: `staffing-report-${document.asOf}.${format}`,
