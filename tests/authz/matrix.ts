@@ -681,16 +681,21 @@ export const MATRIX: Row[] = [
   {
     op: 'Query.unitStandings',
     rules: ['standings.read'],
-    scope: 'communityId A / B',
+    scope:
+      'communityId A / B, and unitId of unit A / of unit B / of another unit of A (ranked in its own community)',
     refused: 'UNAUTHENTICATED or FORBIDDEN (anyone of the community sees its standings)',
     expect: 'R A ARA ARA ARA ARA',
     async prepare(w, role, scope) {
+      const side = sideOf(w, scope);
       return read(
         w,
         role,
-        'query($c: ID) { unitStandings(communityId: $c) { __typename } }',
-        { c: sideOf(w, scope).community.nodeId },
-        () => true,
+        `query($c: ID, $u: ID) {
+          all: unitStandings(communityId: $c) { __typename }
+          one: unitStandings(unitId: $u) { unit { id } }
+        }`,
+        { c: side.community.nodeId, u: side.unit.nodeId },
+        (d) => (d.one?.[0]?.unit.id === side.unit.nodeId ? true : 'not the unit asked for'),
       );
     },
   },

@@ -39,6 +39,9 @@ export default [
   { path: 'staff/matching', file: 'routes/staff-matching.tsx' },
   { path: 'staff/units', file: 'routes/staff-units.tsx' },
   { path: 'staff/units/template.csv', file: 'routes/staff-units-template.tsx' },
+  { path: 'staff/units/standings', file: 'routes/staff-standings.tsx' },
+  { path: 'staff/units/:id', file: 'routes/staff-unit.tsx' },
+  { path: 'staff/figures', file: 'routes/staff-figures.tsx' },
   { path: 'staff/reports', file: 'routes/staff-reports.tsx' },
   {
     id: 'report-co-building',

@@ -1,10 +1,10 @@
-// /staff: the start page of community staff and the sub-district office — what waits for review,
-// lagging units, pairing coverage and this month's shifts, then charts (each with its figures as
-// a table or a sentence for screen readers) and the lagging units. The office picks a community
+// /staff: the start page of community staff and the sub-district office, summary first — what
+// waits for review, lagging units, pairing coverage and this month's shifts, then charts (their
+// figures as full tables on /staff/figures) and the few slowest lagging units, each unit linking
+// to its page; every unit's standing is on /staff/units/standings. The office picks a community
 // or the whole sub-district with ?community=.
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   StaffDashboardDocument,
@@ -15,6 +15,7 @@ import { AppHeader } from '../components/AppHeader';
 import { usePercentFormat } from '../components/CommitmentProgress';
 import { CHART_COLORS } from '../components/charts/ChartFrame';
 import { DonutChart, MonthBarChart, RatioBarChart } from '../components/charts/Charts';
+import { useDecimalFormat, useMonthLabel } from '../components/dashboard/FigureTables';
 import { gqlRequest } from '../graphql/client.server';
 import { shanghaiDay, useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
@@ -31,6 +32,8 @@ type Standing = StaffDashboardQuery['unitStandings'][number];
 
 /** Years offered by the picker: this one and the four before. */
 const YEARS_SHOWN = 5;
+/** Lagging units listed on the dashboard; all of them are on the standings page. */
+const LAGGING_SHOWN = 5;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireToken(request);
@@ -58,29 +61,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
         ? (result.communities?.edges.map((edge) => edge.node) ?? [])
         : null,
     dashboard: result.dashboard,
-    lagging: result.unitStandings.filter((standing) => standing.lagging),
+    // The standings list the lagging units first, slowest first: the dashboard shows the top few.
+    lagging: result.unitStandings.filter((standing) => standing.lagging).slice(0, LAGGING_SHOWN),
     currentYear,
   };
 }
 
-/** "2026-03" → "3月" / "Mar". */
-function useMonthLabel(): (month: string) => string {
-  const { i18n } = useTranslation();
-  return useMemo(() => {
-    const format = new Intl.DateTimeFormat(i18n.language, { month: 'short', timeZone: 'UTC' });
-    return (month: string) => {
-      const [y, m] = month.split('-').map(Number);
-      return format.format(new Date(Date.UTC(y!, m! - 1, 1)));
-    };
-  }, [i18n.language]);
-}
-
-function useDecimalFormat(): Intl.NumberFormat {
-  const { i18n } = useTranslation();
-  return useMemo(
-    () => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }),
-    [i18n.language],
-  );
+/** The query string of this scope (community, year), for the section pages' links. */
+function scopeQuery(dashboard: Figures, currentYear: number): string {
+  const params = new URLSearchParams();
+  if (dashboard.community) params.set('community', dashboard.community.id);
+  if (dashboard.year !== currentYear) params.set('year', String(dashboard.year));
+  const query = params.toString();
+  return query ? `?${query}` : '';
 }
 
 export default function StaffDashboardPage() {
@@ -115,10 +108,20 @@ export default function StaffDashboardPage() {
           currentYear={currentYear}
         />
         <Tiles dashboard={dashboard} currentYear={currentYear} />
-        <CategorySection dashboard={dashboard} />
-        <MonthSection dashboard={dashboard} />
+        <LaggingSection
+          lagging={lagging}
+          dashboard={dashboard}
+          scope={scopeQuery(dashboard, currentYear)}
+        />
+        <CategorySection
+          dashboard={dashboard}
+          figuresHref={`/staff/figures${scopeQuery(dashboard, currentYear)}`}
+        />
+        <MonthSection
+          dashboard={dashboard}
+          figuresHref={`/staff/figures${scopeQuery(dashboard, currentYear)}`}
+        />
         <CoverageSection dashboard={dashboard} />
-        <LaggingSection lagging={lagging} showCommunity={dashboard.community === null} />
       </main>
     </>
   );
@@ -209,6 +212,15 @@ function Tiles({ dashboard, currentYear }: { dashboard: Figures; currentYear: nu
               count: dashboard.unitCount,
               total: number.format(dashboard.unitCount),
             })}
+            {dashboard.unratedUnits > 0 && (
+              <>
+                {' · '}
+                {t('dashboard.tiles.unrated', {
+                  count: dashboard.unratedUnits,
+                  n: number.format(dashboard.unratedUnits),
+                })}
+              </>
+            )}
           </p>
           <a href="#lagging-heading">{t('dashboard.lagging.heading')}</a>
         </li>
@@ -246,11 +258,9 @@ function Tiles({ dashboard, currentYear }: { dashboard: Figures; currentYear: nu
   );
 }
 
-function CategorySection({ dashboard }: { dashboard: Figures }) {
+function CategorySection({ dashboard, figuresHref }: { dashboard: Figures; figuresHref: string }) {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
-  const decimal = useDecimalFormat();
-  const number = useNumberFormat();
   const percent = usePercentFormat();
   const rows = dashboard.categories;
   const nameOf = (row: Figures['categories'][number]) =>
@@ -279,84 +289,17 @@ function CategorySection({ dashboard }: { dashboard: Figures }) {
           percent={(v) => percent.format(v)}
         />
       )}
-      <div className="table-wrap" role="region" aria-labelledby="categories-heading" tabIndex={0}>
-        <table role="table" className="data-table" data-testid="categories-table">
-          <caption className="visually-hidden">{t('dashboard.categories.heading')}</caption>
-          <thead role="rowgroup">
-            <tr role="row">
-              <th role="columnheader" scope="col">
-                {t('dashboard.categories.columns.category')}
-              </th>
-              <th role="columnheader" scope="col">
-                {t('dashboard.categories.columns.measure')}
-              </th>
-              <th role="columnheader" scope="col" className="num">
-                {t('dashboard.categories.columns.count')}
-              </th>
-              <th role="columnheader" scope="col" className="num">
-                {t('dashboard.categories.columns.target')}
-              </th>
-              <th role="columnheader" scope="col" className="num">
-                {t('dashboard.categories.columns.verified')}
-              </th>
-              <th role="columnheader" scope="col" className="num">
-                {t('dashboard.categories.columns.ratio')}
-              </th>
-            </tr>
-          </thead>
-          <tbody role="rowgroup">
-            {rows.map((row) => (
-              <tr key={`${row.category.id}-${row.measure ?? ''}`}>
-                <th role="rowheader" scope="row">
-                  {nameOf(row)}
-                </th>
-                <td role="cell" data-label={t('dashboard.categories.columns.measure')}>
-                  {row.measure ? t(`measure.${row.measure}`) : t('dashboard.categories.none')}
-                </td>
-                <td
-                  role="cell"
-                  data-label={t('dashboard.categories.columns.count')}
-                  className="num"
-                >
-                  {number.format(row.commitmentCount)}
-                </td>
-                <td
-                  role="cell"
-                  data-label={t('dashboard.categories.columns.target')}
-                  className="num"
-                >
-                  {decimal.format(row.targetAmount)}
-                </td>
-                <td
-                  role="cell"
-                  data-label={t('dashboard.categories.columns.verified')}
-                  className="num"
-                >
-                  {decimal.format(row.verifiedAmount)}
-                </td>
-                <td
-                  role="cell"
-                  data-label={t('dashboard.categories.columns.ratio')}
-                  className="num"
-                >
-                  {row.commitmentCount > 0
-                    ? percent.format(row.ratio)
-                    : t('dashboard.categories.none')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <p>
+        <Link to={figuresHref}>{t('dashboard.links.figures')}</Link>
+      </p>
     </section>
   );
 }
 
-function MonthSection({ dashboard }: { dashboard: Figures }) {
+function MonthSection({ dashboard, figuresHref }: { dashboard: Figures; figuresHref: string }) {
   const { t } = useTranslation();
   const decimal = useDecimalFormat();
   const number = useNumberFormat();
-  const percent = usePercentFormat();
   const monthLabel = useMonthLabel();
   const months = dashboard.shiftsByMonth.map((shifts, i) => ({
     ...shifts,
@@ -430,59 +373,9 @@ function MonthSection({ dashboard }: { dashboard: Figures }) {
           </p>
         </figure>
       </div>
-      <div className="table-wrap" role="region" aria-labelledby="months-caption" tabIndex={0}>
-        <table role="table" className="data-table" data-testid="months-table">
-          <caption id="months-caption" className="dash-caption">
-            {t('dashboard.months.caption')}
-          </caption>
-          <thead role="rowgroup">
-            <tr role="row">
-              <th role="columnheader" scope="col">
-                {t('dashboard.months.month')}
-              </th>
-              <th role="columnheader" scope="col" className="num">
-                {t('dashboard.months.hours')}
-              </th>
-              <th role="columnheader" scope="col" className="num">
-                {t('dashboard.months.shifts')}
-              </th>
-              <th role="columnheader" scope="col" className="num">
-                {t('dashboard.months.capacity')}
-              </th>
-              <th role="columnheader" scope="col" className="num">
-                {t('dashboard.months.filled')}
-              </th>
-              <th role="columnheader" scope="col" className="num">
-                {t('dashboard.months.fillRatio')}
-              </th>
-            </tr>
-          </thead>
-          <tbody role="rowgroup">
-            {months.map((m) => (
-              <tr role="row" key={m.month}>
-                <th role="rowheader" scope="row">
-                  {monthLabel(m.month)}
-                </th>
-                <td role="cell" data-label={t('dashboard.months.hours')} className="num">
-                  {decimal.format(m.hours)}
-                </td>
-                <td role="cell" data-label={t('dashboard.months.shifts')} className="num">
-                  {number.format(m.shifts)}
-                </td>
-                <td role="cell" data-label={t('dashboard.months.capacity')} className="num">
-                  {number.format(m.capacity)}
-                </td>
-                <td role="cell" data-label={t('dashboard.months.filled')} className="num">
-                  {number.format(m.filled)}
-                </td>
-                <td role="cell" data-label={t('dashboard.months.fillRatio')} className="num">
-                  {m.capacity > 0 ? percent.format(m.fillRatio) : '—'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <p>
+        <Link to={figuresHref}>{t('dashboard.links.figures')}</Link>
+      </p>
     </section>
   );
 }
@@ -533,15 +426,19 @@ function CoverageSection({ dashboard }: { dashboard: Figures }) {
 
 function LaggingSection({
   lagging,
-  showCommunity,
+  dashboard,
+  scope,
 }: {
   lagging: Standing[];
-  showCommunity: boolean;
+  dashboard: Figures;
+  scope: string;
 }) {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
   const number = useNumberFormat();
   const percent = usePercentFormat();
+  const showCommunity = dashboard.community === null;
+  const more = dashboard.laggingUnits - lagging.length;
   return (
     <section className="dash-section" aria-labelledby="lagging-heading">
       <h2 id="lagging-heading">{t('dashboard.lagging.heading')}</h2>
@@ -549,66 +446,53 @@ function LaggingSection({
       {lagging.length === 0 ? (
         <p className="panel">{t('dashboard.lagging.empty')}</p>
       ) : (
-        <div className="table-wrap" role="region" aria-labelledby="lagging-heading" tabIndex={0}>
-          <table role="table" className="data-table" data-testid="lagging-table">
-            <caption className="visually-hidden">{t('dashboard.lagging.caption')}</caption>
-            <thead role="rowgroup">
-              <tr role="row">
-                <th role="columnheader" scope="col">
-                  {t('dashboard.lagging.columns.unit')}
-                </th>
-                {showCommunity && (
-                  <th role="columnheader" scope="col">
-                    {t('dashboard.lagging.columns.community')}
-                  </th>
-                )}
-                <th role="columnheader" scope="col" className="num">
-                  {t('dashboard.lagging.columns.rate')}
-                </th>
-                <th role="columnheader" scope="col" className="num">
-                  {t('dashboard.lagging.columns.behind')}
-                </th>
-                <th role="columnheader" scope="col" className="num">
-                  {t('dashboard.lagging.columns.lapsed')}
-                </th>
-              </tr>
-            </thead>
-            <tbody role="rowgroup">
-              {lagging.map((row) => (
-                <tr role="row" key={row.unit.id}>
-                  <th role="rowheader" scope="row">
-                    {row.unit.name}
-                  </th>
-                  {showCommunity && (
-                    <td role="cell" data-label={t('dashboard.lagging.columns.community')}>
-                      {english ? row.unit.community.nameEn : row.unit.community.name}
-                    </td>
-                  )}
-                  <td role="cell" data-label={t('dashboard.lagging.columns.rate')} className="num">
-                    {row.rate === null
-                      ? t('dashboard.lagging.noCommitment')
-                      : percent.format(row.rate)}
-                  </td>
-                  <td
-                    role="cell"
-                    data-label={t('dashboard.lagging.columns.behind')}
-                    className="num"
-                  >
-                    {number.format(row.behindCount)}
-                  </td>
-                  <td
-                    role="cell"
-                    data-label={t('dashboard.lagging.columns.lapsed')}
-                    className="num"
-                  >
-                    {number.format(row.lapsedCount)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul className="dash-lagging" data-testid="lagging-list">
+          {lagging.map((row) => (
+            <li key={row.unit.id} className="panel dash-lagging-item">
+              <Link
+                to={`/staff/units/${encodeURIComponent(row.unit.id)}`}
+                className="dash-unit-link"
+              >
+                {row.unit.name}
+              </Link>
+              {showCommunity && (
+                <span className="muted">
+                  {' · '}
+                  {english ? row.unit.community.nameEn : row.unit.community.name}
+                </span>
+              )}
+              <dl className="dash-lagging-figures">
+                <div>
+                  <dt>{t('dashboard.lagging.columns.pace')}</dt>
+                  <dd>{row.pace === null ? '—' : percent.format(row.pace)}</dd>
+                </div>
+                <div>
+                  <dt>{t('dashboard.lagging.columns.behind')}</dt>
+                  <dd>{number.format(row.behindCount)}</dd>
+                </div>
+                <div>
+                  <dt>{t('dashboard.lagging.columns.lapsed')}</dt>
+                  <dd>{number.format(row.lapsedCount)}</dd>
+                </div>
+              </dl>
+            </li>
+          ))}
+        </ul>
       )}
+      {more > 0 && (
+        <p className="muted">
+          {t('dashboard.lagging.more', { count: more, n: number.format(more) })}
+        </p>
+      )}
+      <p>
+        <Link to={`/staff/units/standings${scope}`} data-testid="standings-link">
+          {t('dashboard.links.standings', {
+            count: dashboard.unitCount,
+            n: number.format(dashboard.unitCount),
+          })}
+        </Link>
+      </p>
+      <p className="muted dash-rule">{t('dashboard.rule')}</p>
     </section>
   );
 }

@@ -11,7 +11,7 @@
 // lapsed or is behind schedule (see progress.ts).
 import type { Context } from '../../context.js';
 import { shanghaiDate } from '../../graphql/dates.js';
-import { badUserInput, notFound } from '../../graphql/errors.js';
+import { badUserInput } from '../../graphql/errors.js';
 import { idOf } from '../../graphql/ids.js';
 import { findRows, type ReadRow } from '../../graphql/read-rows.js';
 import { authorize } from '../auth/policy.js';
@@ -117,7 +117,8 @@ export async function unitStandings(
   if (query.unitId) {
     const unitId = idOf(query.unitId, 'Unit');
     const unit = unitId ? await ctx.loaders.directory.unit.load(unitId) : null;
-    if (!unit) throw notFound('No such unit.');
+    // No such unit: no standing (as `node` answers null for an unknown ID).
+    if (!unit) return { year, communityId: null, rows: [] };
     onlyUnit = unit.id;
     communityId = unit.community.id;
   }
