@@ -67,10 +67,13 @@ describe.skipIf(!hasChromium)('staff dashboard in Chromium', { timeout: 90_000 }
     await expect
       .poll(() => page.locator('[data-testid="tile-pending"] a[href="/staff/review"]').count())
       .toBe(1);
-    expect(await page.locator('[data-testid="months-table"] tbody tr').count()).toBe(12);
-    expect(await page.locator('[data-testid="lagging-table"] tbody tr').count()).toBe(
-      figures.laggingUnits,
+    // Summary first: the few slowest lagging units, every standing and the full tables one link away.
+    expect(await page.locator('[data-testid="lagging-list"] li').count()).toBe(
+      Math.min(5, figures.laggingUnits),
     );
+    expect(await page.locator('main a[href^="/staff/units/standings"]').count()).toBe(1);
+    expect(await page.locator('main a[href^="/staff/figures"]').count()).toBe(2);
+    expect(await page.locator('[data-testid="months-table"]').count()).toBe(0);
     await chartsDrawn(page);
     const zhText = await page.locator('body').innerText();
     expect(zhText).toContain('建安社区');
@@ -91,6 +94,9 @@ describe.skipIf(!hasChromium)('staff dashboard in Chromium', { timeout: 90_000 }
     await page.setViewportSize(phone);
     await chartsDrawn(page);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    // Summary first in English too (the longer language): under 4,000 px on a phone.
+    expect(await page.evaluate<number>('document.documentElement.scrollHeight')).toBeLessThan(4000);
+    expect(enText).toContain('should be done by now');
     await shot(page, '03-dashboard-en-phone');
     await page.screenshot({ path: path.join(shots, '03-dashboard-en-phone-top.png') });
     await page.locator('[data-testid="chart-categories"]').scrollIntoViewIfNeeded();
@@ -131,6 +137,77 @@ describe.skipIf(!hasChromium)('staff dashboard in Chromium', { timeout: 90_000 }
     await context.close();
   });
 
+  it('stays short on a phone, and opens a unit’s page from its name', async () => {
+    const context = await w.browser.newContext({ locale: 'zh-CN', viewport: phone });
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    await w.signIn(page, 'staff.jianan');
+    await page.waitForURL((url) => url.pathname === '/staff');
+    await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
+    await chartsDrawn(page);
+    const height = await page.evaluate<number>('document.documentElement.scrollHeight');
+    expect(height).toBeLessThan(4000);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await page.locator('body').innerText()).toContain('至今应完成量');
+    await shot(page, '06-dashboard-zh-phone');
+
+    // Every standing, paged, each unit name a link to its page.
+    await page.locator('[data-testid="standings-link"]').click();
+    await page.waitForURL((url) => url.pathname === '/staff/units/standings');
+    await page.getByRole('heading', { level: 1, name: '单位排名' }).waitFor();
+    const rows = page.locator('[data-testid="standings-table"] tbody tr');
+    expect(await rows.count()).toBeGreaterThan(0);
+    expect(await rows.count()).toBeLessThanOrEqual(25);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await page.locator('body').innerText()).not.toMatch(rawMessageKey);
+    await shot(page, '07-standings-zh-phone');
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
+
+    // A unit's page from its name on the dashboard.
+    const link = page.locator('[data-testid="lagging-list"] a').first();
+    const name = (await link.innerText()).trim();
+    await link.click();
+    await page.waitForURL(
+      (url) => url.pathname.startsWith('/staff/units/') && !url.pathname.endsWith('/standings'),
+    );
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    const unitText = await page.locator('main').innerText();
+    expect(unitText).toContain('后进');
+    expect(unitText).toContain('本单位志愿者');
+    expect(unitText).not.toMatch(rawMessageKey);
+    expect(await page.locator('[data-testid="unit-commitments"] > li').count()).toBeGreaterThan(0);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await shot(page, '08-unit-zh-phone');
+
+    // The full tables, and a unit of another community is refused.
+    await page.goto(`${w.url}/staff/figures`);
+    expect(await page.locator('[data-testid="months-table"] tbody tr').count()).toBe(12);
+    expect(await page.locator('[data-testid="categories-table"] tbody tr').count()).toBeGreaterThan(
+      0,
+    );
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    const admin = await w.api.login('admin', DEMO_PASSWORD);
+    const others = await w.api.gql(
+      '{ unitStandings { unit { id community { name } } } }',
+      {},
+      admin,
+    );
+    const foreign = others.data!.unitStandings.find(
+      (r: { unit: { community: { name: string } } }) => r.unit.community.name !== '建安社区',
+    );
+    const refused = await page.request.get(
+      `${w.url}/staff/units/${encodeURIComponent(foreign.unit.id)}`,
+    );
+    expect(refused.status()).toBe(403);
+
+    expect(await page.content()).not.toContain('gj_');
+    expect(consoleErrors.filter((e) => !e.includes('403'))).toEqual([]);
+    await context.close();
+  });
+
   it('lists the reports and downloads staffing and co-building xlsx through the web server', async () => {
     const context = await w.browser.newContext({ locale: 'zh-CN', viewport: desktop });
     const page = await context.newPage();
@@ -158,7 +235,19 @@ describe.skipIf(!hasChromium)('staff dashboard in Chromium', { timeout: 90_000 }
     }
     const csv = await page.request.get(`${w.url}/staff/reports/staffing?format=csv`);
     expect(csv.status()).toBe(200);
-    expect((await csv.text()).replace(/^\uFEFF/, '')).toMatch(/^社区 Community,/);
+    // Headers in the page's language only (and the language passed on follows the page).
+    expect((await csv.text()).replace(/^\uFEFF/, '')).toMatch(/^社区,户数,/);
+    const csvHref = await page
+      .locator('[data-testid="download-co-building-csv"]')
+      .getAttribute('href');
+    expect(csvHref).toContain('lang=zh-CN');
+    const coBuilding = await page.request.get(`${w.url}${csvHref}`);
+    expect(coBuilding.status()).toBe(200);
+    const coBuildingText = (await coBuilding.text()).replace(/^\uFEFF/, '');
+    expect(coBuildingText).toMatch(/^名次,单位,社区,类型,单位履约率,进度达成率,后进,类别,/);
+    expect(coBuildingText).not.toMatch(/\b(hardship|Rank|Unit rate)\b/);
+    const english = await page.request.get(`${w.url}${csvHref!.replace('lang=zh-CN', 'lang=en')}`);
+    expect((await english.text()).replace(/^\uFEFF/, '')).toMatch(/^Rank,Unit,Community,Kind,/);
 
     // The form downloads too (no JavaScript needed): a CSV of the co-building report.
     await page.locator('#co-building-format').selectOption('csv');

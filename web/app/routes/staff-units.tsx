@@ -351,7 +351,7 @@ export default function UnitsPage() {
                 {units.map((unit) => (
                   <tr key={unit.id} data-unit-id={unit.id} role="row">
                     <th scope="row" role="rowheader" className="unit-name">
-                      {unit.name}
+                      <Link to={`/staff/units/${encodeURIComponent(unit.id)}`}>{unit.name}</Link>
                       {unit.address && <div className="muted">{unit.address}</div>}
                     </th>
                     <td role="cell" data-label={t('directory.columns.kind')}>

@@ -34,6 +34,8 @@ type Standing = StaffDashboardQuery['unitStandings'][number];
 const YEARS_SHOWN = 5;
 /** Lagging units listed on the dashboard; all of them are on the standings page. */
 const LAGGING_SHOWN = 5;
+/** Category bars on the dashboard (the most commitments first); all are on /staff/figures. */
+const CATEGORIES_SHOWN = 6;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireToken(request);
@@ -262,11 +264,15 @@ function CategorySection({ dashboard, figuresHref }: { dashboard: Figures; figur
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
   const percent = usePercentFormat();
+  const number = useNumberFormat();
   const rows = dashboard.categories;
   const nameOf = (row: Figures['categories'][number]) =>
     english ? row.category.nameEn : row.category.name;
-  const bars = rows
-    .filter((row) => row.commitmentCount > 0 && row.measure)
+  // Summary: the categories with the most commitments; every one is on /staff/figures.
+  const counted = rows.filter((row) => row.commitmentCount > 0 && row.measure);
+  const bars = [...counted]
+    .sort((a, b) => b.commitmentCount - a.commitmentCount)
+    .slice(0, CATEGORIES_SHOWN)
     .map((row) => ({
       key: `${row.category.id}-${row.measure}`,
       label: `${nameOf(row)} · ${t(`measureUnit.${row.measure!}`)}`,
@@ -278,7 +284,11 @@ function CategorySection({ dashboard, figuresHref }: { dashboard: Figures; figur
       <h2 id="categories-heading" className="panel-heading">
         {t('dashboard.categories.heading')}
       </h2>
-      <p className="muted">{t('dashboard.categories.intro')}</p>
+      <p className="muted">
+        {t('dashboard.categories.intro')}
+        {counted.length > bars.length &&
+          ` ${t('dashboard.categories.top', { count: bars.length, n: number.format(bars.length), total: number.format(counted.length) })}`}
+      </p>
       {bars.length === 0 ? (
         <p>{t('dashboard.categories.empty')}</p>
       ) : (
@@ -492,7 +502,7 @@ function LaggingSection({
           })}
         </Link>
       </p>
-      <p className="muted dash-rule">{t('dashboard.rule')}</p>
+      <p className="muted dash-rule">{t('dashboard.ruleShort')}</p>
     </section>
   );
 }

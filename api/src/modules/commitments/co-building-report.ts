@@ -70,7 +70,7 @@ export interface CoBuildingReport {
   category: { id: string; code: string; name: string; nameEn: string } | null;
   /** The day progress is measured at (Asia/Shanghai). */
   asOf: string;
-  /** In standings order: lagging units first, then by rate. */
+  /** In standings order: lagging units first, then the rated by pace, then the not yet rated. */
   units: ReportUnit[];
   /** Per unit in the order above, each unit's commitments by period start. */
   commitments: ReportCommitment[];

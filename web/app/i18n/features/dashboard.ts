@@ -46,6 +46,7 @@ export const dashboardZh = {
     },
     none: '—',
     series: '完成比例',
+    top_other: '图中为承诺最多的 {{n}} 项（共 {{total}} 项）。',
   },
   hours: {
     heading: '每月志愿服务时长',
@@ -82,24 +83,21 @@ export const dashboardZh = {
   lagging: {
     heading: '后进单位',
     intro: '有逾期承诺或进度滞后的单位，进度最慢的排在前面（与年度报告口径一致）。',
-    caption: '后进单位名单',
     empty: '没有后进单位。',
     more_other: '另有 {{n}} 个后进单位',
     columns: {
-      unit: '单位',
-      community: '社区',
-      rate: '履约率',
       pace: '进度达成率',
       behind: '进度滞后',
       lapsed: '已逾期',
     },
-    noCommitment: '没有承诺',
   },
   links: {
     standings_other: '全部单位排名（{{n}} 个单位）',
     figures: '全部数据：各类别与每月',
     back: '返回工作台',
   },
+  ruleShort:
+    '按“已核实 ÷ 至今应完成量”排名（应完成量 = 目标 × 各承诺期限已过的比例）；还没有承诺或承诺刚开始的单位为“未评定”，不算后进。',
   rule: '排名口径：每项承诺“至今应完成量” = 目标 × 该承诺期限已过的比例；进度达成率 = 已核实 ÷ 至今应完成量（单项最高 100%），按此排名。还没有承诺、或承诺都还在期限前 15% 的单位为“未评定”，不排名，也不算后进；有逾期承诺、或完成比例落后时间进度 15 个百分点以上的单位为后进。',
   figures: {
     title: '全部数据',
@@ -211,7 +209,8 @@ export const dashboardEn: WithEnglishPlurals<typeof dashboardZh> = {
     heading: 'Progress by category',
     intro:
       'Active, completed and lapsed commitments; ratio = verified ÷ target, comparable only within a measure.',
-    chartLabel: 'Bar chart of the ratio completed per category; the figures are on the “All figures” page',
+    chartLabel:
+      'Bar chart of the ratio completed per category; the figures are on the “All figures” page',
     empty: 'No commitments this year yet.',
     columns: {
       category: 'Category',
@@ -223,6 +222,8 @@ export const dashboardEn: WithEnglishPlurals<typeof dashboardZh> = {
     },
     none: '—',
     series: 'Ratio completed',
+    top_one: 'The chart shows the category with the most commitments (of {{total}}).',
+    top_other: 'The chart shows the {{n}} categories with the most commitments (of {{total}}).',
   },
   hours: {
     heading: 'Volunteer hours per month',
@@ -268,19 +269,14 @@ export const dashboardEn: WithEnglishPlurals<typeof dashboardZh> = {
     heading: 'Lagging units',
     intro:
       'Units with a lapsed commitment or one behind schedule, slowest first (as in the annual report).',
-    caption: 'Lagging units',
     empty: 'No lagging units.',
     more_one: '{{n}} more lagging unit',
     more_other: '{{n}} more lagging units',
     columns: {
-      unit: 'Unit',
-      community: 'Community',
-      rate: 'Fulfilment rate',
       pace: 'Pace',
       behind: 'Behind',
       lapsed: 'Lapsed',
     },
-    noCommitment: 'No commitment',
   },
   links: {
     standings_one: 'All unit standings ({{n}} unit)',
@@ -288,6 +284,8 @@ export const dashboardEn: WithEnglishPlurals<typeof dashboardZh> = {
     figures: 'All figures: by category and by month',
     back: 'Back to the dashboard',
   },
+  ruleShort:
+    'Ranked by verified ÷ what should be done by now (target × the share of each commitment’s period elapsed); units with no commitment yet, or only just-started ones, are “not yet rated”, not lagging.',
   rule: 'How units are rated: each commitment is expected to have delivered its target × the share of its own period elapsed so far; pace = verified ÷ expected so far (at most 100% per commitment), and units rank by pace. A unit with no commitment yet, or only commitments in the first 15% of their period, is “not yet rated”: neither ranked nor lagging. A unit lags when a commitment lapsed or is more than 15 points behind its schedule.',
   figures: {
     title: 'All figures',

@@ -18,7 +18,7 @@ export const reportsZh = {
   coBuilding: {
     heading: '共驻共建年度报告',
     description:
-      '各驻区单位的承诺、履约率与排名，后进单位在前；可按年度、社区、类别筛选。与联席会年度报告口径一致。',
+      '各驻区单位的承诺、履约率、进度达成率与排名，后进单位在前；可按年度、社区、类别筛选。与联席会年度报告口径一致，表头与文字跟随页面语言。',
     xlsx: '下载 {{year}} 年报告（Excel）',
     csv: '下载 {{year}} 年报告（CSV）',
   },
@@ -53,7 +53,7 @@ export const reportsEn: WithEnglishPlurals<typeof reportsZh> = {
   coBuilding: {
     heading: 'Co-building annual report',
     description:
-      'Every resident unit’s commitments, fulfilment rate and rank, lagging units first; by year, community and category. The same figures as the joint council’s annual report.',
+      'Every resident unit’s commitments, fulfilment rate, pace and rank, lagging units first; by year, community and category. The same figures as the joint council’s annual report, with headers and labels in the page’s language.',
     xlsx: 'Report {{year}} (Excel)',
     csv: 'Report {{year}} (CSV)',
   },
