@@ -48,6 +48,9 @@ describe.skipIf(!hasChromium)(
         /第 \d+ 名 \/ 共 \d+ 家|暂无排名/,
       );
       expect(await page.getByTestId('unit-rate').innerText()).toMatch(/%|暂无/);
+      // What units rank by: verified ÷ what should be done by now.
+      expect(await page.getByTestId('unit-pace').innerText()).toMatch(/%|未评定/);
+      expect(body).toContain('至今应完成量');
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await shot(page, '01-unit-zh');
 

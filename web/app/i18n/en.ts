@@ -262,6 +262,8 @@ export const en: WithEnglishPlurals<Messages> = {
     rank: 'Rank in the community',
     rankValue: '{{rank}} of {{n}}',
     noRank: 'Not ranked yet',
+    pace: 'Pace',
+    notRated: 'Not yet rated',
     rate: 'Fulfilment rate',
     noRate: 'None yet',
     lagging: 'Needs attention',

@@ -257,6 +257,8 @@ export const zhCN = {
     rank: '社区排名',
     rankValue: '第 {{rank}} 名 / 共 {{n}} 家',
     noRank: '暂无排名',
+    pace: '进度达成率',
+    notRated: '未评定',
     rate: '履约率',
     noRate: '暂无',
     lagging: '需关注',

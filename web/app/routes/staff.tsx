@@ -17,6 +17,7 @@ import { CHART_COLORS } from '../components/charts/ChartFrame';
 import { DonutChart, MonthBarChart, RatioBarChart } from '../components/charts/Charts';
 import { useDecimalFormat, useMonthLabel } from '../components/dashboard/FigureTables';
 import { gqlRequest } from '../graphql/client.server';
+import { scopeSearch } from '../graphql/staff-scope.server';
 import { shanghaiDay, useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
 import href from '../styles/dashboard.css?url';
@@ -66,20 +67,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // The standings list the lagging units first, slowest first: the dashboard shows the top few.
     lagging: result.unitStandings.filter((standing) => standing.lagging).slice(0, LAGGING_SHOWN),
     currentYear,
+    // The scope's query string for the section pages' links.
+    search: scopeSearch({ communityId, year, currentYear }),
   };
 }
 
-/** The query string of this scope (community, year), for the section pages' links. */
-function scopeQuery(dashboard: Figures, currentYear: number): string {
-  const params = new URLSearchParams();
-  if (dashboard.community) params.set('community', dashboard.community.id);
-  if (dashboard.year !== currentYear) params.set('year', String(dashboard.year));
-  const query = params.toString();
-  return query ? `?${query}` : '';
-}
-
 export default function StaffDashboardPage() {
-  const { viewer, communities, dashboard, lagging, currentYear } = useLoaderData<typeof loader>();
+  const { viewer, communities, dashboard, lagging, currentYear, search } =
+    useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
   const scope = dashboard.community
@@ -110,19 +105,9 @@ export default function StaffDashboardPage() {
           currentYear={currentYear}
         />
         <Tiles dashboard={dashboard} currentYear={currentYear} />
-        <LaggingSection
-          lagging={lagging}
-          dashboard={dashboard}
-          scope={scopeQuery(dashboard, currentYear)}
-        />
-        <CategorySection
-          dashboard={dashboard}
-          figuresHref={`/staff/figures${scopeQuery(dashboard, currentYear)}`}
-        />
-        <MonthSection
-          dashboard={dashboard}
-          figuresHref={`/staff/figures${scopeQuery(dashboard, currentYear)}`}
-        />
+        <LaggingSection lagging={lagging} dashboard={dashboard} search={search} />
+        <CategorySection dashboard={dashboard} figuresHref={`/staff/figures${search}`} />
+        <MonthSection dashboard={dashboard} figuresHref={`/staff/figures${search}`} />
         <CoverageSection dashboard={dashboard} />
       </main>
     </>
@@ -437,11 +422,11 @@ function CoverageSection({ dashboard }: { dashboard: Figures }) {
 function LaggingSection({
   lagging,
   dashboard,
-  scope,
+  search,
 }: {
   lagging: Standing[];
   dashboard: Figures;
-  scope: string;
+  search: string;
 }) {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
@@ -495,7 +480,7 @@ function LaggingSection({
         </p>
       )}
       <p>
-        <Link to={`/staff/units/standings${scope}`} data-testid="standings-link">
+        <Link to={`/staff/units/standings${search}`} data-testid="standings-link">
           {t('dashboard.links.standings', {
             count: dashboard.unitCount,
             n: number.format(dashboard.unitCount),

@@ -32,7 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     unit: viewer.unit,
     year,
     commitments: result.commitments.edges.map((edge) => edge.node),
-    standing: row ? { rank: row.rank, rate: row.rate, lagging: row.lagging, ranked } : null,
+    standing: row
+      ? { rank: row.rank, rate: row.rate, pace: row.pace, lagging: row.lagging, ranked }
+      : null,
   };
 }
 
@@ -74,6 +76,14 @@ export default function UnitPage() {
                   </dd>
                 </div>
                 <div>
+                  <dt>{t('unit.pace')}</dt>
+                  <dd className="stat-value" data-testid="unit-pace">
+                    {standing?.pace !== null && standing?.pace !== undefined
+                      ? percent.format(standing.pace)
+                      : t('unit.notRated')}
+                  </dd>
+                </div>
+                <div>
                   <dt>{t('unit.rate')}</dt>
                   <dd className="stat-value" data-testid="unit-rate">
                     {standing?.rate !== null && standing?.rate !== undefined
@@ -82,6 +92,7 @@ export default function UnitPage() {
                   </dd>
                 </div>
               </dl>
+              <p className="muted">{t('dashboard.ruleShort')}</p>
             </section>
 
             <div className="section-head">
