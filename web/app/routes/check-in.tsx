@@ -19,9 +19,7 @@ import {
   type CheckInScanQuery,
   type UserError,
 } from '../../../schema/generated/graphql';
-import { expiredSessionRedirect, requireToken } from '../auth/session.server';
-import { AppHeader } from '../components/AppHeader';
-import { gqlRequest } from '../graphql/client.server';
+import { gqlRequest, signedInRequest } from '../graphql/client.server';
 import { useDateTimeFormat, useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
 import { useUserErrorText } from '../i18n/user-error';
@@ -39,16 +37,13 @@ function codeOf(value: unknown): string {
 type Scan = CheckInScanQuery['checkInScan'];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  // Not signed in: to the login page, which comes back here (loginPath keeps the code).
-  await requireToken(request);
+  // Not signed in: the layout sends them to sign in, which comes back here with the code.
   const code = codeOf(new URL(request.url).searchParams.get('code'));
   if (!code) {
-    const { viewer } = await gqlRequest(request, CurrentViewerDocument, {});
-    if (!viewer) throw await expiredSessionRedirect(request);
+    const { viewer } = await signedInRequest(request, CurrentViewerDocument, {});
     return { viewer, code, scan: null as Scan | null };
   }
-  const result = await gqlRequest(request, CheckInScanDocument, { code });
-  if (!result.viewer) throw await expiredSessionRedirect(request);
+  const result = await signedInRequest(request, CheckInScanDocument, { code });
   return { viewer: result.viewer, code, scan: result.checkInScan as Scan | null };
 }
 
@@ -59,7 +54,6 @@ interface Outcome {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireToken(request);
   const form = await request.formData();
   const code = codeOf(form.get('code'));
   const input = { input: { code } };
@@ -94,7 +88,7 @@ const isExplained = (code: string): code is Explained =>
 const BAD_CODE = ['INVALID_CODE', 'CODE_EXPIRED'];
 
 export default function CheckInPage() {
-  const { viewer, code, scan } = useLoaderData<typeof loader>();
+  const { code, scan } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -104,7 +98,6 @@ export default function CheckInPage() {
 
   return (
     <>
-      <AppHeader viewer={viewer} />
       <main id="main" className="page page-narrow check-in-page">
         <h1>{t('checkIn.heading')}</h1>
         {!code || !scan ? (

@@ -16,7 +16,7 @@ import {
   type LiaisonInvitationStatus,
   type UserErrorFieldsFragment,
 } from '../../../schema/generated/graphql';
-import { getSession, sessionStorage } from '../auth/session.server';
+import { commitSession, getSession } from '../auth/session.server';
 import { Brand } from '../components/Brand';
 import { useFieldErrors } from '../components/field-errors';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
@@ -72,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   session.set('token', payload.token);
   session.set('role', 'UNIT_LIAISON');
   if (payload.viewer?.community) session.set('communityId', payload.viewer.community.id);
-  const headers = new Headers({ 'Set-Cookie': await sessionStorage.commitSession(session) });
+  const headers = new Headers({ 'Set-Cookie': await commitSession(request, session) });
   headers.append(
     'Set-Cookie',
     serializeLanguageCookie(toLanguage(payload.viewer?.language) ?? languageFromRequest(request)),

@@ -14,9 +14,7 @@ import {
   type NotificationsPageQuery,
   type Role,
 } from '../../../schema/generated/graphql';
-import { expiredSessionRedirect, requireToken } from '../auth/session.server';
-import { AppHeader } from '../components/AppHeader';
-import { gqlRequest } from '../graphql/client.server';
+import { gqlRequest, signedInRequest } from '../graphql/client.server';
 import { useDateTimeFormat, useDayFormat, useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
 import { useUserErrorText } from '../i18n/user-error';
@@ -28,16 +26,14 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireToken(request);
   const url = new URL(request.url);
   const unreadOnly = url.searchParams.get('show') === 'unread';
   const after = url.searchParams.get('after') || null;
-  const result = await gqlRequest(request, NotificationsPageDocument, {
+  const result = await signedInRequest(request, NotificationsPageDocument, {
     first: pageSize,
     after,
     unreadOnly,
   });
-  if (!result.viewer) throw await expiredSessionRedirect(request);
   return {
     viewer: result.viewer,
     unreadOnly,
@@ -50,7 +46,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireToken(request);
   const form = await request.formData();
   const id = String(form.get('id') ?? '');
   const input = id ? { ids: [id] } : { all: true };
@@ -250,7 +245,6 @@ export default function NotificationsPage() {
 
   return (
     <>
-      <AppHeader viewer={viewer} />
       <main id="main" className="page">
         <div>
           <h1>{t('notifications.heading')}</h1>

@@ -29,10 +29,8 @@ import {
   type RosterSignupFragment,
   type ShiftManagePageQuery,
 } from '../../../schema/generated/graphql';
-import { expiredSessionRedirect, requireToken } from '../auth/session.server';
-import { AppHeader } from '../components/AppHeader';
 import { FilledBadge, useActivityErrorText } from '../components/activities/shared';
-import { gqlRequest } from '../graphql/client.server';
+import { gqlRequest, signedInRequest } from '../graphql/client.server';
 import { useDateTimeFormat, useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
 import href from '../styles/activities.css?url';
@@ -54,10 +52,8 @@ type ManagedShift = Extract<NonNullable<ShiftManagePageQuery['node']>, { startsA
 type Intent = 'checkIn' | 'checkOut' | 'noShow' | 'confirmHours';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireToken(request);
   const id = params.id ?? '';
-  const result = await gqlRequest(request, ShiftManagePageDocument, { id });
-  if (!result.viewer) throw await expiredSessionRedirect(request);
+  const result = await signedInRequest(request, ShiftManagePageDocument, { id });
   const node = result.node;
   const shift = node && 'startsAt' in node ? (node as ManagedShift) : null;
   if (!shift) throw new Response(null, { status: 404 });
@@ -84,7 +80,6 @@ interface ActionResult {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireToken(request);
   const form = await request.formData();
   const text = (name: string) => String(form.get(name) ?? '').trim();
   const intent = text('intent') as Intent;
@@ -174,7 +169,7 @@ function useFreshCode(expiresAt: string | null, validForMs: number | null) {
 }
 
 export default function ShiftManagePage() {
-  const { viewer, shift, code, codeValidForMs, started } = useLoaderData<typeof loader>();
+  const { shift, code, codeValidForMs, started } = useLoaderData<typeof loader>();
   useFreshCode(code?.expiresAt ?? null, codeValidForMs);
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
@@ -185,7 +180,6 @@ export default function ShiftManagePage() {
 
   return (
     <>
-      <AppHeader viewer={viewer} />
       <main id="main" className="page shift-manage">
         <p className="back-link">
           <Link to={`/activities/${encodeURIComponent(shift.activity.id)}`}>

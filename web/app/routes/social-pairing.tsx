@@ -28,10 +28,8 @@ import {
   type SupervisionMode,
   type UserError,
 } from '../../../schema/generated/graphql';
-import { expiredSessionRedirect, requireToken } from '../auth/session.server';
-import { AppHeader } from '../components/AppHeader';
 import { DaysSince, OverdueBadge, useHoursText } from '../components/Supervision';
-import { gqlRequest, GraphQLRequestError } from '../graphql/client.server';
+import { gqlRequest, GraphQLRequestError, signedInRequest } from '../graphql/client.server';
 import { shanghaiDay, useDayFormat, useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
 import { fieldOf, useUserErrorText } from '../i18n/user-error';
@@ -71,12 +69,11 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireToken(request);
   const url = new URL(request.url);
   const after = url.searchParams.get('after') || null;
   let result;
   try {
-    result = await gqlRequest(request, SocialPairingPageDocument, {
+    result = await signedInRequest(request, SocialPairingPageDocument, {
       id: params.id ?? '',
       first: LOGS_PER_PAGE,
       after,
@@ -87,7 +84,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
     throw error;
   }
-  if (!result.viewer) throw await expiredSessionRedirect(request);
   const node = result.node;
   if (!node || node.__typename !== 'Pairing') {
     throw new Response(null, { status: 404, statusText: 'Not Found' });
@@ -110,7 +106,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireToken(request);
   const id = params.id ?? '';
   const here = `/social/pairings/${encodeURIComponent(id)}`;
   const form = await request.formData();
@@ -195,7 +190,6 @@ export default function SocialPairingPage() {
 
   return (
     <>
-      <AppHeader viewer={viewer} />
       <main id="main" className="page page-narrow social-page">
         {viewer.role === 'SOCIAL_WORKER' && (
           <p className="back-link">

@@ -14,10 +14,9 @@ import {
   type SocialEndedPairingRowFragment,
   type SocialPairingRowFragment,
 } from '../../../schema/generated/graphql';
-import { expiredSessionRedirect, getRole, requireToken } from '../auth/session.server';
-import { AppHeader } from '../components/AppHeader';
+import { getRole } from '../auth/session.server';
 import { DaysSince, OverdueBadge, useHoursText } from '../components/Supervision';
-import { gqlRequest, GraphQLRequestError } from '../graphql/client.server';
+import { GraphQLRequestError, signedInRequest } from '../graphql/client.server';
 import { useDayFormat, useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
 import href from '../styles/social.css?url';
@@ -32,7 +31,6 @@ const PAGE_SIZE = 50;
 const ENDED_PAGE_SIZE = 20;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireToken(request);
   const role = await getRole(request);
   if (role && role !== 'SOCIAL_WORKER') throw new Response(null, { status: 403 });
   const params = new URL(request.url).searchParams;
@@ -40,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const endedAfter = params.get('endedAfter') || null;
   let result;
   try {
-    result = await gqlRequest(request, SocialPageDocument, {
+    result = await signedInRequest(request, SocialPageDocument, {
       first: PAGE_SIZE,
       after,
       endedFirst: ENDED_PAGE_SIZE,
@@ -57,7 +55,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }
     throw error;
   }
-  if (!result.viewer) throw await expiredSessionRedirect(request);
   if (result.viewer.role !== 'SOCIAL_WORKER') throw new Response(null, { status: 403 });
   const profile = result.mySocialWorkerProfile;
   return {
@@ -83,14 +80,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function SocialPage() {
   const loaded = useLoaderData<typeof loader>();
-  const { viewer, profile, pairings, total, nextCursor, paged } = loaded;
+  const { profile, pairings, total, nextCursor, paged } = loaded;
   const { t } = useTranslation();
   const number = useNumberFormat();
   const overdue = pairings.filter((p) => p.supervisionOverdue).length;
 
   return (
     <>
-      <AppHeader viewer={viewer} />
       <main id="main" className="page page-narrow social-page">
         <h1>{t('social.heading')}</h1>
         {!profile ? (

@@ -4,10 +4,8 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { StaffFiguresDocument } from '../../../schema/generated/graphql';
-import { expiredSessionRedirect, requireToken } from '../auth/session.server';
-import { AppHeader } from '../components/AppHeader';
 import { CategoryTable, MonthTable } from '../components/dashboard/FigureTables';
-import { gqlRequest } from '../graphql/client.server';
+import { signedInRequest } from '../graphql/client.server';
 import { scopeSearch, staffScope } from '../graphql/staff-scope.server';
 import { pageTitle } from '../i18n/meta';
 import href from '../styles/dashboard.css?url';
@@ -19,13 +17,11 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireToken(request);
   const scope = await staffScope(request);
-  const result = await gqlRequest(request, StaffFiguresDocument, {
+  const result = await signedInRequest(request, StaffFiguresDocument, {
     communityId: scope.communityId,
     year: scope.year,
   });
-  if (!result.viewer) throw await expiredSessionRedirect(request);
   return {
     viewer: result.viewer,
     dashboard: result.dashboard,
@@ -34,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function StaffFiguresPage() {
-  const { viewer, dashboard, back } = useLoaderData<typeof loader>();
+  const { dashboard, back } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
   const months = dashboard.shiftsByMonth.map((shifts, i) => ({
@@ -43,7 +39,6 @@ export default function StaffFiguresPage() {
   }));
   return (
     <>
-      <AppHeader viewer={viewer} />
       <main id="main" className="page dashboard">
         <p>
           <Link to={back}>{t('dashboard.links.back')}</Link>

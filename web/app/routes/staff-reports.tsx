@@ -5,9 +5,8 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { StaffReportsDocument } from '../../../schema/generated/graphql';
-import { expiredSessionRedirect, getRole, requireToken } from '../auth/session.server';
-import { AppHeader } from '../components/AppHeader';
-import { gqlRequest } from '../graphql/client.server';
+import { getRole } from '../auth/session.server';
+import { signedInRequest } from '../graphql/client.server';
 import { shanghaiDay } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
 import href from '../styles/dashboard.css?url';
@@ -22,12 +21,10 @@ export const meta: MetaFunction = ({ matches }) => [
 const YEARS_SHOWN = 5;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireToken(request);
   const role = await getRole(request);
-  const result = await gqlRequest(request, StaffReportsDocument, {
+  const result = await signedInRequest(request, StaffReportsDocument, {
     withCommunities: role !== 'COMMUNITY_STAFF',
   });
-  if (!result.viewer) throw await expiredSessionRedirect(request);
   const { viewer } = result;
   if (viewer.role !== 'STREET_ADMIN' && viewer.role !== 'COMMUNITY_STAFF')
     throw new Response(null, { status: 403, statusText: 'Forbidden' });
@@ -78,7 +75,6 @@ export default function StaffReportsPage() {
 
   return (
     <>
-      <AppHeader viewer={viewer} />
       <main id="main" className="page">
         <h1>{t('reports.heading')}</h1>
         <p className="lead">{t('reports.intro')}</p>

@@ -9,10 +9,8 @@ import {
   StaffStandingsDocument,
   type StaffStandingsQuery,
 } from '../../../schema/generated/graphql';
-import { expiredSessionRedirect, requireToken } from '../auth/session.server';
-import { AppHeader } from '../components/AppHeader';
 import { usePercentFormat } from '../components/CommitmentProgress';
-import { gqlRequest } from '../graphql/client.server';
+import { signedInRequest } from '../graphql/client.server';
 import { scopeSearch, staffScope } from '../graphql/staff-scope.server';
 import { useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
@@ -33,16 +31,14 @@ const stateOf = (row: Standing) =>
   row.pace === null ? 'unrated' : row.lagging ? 'lagging' : 'onTrack';
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireToken(request);
   const scope = await staffScope(request);
   const url = new URL(request.url);
   const asked = url.searchParams.get('show');
   const show: Show = SHOWS.find((s) => s === asked) ?? 'all';
-  const result = await gqlRequest(request, StaffStandingsDocument, {
+  const result = await signedInRequest(request, StaffStandingsDocument, {
     communityId: scope.communityId,
     year: scope.year,
   });
-  if (!result.viewer) throw await expiredSessionRedirect(request);
   const rows = result.unitStandings.filter((row) => show === 'all' || stateOf(row) === show);
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const pageAsked = Number(url.searchParams.get('page'));
@@ -73,8 +69,7 @@ function withParams(search: string, params: Record<string, string | null>): stri
 }
 
 export default function StaffStandingsPage() {
-  const { viewer, rows, page, pages, show, showCommunity, year, search } =
-    useLoaderData<typeof loader>();
+  const { rows, page, pages, show, showCommunity, year, search } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
   const number = useNumberFormat();
@@ -82,7 +77,6 @@ export default function StaffStandingsPage() {
   const showParam = show === 'all' ? null : show;
   return (
     <>
-      <AppHeader viewer={viewer} />
       <main id="main" className="page dashboard">
         <p>
           <Link to={`/staff${search}`}>{t('dashboard.links.back')}</Link>

@@ -8,15 +8,13 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StaffUnitDocument } from '../../../schema/generated/graphql';
-import { expiredSessionRedirect, requireToken } from '../auth/session.server';
-import { AppHeader } from '../components/AppHeader';
 import {
   CommitmentProgressBar,
   CommitmentStatusBadge,
   usePercentFormat,
 } from '../components/CommitmentProgress';
 import { useDecimalFormat } from '../components/dashboard/FigureTables';
-import { gqlRequest } from '../graphql/client.server';
+import { signedInRequest } from '../graphql/client.server';
 import { scopeSearch, staffScope } from '../graphql/staff-scope.server';
 import { timeZone, useDayFormat, useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
@@ -29,13 +27,11 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireToken(request);
   const scope = await staffScope(request);
-  const result = await gqlRequest(request, StaffUnitDocument, {
+  const result = await signedInRequest(request, StaffUnitDocument, {
     id: params.id ?? '',
     year: scope.year,
   });
-  if (!result.viewer) throw await expiredSessionRedirect(request);
   const unit = result.node?.__typename === 'Unit' ? result.node : null;
   if (!unit) throw new Response(null, { status: 404, statusText: 'Not Found' });
   return {
@@ -67,8 +63,7 @@ function useDateTime() {
 }
 
 export default function StaffUnitPage() {
-  const { viewer, unit, year, standing, commitments, volunteers, back } =
-    useLoaderData<typeof loader>();
+  const { unit, year, standing, commitments, volunteers, back } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
   const number = useNumberFormat();
@@ -83,7 +78,6 @@ export default function StaffUnitPage() {
 
   return (
     <>
-      <AppHeader viewer={viewer} />
       <main id="main" className="page dashboard">
         <p>
           <Link to={back}>{t('dashboard.standings.heading')}</Link>

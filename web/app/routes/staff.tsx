@@ -10,13 +10,12 @@ import {
   StaffDashboardDocument,
   type StaffDashboardQuery,
 } from '../../../schema/generated/graphql';
-import { expiredSessionRedirect, getRole, requireToken } from '../auth/session.server';
-import { AppHeader } from '../components/AppHeader';
+import { getRole } from '../auth/session.server';
 import { usePercentFormat } from '../components/CommitmentProgress';
 import { CHART_COLORS } from '../components/charts/ChartFrame';
 import { DonutChart, MonthBarChart, RatioBarChart } from '../components/charts/Charts';
 import { useDecimalFormat, useMonthLabel } from '../components/dashboard/FigureTables';
-import { gqlRequest } from '../graphql/client.server';
+import { signedInRequest } from '../graphql/client.server';
 import { scopeSearch } from '../graphql/staff-scope.server';
 import { shanghaiDay, useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
@@ -39,7 +38,6 @@ const LAGGING_SHOWN = 5;
 const CATEGORIES_SHOWN = 6;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireToken(request);
   const role = await getRole(request);
   const url = new URL(request.url);
   const currentYear = Number(shanghaiDay(new Date()).slice(0, 4));
@@ -51,12 +49,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Staff always see their own community (the API's default); only the office picks.
   const communityId =
     role === 'STREET_ADMIN' ? url.searchParams.get('community')?.trim() || null : null;
-  const result = await gqlRequest(request, StaffDashboardDocument, {
+  const result = await signedInRequest(request, StaffDashboardDocument, {
     communityId,
     year,
     withCommunities: role !== 'COMMUNITY_STAFF',
   });
-  if (!result.viewer) throw await expiredSessionRedirect(request);
   return {
     viewer: result.viewer,
     communities:
@@ -73,8 +70,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function StaffDashboardPage() {
-  const { viewer, communities, dashboard, lagging, currentYear, search } =
-    useLoaderData<typeof loader>();
+  const { communities, dashboard, lagging, currentYear, search } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
   const scope = dashboard.community
@@ -86,7 +82,6 @@ export default function StaffDashboardPage() {
 
   return (
     <>
-      <AppHeader viewer={viewer} />
       <main id="main" className="page dashboard">
         <div className="title-row">
           <h1>{t('dashboard.heading')}</h1>
