@@ -289,6 +289,8 @@ export type CommitmentFilter = {
   myUnit?: InputMaybe<Scalars['Boolean']['input']>;
   needId?: InputMaybe<Scalars['ID']['input']>;
   statuses?: InputMaybe<Array<CommitmentStatus>>;
+  /** Only those with a target change requested and not yet decided (true), or only those without (false). */
+  targetChangeRequested?: InputMaybe<Scalars['Boolean']['input']>;
   unitId?: InputMaybe<Scalars['ID']['input']>;
 };
 

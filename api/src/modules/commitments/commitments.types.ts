@@ -87,6 +87,12 @@ export class CommitmentFilter {
   awaitingReview?: boolean | null;
   @Field(() => Boolean, {
     nullable: true,
+    description:
+      'Only those with a target change requested and not yet decided (true), or only those without (false).',
+  })
+  targetChangeRequested?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
     description: "Only your own unit's (unit liaisons; nothing for anyone else).",
   })
   myUnit?: boolean | null;

@@ -287,3 +287,99 @@ describe('commitments(filter: { awaitingReview: true })', () => {
     expect(await list(liaisonToken)).toEqual([]);
   });
 });
+
+describe('the review page: submissions and target changes, each paged by cursor', () => {
+  const LISTS = `query($communityId: ID, $first: Int, $sAfter: String, $tAfter: String) {
+    submissions: commitments(
+      filter: { awaitingReview: true, statuses: [SUBMITTED], communityId: $communityId }
+      first: $first, after: $sAfter
+    ) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id status proposedTargetAmount unit { name } category { name }
+        viewerCan { review } history { action note } } }
+    }
+    targetChanges: commitments(
+      filter: { awaitingReview: true, targetChangeRequested: true, communityId: $communityId }
+      first: $first, after: $tAfter
+    ) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { id status proposedTargetAmount unit { name } category { name }
+        viewerCan { review } history { action note } } }
+    }
+  }`;
+
+  it('keeps the two lists apart, pages each by its own cursor, in constant statements', async () => {
+    const home = await makeCommunity(t.orm);
+    const other = await makeCommunity(t.orm);
+    const staff = await tokenFor(Role.COMMUNITY_STAFF, { community: home });
+    const submitted: string[] = [];
+    const asking: string[] = [];
+    for (let u = 0; u < 5; u++) {
+      const unit = await makeUnit(t.orm, home);
+      const liaison = await makeUser(t.orm, { role: Role.UNIT_LIAISON, unit });
+      const make = (status: CommitmentStatus) =>
+        makeCommitment(t.orm, unit, { createdBy: liaison, status });
+      submitted.push((await make(CommitmentStatus.SUBMITTED)).nodeId);
+      const change = await make(CommitmentStatus.ACTIVE);
+      await t.orm.em
+        .fork()
+        .nativeUpdate(Commitment, change.id, { proposedTargetAmount: String(20 + u) });
+      asking.push(change.nodeId);
+      await make(CommitmentStatus.ACTIVE); // nothing to decide
+    }
+    const elsewhere = await makeUnit(t.orm, other);
+    const otherLiaison = await makeUser(t.orm, { role: Role.UNIT_LIAISON, unit: elsewhere });
+    await makeCommitment(t.orm, elsewhere, {
+      createdBy: otherLiaison,
+      status: CommitmentStatus.SUBMITTED,
+    });
+
+    const page = async (vars: Record<string, unknown>) => {
+      const res = await t.gql(LISTS, vars, staff);
+      expect(res.errors).toBeUndefined();
+      return res.data!;
+    };
+    const nodes = (list: AnyData) => list.edges.map((e: AnyData) => e.node.id);
+
+    const first = await page({ first: 2 });
+    expect(first.submissions.totalCount).toBe(5);
+    expect(first.targetChanges.totalCount).toBe(5);
+    expect(nodes(first.submissions)).toEqual(submitted.slice(0, 2));
+    expect(nodes(first.targetChanges)).toEqual(asking.slice(0, 2));
+    expect(first.targetChanges.edges[0].node.proposedTargetAmount).toBe(20);
+    expect(first.submissions.pageInfo.hasNextPage).toBe(true);
+
+    // One list's cursor does not move the other.
+    const second = await page({ first: 2, sAfter: first.submissions.pageInfo.endCursor });
+    expect(nodes(second.submissions)).toEqual(submitted.slice(2, 4));
+    expect(nodes(second.targetChanges)).toEqual(asking.slice(0, 2));
+    const third = await page({
+      first: 2,
+      sAfter: second.submissions.pageInfo.endCursor,
+      tAfter: first.targetChanges.pageInfo.endCursor,
+    });
+    expect(nodes(third.submissions)).toEqual(submitted.slice(4));
+    expect(third.submissions.pageInfo.hasNextPage).toBe(false);
+    expect(nodes(third.targetChanges)).toEqual(asking.slice(2, 4));
+
+    const counts: number[] = [];
+    for (const size of [1, 3, 5]) {
+      let body: AnyData | undefined;
+      counts.push(
+        await t.countStatements(async () => (body = await t.gql(LISTS, { first: size }, staff))),
+      );
+      expect(body!.errors).toBeUndefined();
+      expect(body!.data!.submissions.edges).toHaveLength(size);
+      expect(body!.data!.targetChanges.edges).toHaveLength(size);
+    }
+    // session, two pages, two counts, units, categories, history (one batch per list).
+    expect(counts, t.statements.join('\n')).toEqual([9, 9, 9]);
+
+    // A cursor that is not one of this list's is refused, not read.
+    // (Last: the other list's loaders may still be running when the error answers.)
+    const bad = await t.gql(LISTS, { first: 2, sAfter: 'bm90LWEtY3Vyc29y' }, staff);
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

@@ -18,6 +18,7 @@ export function listCommitments(
     needId?: string | null;
     statuses?: CommitmentStatus[] | null;
     awaitingReview?: boolean | null;
+    targetChangeRequested?: boolean | null;
     myUnit?: boolean | null;
   },
   args: ConnectionArgs,
@@ -31,6 +32,9 @@ export function listCommitments(
       $or: [{ status: CommitmentStatus.SUBMITTED }, { proposedTargetAmount: { $ne: null } }],
     });
     where.push(reviewableCommitments(user));
+  }
+  if (filter.targetChangeRequested != null) {
+    where.push({ proposedTargetAmount: filter.targetChangeRequested ? { $ne: null } : null });
   }
   if (filter.communityId) where.push({ community: idOf(filter.communityId, 'Community') ?? 0 });
   if (filter.unitId) where.push({ unit: idOf(filter.unitId, 'Unit') ?? 0 });
