@@ -25,7 +25,7 @@ let liaisonToken: string;
 let staffToken: string;
 
 /** A commitment of liaison.jianan's unit, submitted for review through the API. */
-async function submittedCommitment(title: string): Promise<string> {
+async function submittedCommitment(title: string, targetAmount = 3): Promise<string> {
   const who = await w.api.gql<{
     viewer: { unit: { id: string } };
     commitmentCategories: { id: string }[];
@@ -47,7 +47,7 @@ async function submittedCommitment(title: string): Promise<string> {
         title,
         description: '每月为社区老人提供一次义诊（浏览器测试）',
         measure: 'EVENTS',
-        targetAmount: 3,
+        targetAmount,
         periodStart: today,
         periodEnd: end,
         submit: true,
@@ -78,15 +78,46 @@ async function unitNamed(name: string): Promise<number> {
   return res.data!.units.totalCount;
 }
 
-async function staffPage(locale = 'zh-CN') {
-  const context = await w.browser.newContext({ locale, viewport: phone });
+/** Is the element's top inside the window (the page came back to it, not to the top)? */
+async function topInView(page: Page, selector: string): Promise<boolean> {
+  await page.locator(selector).waitFor();
+  return page.evaluate<boolean>(`(() => {
+    const top = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect().top;
+    return top > -2 && top < window.innerHeight - 40;
+  })()`);
+}
+
+/** An accepted commitment with `count` fulfilment records waiting for verification. */
+async function pendingRecords(title: string, count: number): Promise<string> {
+  const id = await submittedCommitment(title, 1000);
+  const accepted = await w.api.gql<{ reviewCommitment: { errors: unknown[] } }>(
+    'mutation($id: ID!) { reviewCommitment(input: { id: $id, decision: ACCEPT }) { errors { code } } }',
+    { id },
+    staffToken,
+  );
+  expect(accepted.data?.reviewCommitment.errors).toEqual([]);
+  for (let i = 0; i < count; i++) {
+    const recorded = await w.api.gql<{ recordFulfilment: { errors: unknown[] } }>(
+      `mutation($input: RecordFulfilmentInput!) {
+        recordFulfilment(input: $input) { errors { code field message } }
+      }`,
+      { input: { commitmentId: id, amount: 1, date: shanghaiDate(), note: `第 ${i + 1} 次` } },
+      liaisonToken,
+    );
+    expect(recorded.data?.recordFulfilment.errors).toEqual([]);
+  }
+  return id;
+}
+
+async function staffPage(locale = 'zh-CN', javaScriptEnabled = true, username = 'staff.jianan') {
+  const context = await w.browser.newContext({ locale, viewport: phone, javaScriptEnabled });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on('console', (m) => {
     // A refused form post answers 400 on purpose (the errors are on the page).
     if (m.type() === 'error' && !m.text().includes('status of 400')) consoleErrors.push(m.text());
   });
-  await w.signIn(page, 'staff.jianan');
+  await w.signIn(page, username);
   await page.waitForURL((url) => url.pathname !== '/login');
   return { context, page, consoleErrors };
 }
@@ -251,6 +282,112 @@ describe.skipIf(!hasChromium)('staff review and unit directory in Chromium on a 
       expect(await row.innerText()).toContain('王芳');
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await shot(page, '08-imported-in-directory-zh');
+      expect(consoleErrors).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it(
+    'comes back at the next item after a decision, with and without JavaScript',
+    { timeout: 120_000 },
+    async () => {
+      const stamp = Date.now();
+      const ids: string[] = [];
+      for (let i = 1; i <= 4; i++)
+        ids.push(await submittedCommitment(`浏览器测试保持位置 ${stamp} ${i}`));
+      const item = (id: string) => `article[data-review-kind="commitment"][data-id="${id}"]`;
+
+      for (const javaScript of [true, false]) {
+        const [decided, nextOne] = javaScript ? [ids[1]!, ids[2]!] : [ids[2]!, ids[3]!];
+        const { context, page, consoleErrors } = await staffPage('zh-CN', javaScript);
+        await page.goto(`${w.url}/staff/review`);
+        const article = page.locator(item(decided));
+        await article.scrollIntoViewIfNeeded();
+        await article.getByRole('button', { name: '通过' }).click();
+        await page.waitForURL((url) => url.searchParams.get('done') === 'commitmentAccepted');
+        expect(new URL(page.url()).hash).toBe('#review-outcome');
+        const notice = page.locator('#review-outcome');
+        expect(await notice.innerText()).toContain(`浏览器测试保持位置 ${stamp}`);
+        expect(await page.locator(item(decided)).count()).toBe(0);
+        // The page did not jump to the top: the notice and the next item are in view.
+        await page.waitForFunction('window.scrollY > 200');
+        expect(await topInView(page, '#review-outcome')).toBe(true);
+        expect(await topInView(page, item(nextOne))).toBe(true);
+        // The notice sits where the decided item was: right before the next one.
+        expect(await page.locator(`li:has(#review-outcome) + li ${item(nextOne)}`).count()).toBe(1);
+        expect(await statusOf(decided)).toBe('ACTIVE');
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+        await shot(page, javaScript ? '11-kept-place-zh' : '12-kept-place-no-js-zh');
+        expect(consoleErrors).toEqual([]);
+        await context.close();
+      }
+    },
+  );
+
+  it(
+    'pages the evidence to verify, with counts in the section nav',
+    { timeout: 120_000 },
+    async () => {
+      const before = await w.api.gql<{
+        viewer: { community: { id: string } };
+        fulfilments: { totalCount: number };
+      }>(
+        '{ viewer { community { id } } fulfilments(filter: { statuses: [PENDING] }) { totalCount } }',
+        {},
+        staffToken,
+      );
+      // More than one page (20) of records waiting.
+      const missing = Math.max(0, 22 - before.data!.fulfilments.totalCount);
+      await pendingRecords(`浏览器测试翻页 ${Date.now()}`, missing);
+      const total = before.data!.fulfilments.totalCount + missing;
+
+      // The street office (it verifies records the community's workers entered themselves), on
+      // 建安's queue.
+      const { context, page, consoleErrors } = await staffPage('zh-CN', true, 'admin');
+      const community = before.data!.viewer.community.id;
+      await page.goto(`${w.url}/staff/review?community=${encodeURIComponent(community)}`);
+      const nav = page.getByRole('navigation', { name: '审核分类' });
+      expect(await nav.getByRole('link', { name: /履行记录审核/ }).innerText()).toContain(
+        String(total),
+      );
+      // A phone user jumps from the nav to the evidence.
+      await nav.getByRole('link', { name: /履行记录审核/ }).click();
+      await page.waitForURL((url) => url.hash === '#review-records');
+      expect(await topInView(page, '#review-records')).toBe(true);
+      const records = page.locator('article[data-review-kind="fulfilment"]');
+      expect(await records.count()).toBe(20);
+      const firstPage = await records.evaluateAll((els) => els.map((el) => el.dataset.id));
+
+      const section = page.locator('#review-records');
+      await section.getByRole('link', { name: '下一页' }).click();
+      await page.waitForURL((url) => url.searchParams.has('after'));
+      await page.locator(`article[data-id="${firstPage[0]}"]`).waitFor({ state: 'detached' });
+      const secondPage = await records.evaluateAll((els) => els.map((el) => el.dataset.id));
+      expect(secondPage.length).toBe(Math.min(20, total - 20));
+      expect(secondPage.filter((id) => firstPage.includes(id))).toEqual([]);
+      expect(await section.locator('h2').innerText()).toContain(String(total));
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await shot(page, '13-records-page-2-zh');
+
+      // A decision on the second page comes back to the second page, at the next record.
+      const decided = secondPage[0]!;
+      await page
+        .locator(`article[data-id="${decided}"]`)
+        .getByRole('button', { name: '认证通过' })
+        .click();
+      await page.waitForURL((url) => url.searchParams.get('done') === 'fulfilmentVerified');
+      expect(new URL(page.url()).searchParams.has('after')).toBe(true);
+      await page.locator(`article[data-id="${decided}"]`).waitFor({ state: 'detached' });
+      // Still the second page: the rest of it, topped up from the third.
+      expect(await records.count()).toBe(Math.min(20, total - 1 - 20));
+      expect(await records.first().getAttribute('data-id')).toBe(secondPage[1]);
+      expect(new URL(page.url()).searchParams.get('community')).toBe(community);
+      expect(await topInView(page, '#review-outcome')).toBe(true);
+      expect(await topInView(page, `article[data-id="${secondPage[1]}"]`)).toBe(true);
+      await section.getByRole('link', { name: '回到第一页' }).click();
+      await page.waitForURL((url) => !url.searchParams.has('after'));
+      await page.locator(`article[data-id="${firstPage[0]}"]`).waitFor();
+      expect(await records.evaluateAll((els) => els.map((el) => el.dataset.id))).toEqual(firstPage);
       expect(consoleErrors).toEqual([]);
       await context.close();
     },
