@@ -707,12 +707,24 @@ export type HoursClaim = {
 
 /** A problem in one row of an imported sheet. */
 export type ImportRowError = {
+  /** What the cell may hold, when the choices are few: UnitKind values for kind, the names of the communities or grids you may use. */
+  allowed: Array<Scalars['String']['output']>;
+  /** MISSING_COLUMN, REQUIRED, NOT_A_CHOICE (kind), NOT_A_WHOLE_NUMBER, TOO_LARGE, TOO_LONG, INVALID_PHONE, NOT_FOUND (community or grid), OUT_OF_SCOPE, DUPLICATE_ROW or TAKEN. */
   code: Scalars['String']['output'];
-  /** Column header at fault. */
+  /** Column header at fault, as the sheet spells it (a missing column: its Chinese header). */
   column?: Maybe<Scalars['String']['output']>;
+  /** Which column it is, whatever the header: name, kind, community, grid, staffCount, address, liaisonName or liaisonPhone. */
+  field?: Maybe<Scalars['String']['output']>;
+  /** TOO_LONG: most characters; TOO_LARGE: largest number. */
+  limit?: Maybe<Scalars['Int']['output']>;
+  /** The problem in English, for API clients. */
   message: Scalars['String']['output'];
+  /** DUPLICATE_ROW: the other row with the name. */
+  otherRow?: Maybe<Scalars['Int']['output']>;
   /** Row number as the spreadsheet shows it (the header is row 1). */
   row: Scalars['Int']['output'];
+  /** The cell as written, when it has text. */
+  value?: Maybe<Scalars['String']['output']>;
 };
 
 export type ImportUnitsInput = {

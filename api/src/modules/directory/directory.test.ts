@@ -8,8 +8,13 @@ import {
   makeUser,
   Role,
 } from '../../../../tests/support/factories.js';
-import { useTestApp, type GraphQLResponse } from '../../../../tests/support/test-app.js';
+import {
+  useTestApp,
+  type AnyData,
+  type GraphQLResponse,
+} from '../../../../tests/support/test-app.js';
 import type { Community } from './community.entity.js';
+import { Grid } from './grid.entity.js';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './import-units.js';
 import { Unit } from './unit.entity.js';
 
@@ -286,7 +291,11 @@ describe('staffingReport', () => {
 
 describe('importUnits', () => {
   const IMPORT = `mutation($input: ImportUnitsInput!) {
-    importUnits(input: $input) { importedCount validCount rowErrors { row column code message } errors { code message } }
+    importUnits(input: $input) {
+      importedCount validCount
+      rowErrors { row column field code message value allowed limit otherRow }
+      errors { code message }
+    }
   }`;
 
   async function xlsx(rows: (string | number)[][]): Promise<string> {
@@ -316,7 +325,16 @@ describe('importUnits', () => {
     expect(res.data!.importUnits).toMatchObject({
       importedCount: 0,
       validCount: 2,
-      rowErrors: [{ row: 3, column: '职工人数', code: 'INVALID' }],
+      rowErrors: [
+        {
+          row: 3,
+          column: '职工人数',
+          field: 'staffCount',
+          code: 'NOT_A_WHOLE_NUMBER',
+          value: '三十',
+          allowed: [],
+        },
+      ],
     });
     expect(res.data!.importUnits.rowErrors[0].message).toContain('三十');
     expect(await t.orm.em.fork().count(Unit, {})).toBe(before);
@@ -424,9 +442,25 @@ describe('importUnits', () => {
       res.data!.importUnits.rowErrors.map((e: { row: number; code: string }) => [e.row, e.code]),
     ).toEqual([
       [3, 'DUPLICATE_ROW'],
-      [4, 'INVALID'],
+      [4, 'NOT_A_CHOICE'],
       [5, 'OUT_OF_SCOPE'],
     ]);
+    const [duplicate, kind, scope] = res.data!.importUnits.rowErrors;
+    expect(duplicate).toMatchObject({ column: '单位名称', field: 'name', otherRow: 2 });
+    expect(kind).toMatchObject({
+      column: '类型',
+      field: 'kind',
+      value: '外星机构',
+      allowed: [
+        'ENTERPRISE',
+        'INSTITUTION',
+        'SCHOOL',
+        'HOSPITAL',
+        'GOVERNMENT_DEPARTMENT',
+        'SOCIAL_ORGANISATION',
+      ],
+    });
+    expect(scope).toMatchObject({ column: '所属社区', field: 'community' });
     const noPhone = await xlsx([
       ['单位名称', '类型', '职工人数', '联络员'],
       ['x', '企业', 1, '甲'],
@@ -437,8 +471,81 @@ describe('importUnits', () => {
       token,
     );
     expect(missing.data!.importUnits.rowErrors).toEqual([
-      expect.objectContaining({ row: 1, code: 'MISSING_COLUMN', column: '联系电话' }),
+      expect.objectContaining({
+        row: 1,
+        code: 'MISSING_COLUMN',
+        column: '联系电话',
+        field: 'liaisonPhone',
+      }),
     ]);
+  });
+
+  it('says what is wrong with each cell: empty, too long, not a phone, no such grid', async () => {
+    const community = communities[5]!;
+    const staff = await makeUser(t.orm, { role: Role.COMMUNITY_STAFF, community });
+    const token = await t.login(staff.username);
+    const content = await xlsx([
+      header,
+      ['空类型单位', '', community.name, '', 10, '', '甲', '13600000001'],
+      ['长'.repeat(121), '企业', community.name, '', 10, '', '乙', '13600000002'],
+      ['错电话单位', '企业', community.name, '', 10, '', '丙', '12345'],
+      ['错网格单位', '企业', community.name, '没有的网格', 10, '', '丁', '13600000004'],
+      ['人太多单位', '企业', community.name, '', 2_000_000, '', '戊', '13600000005'],
+    ]);
+    const res = await t.gql(
+      IMPORT,
+      { input: { fileName: 'c.xlsx', contentBase64: content } },
+      token,
+    );
+    const errors = res.data!.importUnits.rowErrors;
+    expect(
+      errors.map((e: AnyData) => [e.row, e.column, e.field, e.code, e.value, e.limit]),
+    ).toEqual([
+      [2, '类型', 'kind', 'REQUIRED', null, null],
+      [3, '单位名称', 'name', 'TOO_LONG', '长'.repeat(121), 120],
+      [4, '联系电话', 'liaisonPhone', 'INVALID_PHONE', '12345', null],
+      [5, '网格', 'grid', 'NOT_FOUND', '没有的网格', null],
+      [6, '职工人数', 'staffCount', 'TOO_LARGE', '2000000', 1_000_000],
+    ]);
+    // The grids of the row's community are what a grid cell may name.
+    const grids = await t.orm.em.fork().find(Grid, { community: community.id });
+    expect(grids.length).toBeGreaterThan(0);
+    expect([...errors[3].allowed].sort()).toEqual(grids.map((g) => g.name).sort());
+  });
+
+  it('takes English headers (the template in English) and skips "#" rows such as its example', async () => {
+    const community = communities[4]!;
+    const staff = await makeUser(t.orm, { role: Role.COMMUNITY_STAFF, community });
+    const token = await t.login(staff.username);
+    const csv = [
+      'Unit name,Kind of unit,Community,Grid,Staff count,Address,Liaison name,Liaison phone',
+      '# Example: Sunshine Tech Ltd,Enterprise,,,120,8 Happiness Road,Wang Fang,13900001111',
+      '青山英文表头单位,Public institution,,,45,,冯桂兰,13700001111',
+      '青山英文表头学校,School,,,30,,陈志明,13700002222',
+      ',,,,,,,',
+    ].join('\r\n');
+    const res = await t.gql(
+      IMPORT,
+      {
+        input: {
+          fileName: 'units.csv',
+          contentBase64: Buffer.from(csv, 'utf8').toString('base64'),
+          communityId: community.nodeId,
+        },
+      },
+      token,
+    );
+    expect(res.data!.importUnits).toMatchObject({
+      importedCount: 2,
+      validCount: 2,
+      rowErrors: [],
+      errors: [],
+    });
+    const saved = await t.orm.em
+      .fork()
+      .find(Unit, { name: { $like: '青山英文表头%' } }, { orderBy: { name: 'asc' } });
+    expect(saved.map((u) => u.kind).sort()).toEqual(['INSTITUTION', 'SCHOOL']);
+    expect(await t.orm.em.fork().count(Unit, { name: { $like: '%Sunshine%' } })).toBe(0);
   });
 
   it('refuses files that are not spreadsheets', async () => {

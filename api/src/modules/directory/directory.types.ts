@@ -113,10 +113,39 @@ export class ImportRowError {
     description: 'Row number as the spreadsheet shows it (the header is row 1).',
   })
   row!: number;
-  @Field(() => String, { nullable: true, description: 'Column header at fault.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Column header at fault, as the sheet spells it (a missing column: its Chinese header).',
+  })
   column!: string | null;
-  @Field(() => String) code!: string;
-  @Field(() => String) message!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Which column it is, whatever the header: name, kind, community, grid, staffCount, address, liaisonName or liaisonPhone.',
+  })
+  field!: string | null;
+  @Field(() => String, {
+    description:
+      'MISSING_COLUMN, REQUIRED, NOT_A_CHOICE (kind), NOT_A_WHOLE_NUMBER, TOO_LARGE, TOO_LONG, INVALID_PHONE, NOT_FOUND (community or grid), OUT_OF_SCOPE, DUPLICATE_ROW or TAKEN.',
+  })
+  code!: string;
+  @Field(() => String, { description: 'The problem in English, for API clients.' })
+  message!: string;
+  @Field(() => String, { nullable: true, description: 'The cell as written, when it has text.' })
+  value!: string | null;
+  @Field(() => [String], {
+    description:
+      'What the cell may hold, when the choices are few: UnitKind values for kind, the names of the communities or grids you may use.',
+  })
+  allowed!: string[];
+  @Field(() => Int, {
+    nullable: true,
+    description: 'TOO_LONG: most characters; TOO_LARGE: largest number.',
+  })
+  limit!: number | null;
+  @Field(() => Int, { nullable: true, description: 'DUPLICATE_ROW: the other row with the name.' })
+  otherRow!: number | null;
 }
 
 @ObjectType()

@@ -1,5 +1,7 @@
 // Bulk import of resident units from the spreadsheets communities keep (xlsx or CSV):
-// every row is checked, and either all rows are written in one transaction or none.
+// every row is checked, and either all rows are written in one transaction or none. Headers may
+// be Chinese or English (the template comes in the page's language); a row whose first cell
+// starts with "#" is a comment (the template's example row) and is skipped.
 import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
@@ -26,8 +28,13 @@ export const MAX_IMPORT_ROWS = 5000;
 export interface RowError {
   row: number;
   column: string | null;
+  field: Column | null;
   code: string;
   message: string;
+  value: string | null;
+  allowed: string[];
+  limit: number | null;
+  otherRow: number | null;
 }
 
 export interface ImportResult {
@@ -37,7 +44,7 @@ export interface ImportResult {
   errors: UserError[];
 }
 
-type Column =
+export type Column =
   | 'name'
   | 'kind'
   | 'community'
@@ -47,17 +54,25 @@ type Column =
   | 'liaisonName'
   | 'liaisonPhone';
 
-/** Header spellings accepted for each column (compared without spaces, case-insensitively). */
+/**
+ * Header spellings accepted for each column (compared without spaces, case-insensitively): the
+ * template's Chinese header first, its English one ("Unit name", "Kind of unit", "Community",
+ * "Grid", "Staff count", "Address", "Liaison name", "Liaison phone"), then other usual spellings.
+ */
 const HEADERS: Record<Column, string[]> = {
-  name: ['单位名称', '名称', '单位', 'name', 'unitname', 'unit'],
-  kind: ['单位类型', '类型', '性质', 'kind', 'type'],
-  community: ['所属社区', '社区', 'community'],
-  grid: ['所属网格', '网格', 'grid'],
-  staffCount: ['职工人数', '人数', '在职人数', 'staffcount', 'staff'],
-  address: ['地址', '单位地址', 'address'],
-  liaisonName: ['联络员', '联系人', 'liaison', 'liaisonname', 'contact'],
-  liaisonPhone: ['联系电话', '联络员电话', '电话', '手机', 'liaisonphone', 'phone'],
+  name: ['单位名称', 'unitname', '名称', '单位', 'name', 'unit'],
+  kind: ['单位类型', 'kindofunit', '类型', '性质', 'kind', 'type', 'unitkind'],
+  community: ['所属社区', 'community', '社区'],
+  grid: ['所属网格', 'grid', '网格'],
+  staffCount: ['职工人数', 'staffcount', '人数', '在职人数', 'staff'],
+  address: ['地址', 'address', '单位地址'],
+  liaisonName: ['联络员', 'liaisonname', '联系人', 'liaison', 'contact'],
+  liaisonPhone: ['联系电话', 'liaisonphone', '联络员电话', '电话', '手机', 'phone'],
 };
+
+/** A row that is not a unit: empty, or a comment (its first cell starts with "#"). */
+const skipped = (cells: string[]) =>
+  cells.every((cell) => cell.trim() === '') || (cells[0] ?? '').trim().startsWith('#');
 const REQUIRED: Column[] = ['name', 'kind', 'staffCount', 'liaisonName', 'liaisonPhone'];
 
 /** Kind labels as communities write them. */
@@ -68,6 +83,7 @@ const KIND_LABELS: [RegExp, UnitKind][] = [
   [/^(医院|医疗机构|卫生机构|诊所)$/, UnitKind.HOSPITAL],
   [/^(政府部门|机关|党政机关|行政机关|政府机关)$/, UnitKind.GOVERNMENT_DEPARTMENT],
   [/^(社会组织|社团|民办非企业)$/, UnitKind.SOCIAL_ORGANISATION],
+  [/^public\s*institution$/i, UnitKind.INSTITUTION],
 ];
 
 function parseKind(value: string): UnitKind | null {
@@ -157,6 +173,14 @@ function columnMap(header: string[]): Map<Column, number> {
   return map;
 }
 
+/** What a row error says beside its code, when it says nothing more. */
+const NO_DETAILS: Pick<RowError, 'value' | 'allowed' | 'limit' | 'otherRow'> = {
+  value: null,
+  allowed: [],
+  limit: null,
+  otherRow: null,
+};
+
 /** What a refused import reports beside its errors: nothing checked, nothing written. */
 const NOTHING_IMPORTED = { importedCount: 0, validCount: 0, rowErrors: [] };
 
@@ -217,7 +241,8 @@ export async function importUnits(
       ),
     );
   }
-  const [header, ...rows] = sheet.rows;
+  const [header, ...all] = sheet.rows;
+  const rows = all.filter((r) => !skipped(r.cells));
   if (!header || rows.length === 0) {
     return refused(
       NOTHING_IMPORTED,
@@ -247,8 +272,10 @@ export async function importUnits(
       validCount: 0,
       errors: [],
       rowErrors: missing.map((c) => ({
+        ...NO_DETAILS,
         row: header.row,
         column: HEADERS[c][0]!,
+        field: c,
         code: 'MISSING_COLUMN',
         message: `The header row has no "${HEADERS[c][0]}" (${c}) column.`,
       })),
@@ -261,6 +288,10 @@ export async function importUnits(
   const names = rows.map((r) => r.cells[columns.get('name')!]?.trim() ?? '').filter(Boolean);
   const existing = new Set(
     (await ctx.em.find(Unit, { name: { $in: names } }, { fields: ['name'] })).map((u) => u.name),
+  );
+  /** The communities rows may name: those the viewer manages. */
+  const usable = communities.filter((c) =>
+    can(ctx.viewer, 'directory.manage', { communityId: c.id }),
   );
   const findCommunity = (value: string) =>
     communities.find(
@@ -281,12 +312,21 @@ export async function importUnits(
   for (const { row, cells } of rows) {
     const cell = (c: Column) => (columns.has(c) ? (cells[columns.get(c)!] ?? '').trim() : '');
     const errorsBefore = rowErrors.length;
-    const problem = (column: Column, code: string, message: string) =>
+    const problem = (
+      column: Column,
+      code: string,
+      message: string,
+      details: Partial<typeof NO_DETAILS> = {},
+    ) =>
       rowErrors.push({
         row,
         column: header.cells[columns.get(column) ?? -1] ?? HEADERS[column][0]!,
+        field: column,
         code,
         message,
+        ...NO_DETAILS,
+        value: cell(column) || null,
+        ...details,
       });
 
     const communityText = cell('community');
@@ -294,7 +334,9 @@ export async function importUnits(
       ? findCommunity(communityText)
       : communities.find((c) => c.id === defaultCommunityId);
     if (!community) {
-      problem('community', UserErrorCode.NOT_FOUND, `No community named "${communityText}".`);
+      problem('community', UserErrorCode.NOT_FOUND, `No community named "${communityText}".`, {
+        allowed: usable.map((c) => c.name),
+      });
     } else if (!can(ctx.viewer, 'directory.manage', { communityId: community.id })) {
       problem(
         'community',
@@ -303,7 +345,11 @@ export async function importUnits(
       );
     }
     const kind = parseKind(cell('kind'));
-    if (!kind) problem('kind', UserErrorCode.INVALID, `Unknown kind of unit "${cell('kind')}".`);
+    if (!kind && cell('kind')) {
+      problem('kind', 'NOT_A_CHOICE', `Unknown kind of unit "${cell('kind')}".`, {
+        allowed: Object.values(UnitKind),
+      });
+    }
     const staffText = cell('staffCount').replace(/[,，\s人]/g, '');
     const staffCount = /^\d+$/.test(staffText) ? Number(staffText) : NaN;
 
@@ -318,17 +364,31 @@ export async function importUnits(
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const column = issue.path[0] as Column;
-        if (column === 'kind') continue; // already reported with the value
-        const message =
-          column === 'staffCount' && Number.isNaN(staffCount)
-            ? `Staff count "${cell('staffCount')}" is not a whole number.`
-            : issue.message;
-        problem(column, cell(column) ? UserErrorCode.INVALID : UserErrorCode.REQUIRED, message);
+        if (column === 'kind' && cell('kind')) continue; // already reported with the value
+        if (!cell(column)) {
+          problem(column, UserErrorCode.REQUIRED, `"${HEADERS[column][0]}" is required.`);
+        } else if (column === 'staffCount' && Number.isNaN(staffCount)) {
+          problem(
+            column,
+            'NOT_A_WHOLE_NUMBER',
+            `Staff count "${cell(column)}" is not a whole number.`,
+          );
+        } else if (issue.code === 'too_big') {
+          problem(column, column === 'staffCount' ? 'TOO_LARGE' : 'TOO_LONG', issue.message, {
+            limit: Number(issue.maximum),
+          });
+        } else if (column === 'liaisonPhone') {
+          problem(column, 'INVALID_PHONE', issue.message);
+        } else {
+          problem(column, UserErrorCode.INVALID, issue.message);
+        }
       }
     }
     const name = cell('name');
     if (name && seen.has(name)) {
-      problem('name', 'DUPLICATE_ROW', `"${name}" is also in row ${seen.get(name)}.`);
+      problem('name', 'DUPLICATE_ROW', `"${name}" is also in row ${seen.get(name)}.`, {
+        otherRow: seen.get(name) ?? null,
+      });
     } else if (name) {
       seen.set(name, row);
     }
@@ -344,8 +404,11 @@ export async function importUnits(
             g.community.id === community.id &&
             (g.name === gridText || g.code === gridText.toLowerCase()),
         ) ?? null;
-      if (!grid)
-        problem('grid', UserErrorCode.NOT_FOUND, `No grid "${gridText}" in ${community.name}.`);
+      if (!grid) {
+        problem('grid', UserErrorCode.NOT_FOUND, `No grid "${gridText}" in ${community.name}.`, {
+          allowed: grids.filter((g) => g.community.id === community.id).map((g) => g.name),
+        });
+      }
     }
     if (rowErrors.length === errorsBefore && parsed.success && community) {
       valid.push({ data: parsed.data, community, grid });
