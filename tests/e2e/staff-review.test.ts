@@ -233,9 +233,20 @@ describe.skipIf(!hasChromium)('staff review and unit directory in Chromium on a 
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await shot(page, '05-directory-zh');
 
-      const template = await page.request.get(`${w.url}/staff/units/template.csv`);
+      const link = page.getByRole('link', { name: '下载表格模板（CSV）' });
+      const template = await page.request.get(`${w.url}${await link.getAttribute('href')}`);
       expect(template.status()).toBe(200);
-      expect(await template.text()).toContain('单位名称,单位类型');
+      const templateText = await template.text();
+      expect(templateText).toContain(
+        '单位名称,单位类型,所属社区,所属网格,职工人数,地址,联络员,联系电话',
+      );
+      // One example row, which the importer skips (its first cell starts with "#").
+      expect(templateText.split('\r\n')[1]).toMatch(/^# 示例/);
+      // The help names the columns as the template does, with the kinds in words.
+      const help = await page.locator('.directory-columns').innerText();
+      expect(help).toContain('单位类型');
+      expect(help).toContain('企业、事业单位、学校、医院、政府部门、社会组织');
+      expect(help).not.toMatch(/ENTERPRISE|staffCount|liaisonPhone/);
 
       // A sheet with one bad row: the row error, and nothing written.
       await page.setInputFiles('#import-file', {
@@ -244,12 +255,14 @@ describe.skipIf(!hasChromium)('staff review and unit directory in Chromium on a 
         buffer: csv(bad),
       });
       await page.getByRole('button', { name: '检查表格' }).click();
-      const problems = page.locator('table.row-errors');
+      const problems = page.locator('ol.row-errors');
       await problems.waitFor();
-      const rows = problems.locator('tbody tr');
+      const rows = problems.locator('li');
       expect(await rows.count()).toBe(1);
       expect(await rows.first().getAttribute('data-row')).toBe('3');
-      expect(await rows.first().innerText()).toContain('单位类型');
+      expect(await rows.first().innerText()).toBe(
+        '第 3 行 单位类型：“外星机构”不是可选值；可选：企业、事业单位、学校、医院、政府部门、社会组织。',
+      );
       expect(await page.getByRole('button', { name: /^导入 \d+ 个单位$/ }).count()).toBe(0);
       expect(await unitNamed(good1)).toBe(0);
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
@@ -403,6 +416,37 @@ describe.skipIf(!hasChromium)('staff review and unit directory in Chromium on a 
     await shot(page, '09-review-en');
     await page.goto(`${w.url}/staff/units`);
     await page.getByRole('heading', { level: 1, name: 'Resident units' }).waitFor();
+    expect(await page.locator('body').innerText()).not.toMatch(rawKey);
+    // The help and the template speak English: user-facing column names, kinds in words.
+    const help = await page.locator('.directory-columns').innerText();
+    expect(help).toContain('Kind of unit');
+    expect(help).toContain('Enterprise, Public institution, School');
+    expect(help).not.toMatch(/ENTERPRISE|staffCount|liaisonPhone|[\u4e00-\u9fff]/);
+    const link = page.getByRole('link', { name: 'Download the template (CSV)' });
+    const template = await page.request.get(`${w.url}${await link.getAttribute('href')}`);
+    const lines = (await template.text()).replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe(
+      'Unit name,Kind of unit,Community,Grid,Staff count,Address,Liaison name,Liaison phone',
+    );
+    expect(lines[1]).toMatch(/^# Example/);
+    // The template as downloaded, with one wrong row added: the problem in English, by row and
+    // column, with what is allowed.
+    const sheet = [
+      ...lines.slice(0, 2),
+      `English sheet unit ${Date.now()},hardship,,,12,,Li Qiang,13900002222`,
+    ];
+    await page.setInputFiles('#import-file', {
+      name: 'units-en.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`\uFEFF${sheet.join('\r\n')}\r\n`, 'utf8'),
+    });
+    await page.getByRole('button', { name: 'Check the sheet' }).click();
+    const problem = page.locator('ol.row-errors li');
+    await problem.waitFor();
+    expect(await problem.count()).toBe(1);
+    expect(await problem.innerText()).toBe(
+      'Row 3, Kind of unit: “hardship” is not one of the choices; choose from: Enterprise, Public institution, School, Hospital, Government department, Social organisation.',
+    );
     expect(await page.locator('body').innerText()).not.toMatch(rawKey);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await shot(page, '10-directory-en');

@@ -1,26 +1,32 @@
-// GET /staff/units/template.csv: an empty unit import sheet with the headers importUnits accepts
-// (UTF-8 with a BOM, so Excel opens it in the right encoding); the page explains the columns.
+// GET /staff/units/template.csv?lang=: the unit import sheet in the page's language — its header row
+// (importUnits takes the Chinese and the English headers alike) and one example row whose first
+// cell starts with "# " (the importer skips such rows, so it may stay) — as UTF-8 with a BOM, so
+// Excel opens it in the right encoding. The page explains the columns.
 import type { LoaderFunctionArgs } from '@remix-run/node';
+import { stringify } from 'csv-stringify/sync';
 import { requireToken } from '../auth/session.server';
-
-const HEADER = [
-  '单位名称',
-  '单位类型',
-  '所属社区',
-  '所属网格',
-  '职工人数',
-  '地址',
-  '联络员',
-  '联系电话',
-];
+import { directoryEn, directoryZh } from '../i18n/features/directory';
+import { toLanguage } from '../i18n/i18n';
+import { languageFromRequest } from '../i18n/language.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireToken(request);
-  const csv = `\uFEFF${HEADER.join(',')}\r\n`;
+  // The page links the template in its own language (?lang=); else the request's language.
+  const asked = toLanguage(new URL(request.url).searchParams.get('lang') ?? '');
+  const en = (asked ?? languageFromRequest(request)) === 'en';
+  const messages = en ? directoryEn : directoryZh;
+  const columns = Object.keys(
+    directoryZh.importColumns,
+  ) as (keyof typeof directoryZh.importColumns)[];
+  const csv = stringify(
+    [columns.map((c) => messages.importColumns[c]), columns.map((c) => messages.exampleRow[c])],
+    { bom: true, record_delimiter: '\r\n' },
+  );
+  const fileName = en ? 'units-template.csv' : '驻区单位导入模板.csv';
   return new Response(csv, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="units-template.csv"; filename*=UTF-8''${encodeURIComponent('驻区单位导入模板.csv')}`,
+      'Content-Disposition': `attachment; filename="units-template.csv"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
       'Cache-Control': 'private, max-age=3600',
     },
   });

@@ -16,15 +16,14 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { useEffect, useRef, useState } from 'react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   DirectoryPageDocument,
   DirectoryViewerDocument,
   ImportUnitsDocument,
   InviteUnitLiaisonDocument,
-  type ImportUnitsMutation,
   type UnitKind,
   type UserErrorFieldsFragment,
 } from '../../../schema/generated/graphql';
@@ -35,11 +34,13 @@ import {
   requireToken,
 } from '../auth/session.server';
 import { AppHeader } from '../components/AppHeader';
+import { ImportSection, type ImportActionResult } from '../components/units/ImportSection';
+import { InviteOutcome, type InviteResult } from '../components/units/LiaisonInvite';
+import { UnitTable } from '../components/units/UnitTable';
 import { GraphQLRequestError, gqlRequest } from '../graphql/client.server';
 import { directoryZh } from '../i18n/features/directory';
-import { useDateTimeFormat, useNumberFormat } from '../i18n/format';
+import { useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
-import { fieldOf, useUserErrorText } from '../i18n/user-error';
 import href from '../styles/review.css?url';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href }];
@@ -53,7 +54,6 @@ const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 /** The confirm post carries the file as base64: 4/3 of its size, plus a little. */
 const MAX_BASE64_CHARS = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 16;
 const kinds = Object.keys(directoryZh.kinds) as UnitKind[];
-const rowErrorCodes = new Set(Object.keys(directoryZh.rowError));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireToken(request);
@@ -113,27 +113,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ImportPayload = ImportUnitsMutation['importUnits'];
-
-interface ActionResult {
-  intent: 'check' | 'import';
-  fileName: string;
-  /** Kept only when the check passed, for the confirm button to post again. */
-  contentBase64: string | null;
-  validCount: number;
-  rowErrors: ImportPayload['rowErrors'];
-  errors: UserErrorFieldsFragment[];
-}
-
-interface InviteResult {
-  intent: 'invite';
-  unitId: string;
-  unitName: string;
-  url: string | null;
-  expiresAt: string | null;
-  username: string | null;
-  errors: UserErrorFieldsFragment[];
-}
+type ActionResult = ImportActionResult;
 
 const fileError = (code: string): UserErrorFieldsFragment => ({
   code,
@@ -233,6 +213,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function UnitsPage() {
   const loaded = useLoaderData<typeof loader>();
   const { viewer, isAdmin, communityId, communities, filters, units, commitmentCounts } = loaded;
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const number = useNumberFormat();
   const keep = (params: { [name: string]: string | null }) => {
@@ -319,7 +300,7 @@ export default function UnitsPage() {
           </div>
         </Form>
 
-        <InviteOutcome />
+        <InviteOutcome result={actionData?.intent === 'invite' ? actionData : null} />
 
         <p className="muted result-count" aria-live="polite">
           {t('directory.count', { count: loaded.total, n: number.format(loaded.total) })}
@@ -327,71 +308,7 @@ export default function UnitsPage() {
         {units.length === 0 ? (
           <p className="panel">{t('directory.empty')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="data-table directory-table" role="table">
-              <caption className="visually-hidden">{t('directory.caption')}</caption>
-              <thead role="rowgroup">
-                <tr role="row">
-                  <th scope="col">{t('directory.columns.name')}</th>
-                  <th scope="col">{t('directory.columns.kind')}</th>
-                  {!communityId && <th scope="col">{t('directory.columns.community')}</th>}
-                  <th scope="col">{t('directory.columns.grid')}</th>
-                  <th scope="col" className="num">
-                    {t('directory.columns.staff')}
-                  </th>
-                  <th scope="col">{t('directory.columns.liaison')}</th>
-                  {commitmentCounts && (
-                    <th scope="col" className="num">
-                      {t('directory.columns.commitments')}
-                    </th>
-                  )}
-                </tr>
-              </thead>
-              <tbody role="rowgroup">
-                {units.map((unit) => (
-                  <tr key={unit.id} data-unit-id={unit.id} role="row">
-                    <th scope="row" role="rowheader" className="unit-name">
-                      <Link to={`/staff/units/${encodeURIComponent(unit.id)}`}>{unit.name}</Link>
-                      {unit.address && <div className="muted">{unit.address}</div>}
-                    </th>
-                    <td role="cell" data-label={t('directory.columns.kind')}>
-                      {t(`directory.kinds.${unit.kind}`)}
-                    </td>
-                    {!communityId && (
-                      <td role="cell" data-label={t('directory.columns.community')}>
-                        {unit.community.name}
-                      </td>
-                    )}
-                    <td role="cell" data-label={t('directory.columns.grid')}>
-                      {unit.grid?.name ?? t('directory.noGrid')}
-                    </td>
-                    <td role="cell" className="num" data-label={t('directory.columns.staff')}>
-                      {number.format(unit.staffCount)}
-                    </td>
-                    <td
-                      role="cell"
-                      className="liaison-cell"
-                      data-label={t('directory.columns.liaison')}
-                    >
-                      <span>
-                        {unit.liaisonName} <span className="muted">{unit.liaisonPhone}</span>
-                      </span>
-                      {unit.liaisonAccount && <LiaisonAccount unit={unit} />}
-                    </td>
-                    {commitmentCounts && (
-                      <td
-                        role="cell"
-                        className="num"
-                        data-label={t('directory.columns.commitments')}
-                      >
-                        {number.format(commitmentCounts[unit.id] ?? 0)}
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <UnitTable units={units} communityId={communityId} commitmentCounts={commitmentCounts} />
         )}
         {(loaded.nextCursor || loaded.after) && (
           <p className="button-row section">
@@ -408,314 +325,11 @@ export default function UnitsPage() {
           </p>
         )}
 
-        <ImportSection communityId={communityId} />
+        <ImportSection
+          communityId={communityId}
+          actionData={actionData?.intent === 'invite' ? undefined : actionData}
+        />
       </main>
     </>
-  );
-}
-
-type UnitRow = ReturnType<typeof useLoaderData<typeof loader>>['units'][number];
-
-/** The liaison's account: none, invited (until when), or active; and the invite disclosure. */
-function LiaisonAccount({ unit }: { unit: UnitRow }) {
-  const { t } = useTranslation();
-  const dates = useDateTimeFormat();
-  const account = unit.liaisonAccount!;
-  const expiresAt = account.invitationExpiresAt;
-  const expired = expiresAt !== null && Date.parse(expiresAt) <= Date.now();
-  const badge =
-    account.status === 'ACTIVE'
-      ? 'badge-ok'
-      : account.status === 'INVITED'
-        ? 'badge-info'
-        : 'badge-warn';
-  return (
-    <div className="liaison-account">
-      <span className={`badge ${badge}`} data-liaison-status={account.status}>
-        {t(`directory.invite.status.${account.status}`)}
-      </span>
-      {account.status === 'INVITED' && expiresAt && (
-        <span className="muted">
-          {' '}
-          {expired
-            ? t('directory.invite.linkExpired')
-            : t('directory.invite.linkValidUntil', { date: dates.day(expiresAt) })}
-        </span>
-      )}
-      {account.status !== 'ACTIVE' && (
-        <details className="invite-liaison">
-          <summary className="button button-quiet">
-            {account.status === 'INVITED'
-              ? t('directory.invite.again')
-              : t('directory.invite.open')}
-          </summary>
-          <Form method="post" encType="multipart/form-data" className="stack" noValidate>
-            <input type="hidden" name="intent" value="invite" />
-            <input type="hidden" name="unitId" value={unit.id} />
-            <input type="hidden" name="unitName" value={unit.name} />
-            <div className="field">
-              <label htmlFor={`invite-name-${unit.id}`}>{t('directory.invite.displayName')}</label>
-              <input
-                id={`invite-name-${unit.id}`}
-                name="displayName"
-                required
-                defaultValue={unit.liaisonName}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={`invite-phone-${unit.id}`}>{t('directory.invite.phone')}</label>
-              <input
-                id={`invite-phone-${unit.id}`}
-                name="phone"
-                type="tel"
-                inputMode="tel"
-                defaultValue={unit.liaisonPhone}
-              />
-            </div>
-            <div>
-              <button type="submit" className="button button-primary">
-                {t('directory.invite.submit')}
-              </button>
-            </div>
-            {account.status === 'INVITED' && (
-              <p className="muted">{t('directory.invite.replaces')}</p>
-            )}
-          </Form>
-        </details>
-      )}
-    </div>
-  );
-}
-
-/** The link just issued (once: it is not stored), or why none was. */
-function InviteOutcome() {
-  const raw = useActionData<typeof action>();
-  const result = raw && raw.intent === 'invite' ? raw : null;
-  const { t } = useTranslation();
-  const dates = useDateTimeFormat();
-  const errorText = useUserErrorText();
-  const ref = useRef<HTMLDivElement>(null);
-  const [hydrated, setHydrated] = useState(false);
-  const [copied, setCopied] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  useEffect(() => {
-    setCopied(false);
-    ref.current?.focus();
-  }, [result]);
-  if (!result) return null;
-  if (!result.url) {
-    return (
-      <div className="alert outcome" role="alert" tabIndex={-1} ref={ref}>
-        <p>
-          <strong>{t('directory.invite.failed', { unit: result.unitName })}</strong>
-        </p>
-        {result.errors.map((e, index) => (
-          <p key={index}>{errorText(e)}</p>
-        ))}
-      </div>
-    );
-  }
-  const copy = async () => {
-    await navigator.clipboard.writeText(result.url!);
-    setCopied(true);
-  };
-  return (
-    <div className="notice outcome invite-outcome" role="status" tabIndex={-1} ref={ref}>
-      <p>
-        <strong>
-          {t('directory.invite.issued', {
-            unit: result.unitName,
-            username: result.username ?? '',
-            date: dates.day(result.expiresAt!),
-          })}
-        </strong>
-      </p>
-      <p className="invite-link">
-        <code data-invite-link>{result.url}</code>
-      </p>
-      {hydrated && (
-        <p className="button-row">
-          <button type="button" className="button" onClick={() => void copy()}>
-            {t('directory.invite.copy')}
-          </button>
-          <span aria-live="polite">{copied ? t('directory.invite.copied') : ''}</span>
-        </p>
-      )}
-      <p className="muted">{t('directory.invite.once')}</p>
-    </div>
-  );
-}
-
-function ImportSection({ communityId }: { communityId: string | null }) {
-  const raw = useActionData<typeof action>();
-  const actionData = raw && raw.intent !== 'invite' ? raw : undefined;
-  const navigation = useNavigation();
-  const { t, i18n } = useTranslation();
-  const number = useNumberFormat();
-  const errorText = useUserErrorText();
-  const resultRef = useRef<HTMLDivElement>(null);
-  useEffect(() => resultRef.current?.focus(), [actionData]);
-  const busyIntent =
-    navigation.state !== 'idle' && navigation.formMethod === 'POST'
-      ? navigation.formData?.get('intent')
-      : null;
-  const fileErrors = (actionData?.errors ?? []).filter(
-    (e) => fieldOf(e) === 'file' || fieldOf(e) === 'contentBase64' || fieldOf(e) === 'fileName',
-  );
-  const otherErrors = (actionData?.errors ?? []).filter((e) => !fileErrors.includes(e));
-  const fileErrorText = (e: UserErrorFieldsFragment) =>
-    e.code === 'FILE_TOO_LARGE_5MB'
-      ? t('directory.import.tooLarge')
-      : e.code === 'TOO_LONG'
-        ? t('directory.import.tooBig')
-        : e.code === 'UNSUPPORTED_FILE'
-          ? t('directory.import.unsupported')
-          : e.code === 'REQUIRED' && fieldOf(e) === 'contentBase64'
-            ? t('directory.import.emptySheet')
-            : errorText(e);
-  const rowProblem = (e: { code: string; message: string }) =>
-    i18n.language === 'en' || !rowErrorCodes.has(e.code)
-      ? e.message
-      : t(`directory.rowError.${e.code as keyof typeof directoryZh.rowError}`);
-
-  return (
-    <section className="panel directory-import" aria-labelledby="import-heading">
-      <h2 id="import-heading">{t('directory.import.heading')}</h2>
-      <p>{t('directory.import.intro')}</p>
-      <p>
-        <a className="button button-quiet" href="/staff/units/template.csv" download>
-          {t('directory.import.template')}
-        </a>
-      </p>
-      <div className="directory-columns">
-        <h3>{t('directory.import.columnsHeading')}</h3>
-        <p className="muted">{t('directory.import.columnsHelp')}</p>
-      </div>
-
-      {actionData && (
-        <div
-          className="import-result outcome"
-          tabIndex={-1}
-          ref={resultRef}
-          role={actionData.contentBase64 ? 'status' : 'alert'}
-        >
-          {otherErrors.length > 0 && (
-            <div className="alert">
-              <p>
-                <strong>{t('directory.import.failed')}</strong>
-              </p>
-              {otherErrors.map((e, index) => (
-                <p key={index}>{errorText(e)}</p>
-              ))}
-            </div>
-          )}
-          {actionData.rowErrors.length > 0 && (
-            <>
-              <div className="alert">
-                <p>
-                  <strong>
-                    {t('directory.import.problems', {
-                      count: actionData.rowErrors.length,
-                      file: actionData.fileName,
-                      n: number.format(actionData.rowErrors.length),
-                    })}
-                  </strong>
-                </p>
-              </div>
-              <div className="table-wrap">
-                <table className="data-table row-errors" role="table">
-                  <caption className="visually-hidden">
-                    {t('directory.import.problemsCaption')}
-                  </caption>
-                  <thead role="rowgroup">
-                    <tr role="row">
-                      <th scope="col" className="num">
-                        {t('directory.import.row')}
-                      </th>
-                      <th scope="col">{t('directory.import.column')}</th>
-                      <th scope="col">{t('directory.import.problem')}</th>
-                    </tr>
-                  </thead>
-                  <tbody role="rowgroup">
-                    {actionData.rowErrors.map((e, index) => (
-                      <tr key={index} data-row={e.row} role="row">
-                        <td role="cell" className="num" data-label={t('directory.import.row')}>
-                          {number.format(e.row)}
-                        </td>
-                        <td role="cell" data-label={t('directory.import.column')}>
-                          {e.column ?? ''}
-                        </td>
-                        <td role="cell" data-label={t('directory.import.problem')}>
-                          {rowProblem(e)}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </>
-          )}
-          {actionData.contentBase64 && (
-            <div className="notice">
-              <p>
-                <strong>
-                  {t('directory.import.checked', {
-                    count: actionData.validCount,
-                    file: actionData.fileName,
-                    valid: number.format(actionData.validCount),
-                  })}
-                </strong>
-              </p>
-              <Form method="post" encType="multipart/form-data" className="inline-form">
-                <input type="hidden" name="intent" value="import" />
-                <input type="hidden" name="fileName" value={actionData.fileName} />
-                <input type="hidden" name="contentBase64" value={actionData.contentBase64} />
-                {communityId && <input type="hidden" name="community" value={communityId} />}
-                <button
-                  type="submit"
-                  className="button button-primary"
-                  disabled={busyIntent === 'import'}
-                >
-                  {busyIntent === 'import'
-                    ? t('directory.import.importing')
-                    : t('directory.import.confirm', {
-                        count: actionData.validCount,
-                        n: number.format(actionData.validCount),
-                      })}
-                </button>
-              </Form>
-            </div>
-          )}
-        </div>
-      )}
-
-      <Form method="post" encType="multipart/form-data" className="stack" noValidate>
-        <input type="hidden" name="intent" value="check" />
-        {communityId && <input type="hidden" name="community" value={communityId} />}
-        <div className="field">
-          <label htmlFor="import-file">{t('directory.import.file')}</label>
-          <input
-            id="import-file"
-            name="file"
-            type="file"
-            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            required
-            {...(fileErrors.length > 0
-              ? { 'aria-invalid': true as const, 'aria-describedby': 'import-file-error' }
-              : {})}
-          />
-          {fileErrors.length > 0 && (
-            <p className="field-error" id="import-file-error" role="alert">
-              {fileErrors.map(fileErrorText).join(' ')}
-            </p>
-          )}
-        </div>
-        <div>
-          <button type="submit" className="button" disabled={busyIntent === 'check'}>
-            {busyIntent === 'check' ? t('directory.import.checking') : t('directory.import.check')}
-          </button>
-        </div>
-      </Form>
-    </section>
   );
 }
