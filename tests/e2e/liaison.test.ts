@@ -106,8 +106,8 @@ describe.skipIf(!hasChromium)(
       const item = staffPage.locator(
         `article[data-review-kind="fulfilment"][data-id="${fulfilmentId}"]`,
       );
-      // The queue is oldest first: the new record may be on a later page.
-      const next = staffPage.getByRole('link', { name: '下一页' });
+      // The queue is oldest first: the new record may be on a later page of the records.
+      const next = staffPage.locator('#review-records').getByRole('link', { name: '下一页' });
       for (let i = 0; i < 20 && (await item.count()) === 0 && (await next.count()) > 0; i++) {
         // Follow the link's address: each page is a full server render, nothing to race with.
         await staffPage.goto(new URL((await next.getAttribute('href'))!, w.url).href);

@@ -5,21 +5,30 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { stringify } from 'csv-stringify/sync';
 import { requireToken } from '../auth/session.server';
-import { directoryEn, directoryZh } from '../i18n/features/directory';
-import { toLanguage } from '../i18n/i18n';
+import { directoryZh } from '../i18n/features/directory';
+import { createI18n, toLanguage } from '../i18n/i18n';
 import { languageFromRequest } from '../i18n/language.server';
+
+const COLUMNS = Object.keys(
+  directoryZh.importColumns,
+) as (keyof typeof directoryZh.importColumns)[];
+
+/** The columns the example row fills in (the others stay empty). */
+const isExample = (c: string): c is keyof typeof directoryZh.exampleRow =>
+  Object.hasOwn(directoryZh.exampleRow, c);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireToken(request);
   // The page links the template in its own language (?lang=); else the request's language.
-  const asked = toLanguage(new URL(request.url).searchParams.get('lang') ?? '');
-  const en = (asked ?? languageFromRequest(request)) === 'en';
-  const messages = en ? directoryEn : directoryZh;
-  const columns = Object.keys(
-    directoryZh.importColumns,
-  ) as (keyof typeof directoryZh.importColumns)[];
+  const language =
+    toLanguage(new URL(request.url).searchParams.get('lang') ?? '') ?? languageFromRequest(request);
+  const en = language === 'en';
+  const i18n = createI18n(language);
   const csv = stringify(
-    [columns.map((c) => messages.importColumns[c]), columns.map((c) => messages.exampleRow[c])],
+    [
+      COLUMNS.map((c) => i18n.t(`directory.importColumns.${c}`)),
+      COLUMNS.map((c) => (isExample(c) ? i18n.t(`directory.exampleRow.${c}`) : '')),
+    ],
     { bom: true, record_delimiter: '\r\n' },
   );
   const fileName = en ? 'units-template.csv' : '驻区单位导入模板.csv';

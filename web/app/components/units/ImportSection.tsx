@@ -66,15 +66,17 @@ export function useRowProblemText() {
       otherRow: e.otherRow ?? 0,
     };
     const problem =
-      e.code === 'NOT_FOUND'
-        ? e.field === 'community'
-          ? t('directory.rowError.NOT_FOUND_COMMUNITY', details)
-          : e.allowed.length > 0
-            ? t('directory.rowError.NOT_FOUND_GRID', details)
-            : t('directory.rowError.NOT_FOUND_NO_GRIDS')
-        : Object.hasOwn(directoryZh.rowError, e.code)
-          ? t(`directory.rowError.${e.code as keyof typeof directoryZh.rowError}`, details)
-          : t('directory.rowError.INVALID', details);
+      e.code === 'TOO_LONG'
+        ? t('directory.rowError.TOO_LONG', { count: e.limit ?? 0, limit: e.limit ?? 0 })
+        : e.code === 'NOT_FOUND'
+          ? e.field === 'community'
+            ? t('directory.rowError.NOT_FOUND_COMMUNITY', details)
+            : e.allowed.length > 0
+              ? t('directory.rowError.NOT_FOUND_GRID', details)
+              : t('directory.rowError.NOT_FOUND_NO_GRIDS')
+          : Object.hasOwn(directoryZh.rowError, e.code)
+            ? t(`directory.rowError.${e.code as keyof typeof directoryZh.rowError}`, details)
+            : t('directory.rowError.INVALID', details);
     return t('directory.rowProblem', {
       row: e.row,
       // A missing column is named as the template names it; others as the sheet does.

@@ -54,9 +54,6 @@ export const directoryZh = {
     problems_other:
       '《{{file}}》中有 {{n}} 处问题，请修改表格后重新选择文件检查。没有导入任何单位。',
     problemsCaption: '表格中的问题',
-    row: '行号',
-    column: '列',
-    problem: '问题',
     confirm_other: '导入 {{n}} 个单位',
     importing: '正在导入…',
     imported_other: '已导入 {{n}} 个单位。',
@@ -109,12 +106,11 @@ export const directoryZh = {
     liaisonName: '最多 50 个字。',
     liaisonPhone: '11 位手机号码，如 13900001111。',
   },
-  /** The template's example row; the importer skips it (its first cell starts with "#"). */
+  /** The template's example row (columns left empty: none); the importer skips it (its first
+   * cell starts with "#"). */
   exampleRow: {
     name: '# 示例：阳光科技有限公司（导入时跳过此行）',
     kind: '企业',
-    community: '',
-    grid: '',
     staffCount: '120',
     address: '幸福路 8 号',
     liaisonName: '王芳',
@@ -129,7 +125,7 @@ export const directoryZh = {
     NOT_A_CHOICE: '“{{value}}”不是可选值；可选：{{allowed}}。',
     NOT_A_WHOLE_NUMBER: '“{{value}}”不是整数；请填写不小于 0 的整数，如 120。',
     TOO_LARGE: '“{{value}}”太大；最大为 {{limit}}。',
-    TOO_LONG: '内容太长；最多 {{limit}} 个字。',
+    TOO_LONG_other: '内容太长；最多 {{limit}} 个字。',
     INVALID_PHONE: '“{{value}}”不是手机号码；请填写 11 位手机号码，如 13900001111。',
     NOT_FOUND_COMMUNITY: '没有名为“{{value}}”的社区；可填：{{allowed}}，或留空。',
     NOT_FOUND_GRID: '本社区没有名为“{{value}}”的网格；可填：{{allowed}}，或留空。',
@@ -200,9 +196,6 @@ export const directoryEn: WithEnglishPlurals<typeof directoryZh> = {
     problems_other:
       '“{{file}}” has {{n}} problems. Correct the sheet and choose it again to check it. No unit was imported.',
     problemsCaption: 'Problems in the sheet',
-    row: 'Row',
-    column: 'Column',
-    problem: 'Problem',
     confirm_one: 'Import {{n}} unit',
     confirm_other: 'Import {{n}} units',
     importing: 'Importing…',
@@ -258,8 +251,6 @@ export const directoryEn: WithEnglishPlurals<typeof directoryZh> = {
   exampleRow: {
     name: '# Example: Sunshine Tech Ltd (this row is skipped)',
     kind: 'Enterprise',
-    community: '',
-    grid: '',
     staffCount: '120',
     address: '8 Happiness Road',
     liaisonName: 'Wang Fang',
@@ -274,7 +265,8 @@ export const directoryEn: WithEnglishPlurals<typeof directoryZh> = {
     NOT_A_WHOLE_NUMBER:
       '“{{value}}” is not a whole number; enter a number of 0 or more, such as 120.',
     TOO_LARGE: '“{{value}}” is too large; at most {{limit}}.',
-    TOO_LONG: 'Too long; at most {{limit}} characters.',
+    TOO_LONG_one: 'Too long; at most {{limit}} character.',
+    TOO_LONG_other: 'Too long; at most {{limit}} characters.',
     INVALID_PHONE: '“{{value}}” is not a mobile number; enter 11 digits, such as 13900001111.',
     NOT_FOUND_COMMUNITY:
       'There is no community named “{{value}}”; use {{allowed}}, or leave it empty.',
