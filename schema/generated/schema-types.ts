@@ -1222,6 +1222,14 @@ export type NeedStatus =
   | 'CLOSED'
   | 'OPEN';
 
+/** The next star level a volunteer can reach. */
+export type NextStar = {
+  /** Confirmed service hours still needed to reach it. */
+  hoursNeeded: Scalars['Float']['output'];
+  /** The star level reached next (1–5). */
+  level: Scalars['Int']['output'];
+};
+
 /** An object with a stable, opaque global ID that `node(id:)` can fetch again. */
 export type Node = {
   /** Opaque global identifier. */
@@ -1708,6 +1716,8 @@ export type RegisterVolunteerInput = {
   /** Real name (实名). */
   displayName: Scalars['String']['input'];
   password: Scalars['String']['input'];
+  /** The password typed again; when given, it must be the same. */
+  passwordConfirmation?: InputMaybe<Scalars['String']['input']>;
   /** 11-digit mobile number. */
   phone: Scalars['String']['input'];
   username: Scalars['String']['input'];
@@ -2255,6 +2265,8 @@ export type UserError = {
   code: Scalars['String']['output'];
   /** Path to the input field at fault, e.g. ["input", "name"]; null for the whole input. */
   field?: Maybe<Array<Scalars['String']['output']>>;
+  /** The bound a TOO_SHORT, TOO_LONG or OUT_OF_RANGE error refers to (e.g. 3 for "at least 3 characters"), when there is one. */
+  limit?: Maybe<Scalars['Int']['output']>;
   message: Scalars['String']['output'];
 };
 
@@ -2268,6 +2280,8 @@ export type Volunteer = Node & {
   grid?: Maybe<Grid>;
   /** Opaque global identifier. */
   id: Scalars['ID']['output'];
+  /** The next star level and the confirmed hours still needed; null at the top level. */
+  nextStar?: Maybe<NextStar>;
   /** Masked (138****5678) unless phoneMasked is false. */
   phone: Scalars['String']['output'];
   /** Whether realName and phone are shown to you masked (not yours to call). */

@@ -2,7 +2,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { databaseTrouble, TROUBLE_MESSAGES } from '../db/trouble.js';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import type { ZodError } from 'zod';
 import type { Logger } from '../logger.js';
 
@@ -61,6 +61,7 @@ export const UserErrorCode = {
   INVITATION_USED: 'INVITATION_USED',
   INVITATION_EXPIRED: 'INVITATION_EXPIRED',
   INVITATION_INVALID: 'INVITATION_INVALID',
+  PASSWORD_MISMATCH: 'PASSWORD_MISMATCH',
 } as const;
 export type UserErrorCode = (typeof UserErrorCode)[keyof typeof UserErrorCode];
 
@@ -78,6 +79,13 @@ export class UserError {
 
   @Field(() => String)
   message!: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The bound a TOO_SHORT, TOO_LONG or OUT_OF_RANGE error refers to (e.g. 3 for "at least 3 characters"), when there is one.',
+  })
+  limit?: number | null;
 }
 
 export function userError(code: UserErrorCode, message: string, field?: string[]): UserError {
@@ -120,6 +128,10 @@ export function refused(
   return { ...empty, errors };
 }
 
+/** A UserError with the bound it refers to (see `UserError.limit`). */
+const withLimit = (error: UserError, limit: number | bigint): UserError =>
+  Object.assign(error, { limit: Number(limit) });
+
 /** Maps zod validation issues to UserErrors whose `field` paths start at `input`. */
 export function userErrorsFromZod(error: ZodError): UserError[] {
   return error.issues.map((issue) => {
@@ -129,16 +141,22 @@ export function userErrorsFromZod(error: ZodError): UserError[] {
         if (issue.origin === 'string' && issue.minimum === 1) {
           return userError(UserErrorCode.REQUIRED, issue.message, field);
         }
-        return userError(
-          issue.origin === 'string' ? UserErrorCode.TOO_SHORT : UserErrorCode.OUT_OF_RANGE,
-          issue.message,
-          field,
+        return withLimit(
+          userError(
+            issue.origin === 'string' ? UserErrorCode.TOO_SHORT : UserErrorCode.OUT_OF_RANGE,
+            issue.message,
+            field,
+          ),
+          issue.minimum,
         );
       case 'too_big':
-        return userError(
-          issue.origin === 'string' ? UserErrorCode.TOO_LONG : UserErrorCode.OUT_OF_RANGE,
-          issue.message,
-          field,
+        return withLimit(
+          userError(
+            issue.origin === 'string' ? UserErrorCode.TOO_LONG : UserErrorCode.OUT_OF_RANGE,
+            issue.message,
+            field,
+          ),
+          issue.maximum,
         );
       case 'invalid_type':
         return userError(

@@ -134,18 +134,46 @@ export async function logout(ctx: Context, input: { allSessions?: boolean | null
 const registerSchema = z.object({
   username: usernameSchema,
   password: passwordSchema,
+  passwordConfirmation: z.string().nullish(),
   displayName: displayNameSchema,
   phone: phoneSchema,
-  communityId: z.string().min(1, 'Choose your community.'),
+  communityId: z.string().trim().min(1, 'Choose your community.'),
 });
 
-/** Public self-registration of a volunteer; signs them in. */
+/**
+ * Public self-registration of a volunteer; signs them in. Every problem with the input is
+ * answered in one response (each field's shape, the repeated password, a taken username, an
+ * unknown community), so the form can list them all at once.
+ */
 export async function registerVolunteer(
   ctx: Context,
   input: z.input<typeof registerSchema>,
 ): Promise<SignedIn> {
   const parsed = registerSchema.safeParse(input);
-  if (!parsed.success) return refused(['token', 'user'], ...userErrorsFromZod(parsed.error));
+  const errors = parsed.success ? [] : userErrorsFromZod(parsed.error);
+  const bad = (name: string) => errors.some((error) => error.field?.at(-1) === name);
+  if (
+    input.passwordConfirmation != null &&
+    input.passwordConfirmation !== input.password &&
+    !bad('password')
+  ) {
+    errors.push(
+      userError(
+        UserErrorCode.PASSWORD_MISMATCH,
+        'The two passwords are not the same.',
+        inputField('passwordConfirmation'),
+      ),
+    );
+  }
+  const username = usernameSchema.safeParse(input.username);
+  if (username.success && (await ctx.em.count(User, { username: username.data }))) {
+    errors.push(takenUsername());
+  }
+  const community = bad('communityId') ? null : await findCommunity(ctx, input.communityId.trim());
+  if (!bad('communityId') && !community) errors.push(noSuch('community', 'communityId'));
+  if (errors.length > 0 || !parsed.success || !community) {
+    return refused(['token', 'user'], ...errors);
+  }
   const data = parsed.data;
   const wait = await ctx.app.loginLimiter.takeRegistration(ctx.request.ip);
   if (wait > 0) {
@@ -156,10 +184,6 @@ export async function registerVolunteer(
         `Too many sign-ups from this network. Try again in ${Math.ceil(wait / 60)} minute(s).`,
       ),
     );
-  }
-  const community = await findCommunity(ctx, data.communityId);
-  if (!community) {
-    return refused(['token', 'user'], noSuch('community', 'communityId'));
   }
   const created = await insertUser(ctx, {
     username: data.username,
@@ -175,6 +199,9 @@ export async function registerVolunteer(
   ctx.viewer = new Viewer(created.user, null);
   return { token, user: created.user, errors: [] };
 }
+
+const takenUsername = () =>
+  userError(UserErrorCode.TAKEN, 'This username is already taken.', inputField('username'));
 
 const createUserSchema = z.object({
   username: usernameSchema,
@@ -250,11 +277,7 @@ async function insertUser(
     unit: Unit | null;
   },
 ): Promise<{ user: User | null; token: null; errors: UserError[] }> {
-  const taken = () =>
-    refused(
-      ['user', 'token'],
-      userError(UserErrorCode.TAKEN, 'This username is already taken.', inputField('username')),
-    );
+  const taken = () => refused(['user', 'token'], takenUsername());
   if (await ctx.em.count(User, { username: data.username })) return taken();
   const user = ctx.em.create(User, {
     username: data.username,

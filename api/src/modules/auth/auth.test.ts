@@ -142,6 +142,10 @@ describe('registerVolunteer', () => {
     registerVolunteer(input: $input) { token viewer { username role community { name } } errors { code field } }
   }`;
 
+  const REGISTER_ALL = `mutation($input: RegisterVolunteerInput!) {
+    registerVolunteer(input: $input) { token errors { code field limit } }
+  }`;
+
   it('creates a volunteer in the chosen community and signs them in', async () => {
     const res = await t.gql(REGISTER, {
       input: {
@@ -174,6 +178,64 @@ describe('registerVolunteer', () => {
     expect(
       res.data!.registerVolunteer.errors.map((e: { field: string[] }) => e.field.at(-1)).sort(),
     ).toEqual(['displayName', 'password', 'phone', 'username']);
+    expect(await t.orm.em.fork().count(User, {})).toBe(before);
+  });
+
+  it('answers an empty form with one REQUIRED error per field, all in one response', async () => {
+    const res = await t.gql(REGISTER_ALL, {
+      input: {
+        username: '  ',
+        password: '',
+        passwordConfirmation: '',
+        displayName: '',
+        phone: '',
+        communityId: '',
+      },
+    });
+    const errors = res.data!.registerVolunteer.errors as { code: string; field: string[] }[];
+    expect(errors.map((e) => [e.field.at(-1), e.code]).sort()).toEqual([
+      ['communityId', 'REQUIRED'],
+      ['displayName', 'REQUIRED'],
+      ['password', 'REQUIRED'],
+      ['phone', 'REQUIRED'],
+      ['username', 'REQUIRED'],
+    ]);
+  });
+
+  it('reports a short name with its bound, a taken name, a mismatch and an unknown community together', async () => {
+    const taken = await makeUser(t.orm, { role: Role.VOLUNTEER, community });
+    const before = await t.orm.em.fork().count(User, {});
+    const short = await t.gql(REGISTER_ALL, {
+      input: {
+        username: 'ab',
+        password: 'a-good-password',
+        passwordConfirmation: 'a-good-password',
+        displayName: '张伟',
+        phone: '13911112222',
+        communityId: community.nodeId,
+      },
+    });
+    expect(short.data!.registerVolunteer.errors).toEqual([
+      { code: 'TOO_SHORT', field: ['input', 'username'], limit: 3 },
+    ]);
+    const res = await t.gql(REGISTER_ALL, {
+      input: {
+        username: taken.username,
+        password: 'a-good-password',
+        passwordConfirmation: 'another-password',
+        displayName: '张伟',
+        phone: '139',
+        communityId: toGlobalId('Community', 999_999),
+      },
+    });
+    const errors = res.data!.registerVolunteer.errors as { code: string; field: string[] }[];
+    expect(errors.map((e) => [e.field.at(-1), e.code]).sort()).toEqual([
+      ['communityId', 'NOT_FOUND'],
+      ['passwordConfirmation', 'PASSWORD_MISMATCH'],
+      ['phone', 'INVALID'],
+      ['username', 'TAKEN'],
+    ]);
+    expect(res.data!.registerVolunteer.token).toBeNull();
     expect(await t.orm.em.fork().count(User, {})).toBe(before);
   });
 

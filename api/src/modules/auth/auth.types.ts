@@ -39,6 +39,11 @@ export class LogoutPayload {
 export class RegisterVolunteerInput {
   @Field(() => String) username!: string;
   @Field(() => String) password!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The password typed again; when given, it must be the same.',
+  })
+  passwordConfirmation?: string | null;
   @Field(() => String, { description: 'Real name (实名).' }) displayName!: string;
   @Field(() => String, { description: '11-digit mobile number.' }) phone!: string;
   @Field(() => ID) communityId!: string;

@@ -5,12 +5,15 @@ export const usernameSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .min(3, 'Username must be at least 3 characters.')
-  .max(32, 'Username must be at most 32 characters.')
+  // One problem per field: an empty one is REQUIRED, not also too short and badly formed.
+  .min(1, { message: 'Enter a username.', abort: true })
+  .min(3, { message: 'Username must be at least 3 characters.', abort: true })
+  .max(32, { message: 'Username must be at most 32 characters.', abort: true })
   .regex(/^[a-z0-9_.-]+$/, 'Use only letters, digits, ".", "_" and "-".');
 
 export const passwordSchema = z
   .string()
+  .min(1, { message: 'Enter a password.', abort: true })
   .min(8, 'Password must be at least 8 characters.')
   .max(128, 'Password must be at most 128 characters.');
 
@@ -24,4 +27,5 @@ export const displayNameSchema = z
 export const phoneSchema = z
   .string()
   .trim()
+  .min(1, { message: 'Enter a mobile number.', abort: true })
   .regex(/^1\d{10}$/, 'Enter an 11-digit mobile number.');

@@ -1,5 +1,5 @@
 // GraphQL types of volunteer service: inputs, payloads, connections, availability.
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { UserError } from '../../graphql/errors.js';
 import { ConnectionType } from '../../graphql/connections.js';
 import { Activity } from './activity.entity.js';
@@ -17,6 +17,13 @@ export class AvailabilitySlotType {
   @Field(() => Int) day!: number;
   @Field(() => String, { description: 'HH:MM' }) start!: string;
   @Field(() => String, { description: 'HH:MM' }) end!: string;
+}
+
+@ObjectType('NextStar', { description: 'The next star level a volunteer can reach.' })
+export class NextStarType {
+  @Field(() => Int, { description: 'The star level reached next (1–5).' }) level!: number;
+  @Field(() => Float, { description: 'Confirmed service hours still needed to reach it.' })
+  hoursNeeded!: number;
 }
 
 @InputType()

@@ -11,3 +11,14 @@ export function starLevel(
 ): number {
   return thresholds.filter((hours) => verifiedMinutes >= hours * 60).length;
 }
+
+/** The next star a volunteer can reach and the confirmed hours still missing; null at the top. */
+export function nextStar(
+  verifiedMinutes: number,
+  thresholds: readonly number[] = DEFAULT_STAR_THRESHOLDS,
+): { level: number; hoursNeeded: number } | null {
+  const level = starLevel(verifiedMinutes, thresholds) + 1;
+  const hours = [...thresholds].sort((a, b) => a - b)[level - 1];
+  if (hours === undefined) return null;
+  return { level, hoursNeeded: Math.round(((hours * 60 - verifiedMinutes) / 60) * 100) / 100 };
+}

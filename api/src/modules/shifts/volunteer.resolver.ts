@@ -22,13 +22,14 @@ import { Unit } from '../directory/unit.entity.js';
 import { canReadVolunteer } from './shifts.policy.js';
 import {
   AvailabilitySlotType,
+  NextStarType,
   ReviewAffiliationInput,
   UpdateMyVolunteerProfileInput,
   VolunteerConnection,
   VolunteerFilter,
   VolunteerPayload,
 } from './shifts.types.js';
-import { starLevel } from './star-level.js';
+import { nextStar, starLevel } from './star-level.js';
 import { Volunteer } from './volunteer.entity.js';
 import * as volunteers from './volunteers.service.js';
 
@@ -103,6 +104,14 @@ export class VolunteerResolver {
   })
   starLevel(@Root() v: Volunteer, @Ctx() ctx: Context) {
     return starLevel(v.verifiedMinutes, ctx.app.config.shifts.starLevelHours);
+  }
+
+  @FieldResolver(() => NextStarType, {
+    nullable: true,
+    description: 'The next star level and the confirmed hours still needed; null at the top level.',
+  })
+  nextStar(@Root() v: Volunteer, @Ctx() ctx: Context) {
+    return nextStar(v.verifiedMinutes, ctx.app.config.shifts.starLevelHours);
   }
 
   @Mutation(() => VolunteerPayload)
