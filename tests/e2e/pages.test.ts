@@ -150,7 +150,7 @@ describe.skipIf(!hasChromium)('every page in both languages', { timeout: 120_000
     await page.getByLabel('助老').check();
     await page.getByRole('button', { name: '注册并登录' }).click();
     // The mismatch is shown beside the field; what was typed is kept.
-    await page.locator('#passwordAgain-error').waitFor();
+    await page.locator('#passwordConfirmation-error').waitFor();
     expect(await page.getByLabel('真实姓名').inputValue()).toBe('王小明');
     expect(await page.getByLabel('助老').isChecked()).toBe(true);
     await page.screenshot({ path: path.join(shots, 'register-mismatch.png'), fullPage: true });

@@ -1,8 +1,9 @@
 // Errors beside their form fields: the aria attributes for an input and the message under it.
-import type { UserError } from '../../../schema/generated/graphql';
-import { useUserErrorText } from '../i18n/user-error';
+// Pages whose fields are not (yet) TextField / SelectField (components/form) use these directly.
+import { useFormErrorText, type FormError } from './form/errors';
+import { fieldAria } from './form/FieldError';
 
-type Errors = Pick<UserError, 'code' | 'message' | 'field'>[];
+type Errors = FormError[];
 
 /**
  * `errorsOf(name)` says which errors belong to the field called `name`; `values` fill the
@@ -12,12 +13,9 @@ export function useFieldErrors(
   errorsOf: (name: string) => Errors,
   values?: Record<string, string>,
 ) {
-  const errorText = useUserErrorText(values);
+  const errorText = useFormErrorText(values);
   return {
-    invalid: (name: string) =>
-      errorsOf(name).length > 0
-        ? { 'aria-invalid': true as const, 'aria-describedby': `${name}-error` }
-        : {},
+    invalid: (name: string) => fieldAria(name, errorsOf(name).length > 0, false),
     fieldErrors: (name: string) =>
       errorsOf(name).length > 0 && (
         <p className="field-error" id={`${name}-error`}>

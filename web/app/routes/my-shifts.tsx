@@ -9,7 +9,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CancelSignupDocument,
@@ -115,6 +115,30 @@ export default function MyShiftsPage() {
                 )}
               </dd>
             </div>
+            <div className="stats-wide">
+              <dt className="visually-hidden">{t('myShifts.stars')}</dt>
+              <dd className="next-star">
+                {profile.nextStar ? (
+                  <>
+                    {t('myShifts.nextStar', {
+                      count: profile.nextStar.hoursNeeded,
+                      hours: number.format(profile.nextStar.hoursNeeded),
+                    })}{' '}
+                    <span aria-hidden="true" className="stars">
+                      {'★'.repeat(profile.nextStar.level)}
+                    </span>
+                    <span className="visually-hidden">
+                      {t('myShifts.nextStarLevel', {
+                        count: profile.nextStar.level,
+                        n: number.format(profile.nextStar.level),
+                      })}
+                    </span>
+                  </>
+                ) : (
+                  t('myShifts.topStar')
+                )}
+              </dd>
+            </div>
             {profile.skills.length > 0 && (
               <div className="stats-wide">
                 <dt>{t('myShifts.skills')}</dt>
@@ -204,14 +228,8 @@ export default function MyShiftsPage() {
             )}
             {calendarOutcome?.url && (
               <Outcome kind="status">
-                <p>{t('myShifts.calendarUrl')}</p>
-                <input
-                  className="copy-field"
-                  readOnly
-                  value={calendarOutcome.url}
-                  aria-label={t('myShifts.calendarUrl')}
-                  onFocus={(event) => event.currentTarget.select()}
-                />
+                <p id="calendar-url-label">{t('myShifts.calendarUrl')}</p>
+                <CalendarLink url={calendarOutcome.url} />
               </Outcome>
             )}
             {calendarOutcome && calendarOutcome.errors.length > 0 && (
@@ -230,6 +248,48 @@ export default function MyShiftsPage() {
           </section>
         )}
       </main>
+    </>
+  );
+}
+
+/**
+ * The private feed's address as selectable text, a 复制链接 button (only once JavaScript runs: it
+ * needs the clipboard) and a webcal: link that opens a calendar app subscribed to it.
+ */
+function CalendarLink({ url }: { url: string }) {
+  const { t } = useTranslation();
+  const [scripted, setScripted] = useState(false);
+  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  useEffect(() => setScripted(true), []);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied('yes');
+    } catch {
+      setCopied('no');
+    }
+  };
+  return (
+    <>
+      <p>
+        <code className="copy-link" id="calendar-url">
+          {url}
+        </code>
+      </p>
+      <p className="calendar-actions">
+        {scripted && (
+          <button type="button" className="button button-quiet" onClick={() => void copy()}>
+            {t('myShifts.copyLink')}
+          </button>
+        )}
+        <a className="button button-quiet" href={url.replace(/^https?:/, 'webcal:')}>
+          {t('myShifts.webcal')}
+        </a>
+      </p>
+      {/* Inside the outcome's status region, so the change is announced. */}
+      <p className="muted">
+        {copied === 'yes' ? t('myShifts.copied') : copied === 'no' ? t('myShifts.copyFailed') : ''}
+      </p>
     </>
   );
 }

@@ -15,17 +15,18 @@ import {
   RegisterVolunteerDocument,
   SetSkillsAfterRegistrationDocument,
   type Skill,
-  type UserErrorFieldsFragment,
 } from '../../../schema/generated/graphql';
 import { commitSession, getSession, getToken } from '../auth/session.server';
 import { Brand } from '../components/Brand';
-import { useFieldErrors } from '../components/field-errors';
+import { ErrorSummary, type SummaryField } from '../components/form/ErrorSummary';
+import type { FormError } from '../components/form/errors';
+import { SelectField } from '../components/form/SelectField';
+import { TextField } from '../components/form/TextField';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { GraphQLRequestError, gqlRequest } from '../graphql/client.server';
 import { toLanguage } from '../i18n/i18n';
 import { languageFromRequest, serializeLanguageCookie } from '../i18n/language.server';
 import { pageTitle } from '../i18n/meta';
-import { fieldOf, useUserErrorText } from '../i18n/user-error';
 import { zhCN } from '../i18n/zh-CN';
 
 const skills = Object.keys(zhCN.skill) as Skill[];
@@ -36,7 +37,6 @@ type Values = {
   communityId: string;
   skills: Skill[];
 };
-type FormError = Pick<UserErrorFieldsFragment, 'code' | 'field' | 'message'>;
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, (m) => m.register.title) },
@@ -59,10 +59,6 @@ export async function action({ request }: ActionFunctionArgs) {
     skills: form.getAll('skills').filter((s): s is Skill => skills.includes(s as Skill)),
   };
   const password = text('password');
-  if (password !== text('passwordAgain')) {
-    const mismatch: FormError = { code: 'MISMATCH', field: ['passwordAgain'], message: '' };
-    return data({ values, errors: [mismatch] }, { status: 400 });
-  }
 
   let payload;
   try {
@@ -73,6 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
         input: {
           username: values.username,
           password,
+          passwordConfirmation: text('passwordConfirmation'),
           displayName: values.displayName,
           phone: values.phone,
           communityId: values.communityId,
@@ -82,7 +79,12 @@ export async function action({ request }: ActionFunctionArgs) {
     ));
   } catch (error) {
     if (error instanceof GraphQLRequestError && error.codes.includes('RATE_LIMITED')) {
-      const limited: FormError = { code: 'RATE_LIMITED', field: null, message: error.message };
+      const limited: FormError = {
+        code: 'RATE_LIMITED',
+        field: null,
+        message: error.message,
+        limit: null,
+      };
       return data({ values, errors: [limited] }, { status: 429 });
     }
     throw error;
@@ -119,42 +121,18 @@ export default function RegisterPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, i18n } = useTranslation();
-  const errorText = useUserErrorText();
   const errors = actionData?.errors ?? [];
   const values = actionData?.values;
-  const { invalid, fieldErrors } = useFieldErrors((name) =>
-    errors.filter((error) => fieldOf(error) === name),
-  );
-  const mismatch = errors.some((error) => error.code === 'MISMATCH');
-  const formErrors = errors.filter((error) => fieldOf(error) === '');
   const submitting = navigation.state !== 'idle' && navigation.formAction === '/register';
   const english = i18n.language === 'en';
-
-  const input = (
-    name: 'username' | 'displayName' | 'phone',
-    label: string,
-    hint: string,
-    extra: Record<string, string>,
-  ) => (
-    <div className="field">
-      <label htmlFor={name}>{label}</label>
-      <input
-        id={name}
-        name={name}
-        required
-        defaultValue={values?.[name] ?? ''}
-        {...extra}
-        {...invalid(name)}
-        aria-describedby={[`${name}-hint`, invalid(name)['aria-describedby']]
-          .filter(Boolean)
-          .join(' ')}
-      />
-      <p className="field-hint" id={`${name}-hint`}>
-        {hint}
-      </p>
-      {fieldErrors(name)}
-    </div>
-  );
+  const fields: Record<string, SummaryField> = {
+    username: { label: t('register.username') },
+    password: { label: t('register.password') },
+    passwordConfirmation: { label: t('register.passwordAgain') },
+    displayName: { label: t('register.displayName') },
+    phone: { label: t('register.phone') },
+    communityId: { label: t('register.community'), kind: 'choice' },
+  };
 
   return (
     <div className="login-shell">
@@ -166,86 +144,84 @@ export default function RegisterPage() {
         <div className="panel login-panel register-panel">
           <h1>{t('register.heading')}</h1>
           <p className="muted">{t('register.intro')}</p>
-          {formErrors.length > 0 && (
-            <div className="alert" role="alert">
-              {formErrors.map((error, index) => (
-                <p key={index}>{errorText(error)}</p>
-              ))}
-            </div>
-          )}
+          <ErrorSummary errors={errors} fields={fields} />
+          {/* The API checks every field and answers every problem at once; the browser's own
+              checks stay off so that answer (and its summary) is what the volunteer sees. */}
           <Form method="post" className="stack" noValidate>
             <fieldset className="stack">
               <legend>{t('register.account')}</legend>
-              {input('username', t('register.username'), t('register.usernameHint'), {
-                autoComplete: 'username',
-                autoCapitalize: 'none',
-                spellCheck: 'false',
-              })}
-              <div className="field">
-                <label htmlFor="password">{t('register.password')}</label>
-                <input
-                  id="password"
-                  name="password"
-                  type="password"
-                  required
-                  autoComplete="new-password"
-                  aria-describedby="password-hint"
-                  {...invalid('password')}
-                />
-                <p className="field-hint" id="password-hint">
-                  {t('register.passwordHint')}
-                </p>
-                {fieldErrors('password')}
-              </div>
-              <div className="field">
-                <label htmlFor="passwordAgain">{t('register.passwordAgain')}</label>
-                <input
-                  id="passwordAgain"
-                  name="passwordAgain"
-                  type="password"
-                  required
-                  autoComplete="new-password"
-                  {...(mismatch
-                    ? { 'aria-invalid': true, 'aria-describedby': 'passwordAgain-error' }
-                    : {})}
-                />
-                {mismatch && (
-                  <p className="field-error" id="passwordAgain-error" role="alert">
-                    {t('register.passwordMismatch')}
-                  </p>
-                )}
-              </div>
+              <TextField
+                name="username"
+                label={t('register.username')}
+                hint={t('register.usernameHint')}
+                errors={errors}
+                required
+                maxLength={32}
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck="false"
+                defaultValue={values?.username ?? ''}
+              />
+              <TextField
+                name="password"
+                type="password"
+                label={t('register.password')}
+                hint={t('register.passwordHint')}
+                errors={errors}
+                required
+                maxLength={128}
+                autoComplete="new-password"
+              />
+              <TextField
+                name="passwordConfirmation"
+                type="password"
+                label={t('register.passwordAgain')}
+                errors={errors}
+                required
+                maxLength={128}
+                autoComplete="new-password"
+              />
             </fieldset>
             <fieldset className="stack">
               <legend>{t('register.profile')}</legend>
-              {input('displayName', t('register.displayName'), t('register.displayNameHint'), {
-                autoComplete: 'name',
-              })}
-              {input('phone', t('register.phone'), t('register.phoneHint'), {
-                autoComplete: 'tel',
-                inputMode: 'tel',
-                type: 'tel',
-              })}
-              <div className="field">
-                <label htmlFor="communityId">{t('register.community')}</label>
-                <select
-                  id="communityId"
-                  name="communityId"
-                  required
-                  defaultValue={values?.communityId ?? ''}
-                  {...invalid('communityId')}
-                >
-                  <option value="" disabled>
-                    {t('register.chooseCommunity')}
+              <TextField
+                name="displayName"
+                label={t('register.displayName')}
+                hint={t('register.displayNameHint')}
+                errors={errors}
+                required
+                maxLength={50}
+                autoComplete="name"
+                defaultValue={values?.displayName ?? ''}
+              />
+              <TextField
+                name="phone"
+                type="tel"
+                inputMode="tel"
+                label={t('register.phone')}
+                hint={t('register.phoneHint')}
+                errors={errors}
+                required
+                maxLength={11}
+                autoComplete="tel"
+                defaultValue={values?.phone ?? ''}
+              />
+              <SelectField
+                name="communityId"
+                label={t('register.community')}
+                errors={errors}
+                required
+                defaultValue={values?.communityId ?? ''}
+              >
+                <option value="" disabled>
+                  {t('register.chooseCommunity')}
+                </option>
+                {communities.map((community) => (
+                  <option key={community.id} value={community.id}>
+                    {english ? community.nameEn : community.name}
                   </option>
-                  {communities.map((community) => (
-                    <option key={community.id} value={community.id}>
-                      {english ? community.nameEn : community.name}
-                    </option>
-                  ))}
-                </select>
-                {fieldErrors('communityId')}
-              </div>
+                ))}
+              </SelectField>
               <fieldset className="field skill-choices" aria-describedby="skills-hint">
                 <legend>{t('register.skills')}</legend>
                 <p className="field-hint" id="skills-hint">

@@ -1,7 +1,10 @@
 // Weekly availability, as volunteers and social workers give it: day 1 = Monday … 7 = Sunday.
 import { z } from 'zod';
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM (24-hour).');
+const time = z
+  .string()
+  .min(1, { message: 'Enter a time.', abort: true })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM (24-hour).');
 
 export const availabilitySchema = z
   .array(
