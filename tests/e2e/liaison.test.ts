@@ -154,7 +154,7 @@ describe.skipIf(!hasChromium)(
 
       await page.getByRole('button', { name: '保存草稿' }).click();
       await page.locator('#title-error').waitFor();
-      expect(await page.locator('#title-error').innerText()).toBe('请填写此项。');
+      expect(await page.locator('#title-error').innerText()).toBe('请填写承诺名称。');
       expect(await page.getByLabel('承诺名称').getAttribute('aria-invalid')).toBe('true');
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await shot(page, '06-new-errors-zh');

@@ -113,8 +113,8 @@ describe.skipIf(!hasChromium)('volunteer forms in Chromium on a phone', { timeou
     const notice = page.locator('.notice.outcome');
     await notice.waitFor();
     expect(await notice.innerText()).toContain('已添加时间段。');
-    expect(await inViewport(page, '.notice.outcome')).toBe(true);
-    expect(await focusedClass(page)).toContain('notice');
+    await expect.poll(() => inViewport(page, '.notice.outcome')).toBe(true);
+    await expect.poll(() => focusedClass(page)).toContain('notice');
     const slots = page.locator('.slot-list');
     expect(await slots.innerText()).toMatch(/星期三\s*09:00–11:30/);
     // The form is empty again for the next slot.
@@ -131,8 +131,8 @@ describe.skipIf(!hasChromium)('volunteer forms in Chromium on a phone', { timeou
     expect(await page.locator('#slot-start').getAttribute('aria-invalid')).toBeNull();
     // What was typed stays, and the summary beside the form has the focus.
     expect(await page.locator('#slot-end').inputValue()).toBe('14:00');
-    expect(await focusedClass(page)).toContain('error-summary');
-    expect(await inViewport(page, '.error-summary')).toBe(true);
+    await expect.poll(() => focusedClass(page)).toContain('error-summary');
+    await expect.poll(() => inViewport(page, '.error-summary')).toBe(true);
     expect(await slots.innerText()).not.toContain('15:00');
     await shot(page, '04-profile-slot-refused-zh');
 
@@ -145,8 +145,8 @@ describe.skipIf(!hasChromium)('volunteer forms in Chromium on a phone', { timeou
     await page.getByLabel('真实姓名').fill('王建安');
     await page.getByRole('button', { name: '保存资料' }).click();
     await page.getByText('资料已保存。').waitFor();
-    expect(await inViewport(page, '.notice.outcome')).toBe(true);
-    expect(await focusedClass(page)).toContain('notice');
+    await expect.poll(() => inViewport(page, '.notice.outcome')).toBe(true);
+    await expect.poll(() => focusedClass(page)).toContain('notice');
     expect(await overflow(page)).toBe(0);
     await shot(page, '05-profile-saved-zh');
     await context.close();

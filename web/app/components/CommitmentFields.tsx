@@ -2,7 +2,8 @@
 // fills in the need's category and measure), category, title, description, measure, target and
 // period. Without JavaScript, "fill in from the need" is a plain GET that reloads the form with
 // `?needId=` and what was typed; with JavaScript the same fields are filled in place.
-import { useRef } from 'react';
+import { Form } from '@remix-run/react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   Measure,
@@ -10,9 +11,10 @@ import type {
   UserErrorFieldsFragment,
 } from '../../../schema/generated/graphql';
 import { useNumberFormat } from '../i18n/format';
-import { fieldOf } from '../i18n/user-error';
 import { zhCN } from '../i18n/zh-CN';
-import { useFieldErrors } from './field-errors';
+import { ErrorSummary, type SummaryField } from './form/ErrorSummary';
+import { SelectField } from './form/SelectField';
+import { TextField } from './form/TextField';
 
 export const measures = Object.keys(zhCN.measure) as Measure[];
 
@@ -77,6 +79,50 @@ export function localErrors(values: CommitmentValues): UserErrorFieldsFragment[]
   return errors;
 }
 
+/** The fields' labels, for the error summary above the form. */
+export function useCommitmentFieldLabels(): Record<string, SummaryField> {
+  const { t } = useTranslation();
+  return {
+    needId: { label: t('newCommitment.need'), kind: 'choice' },
+    categoryId: { label: t('newCommitment.category'), kind: 'choice' },
+    title: { label: t('newCommitment.titleLabel') },
+    description: { label: t('newCommitment.description') },
+    measure: { label: t('newCommitment.measure'), kind: 'choice' },
+    targetAmount: { label: t('newCommitment.target') },
+    periodStart: { label: t('newCommitment.periodStart') },
+    periodEnd: { label: t('newCommitment.periodEnd') },
+  };
+}
+
+/**
+ * The form of the new and edit pages: the summary of what to fix (`title` its heading), the
+ * fields, and the page's own hidden inputs and buttons. Remounted when a GET brings other values
+ * (a need chosen), so they show.
+ */
+export function CommitmentForm({
+  title,
+  formKey,
+  hidden,
+  buttons,
+  ...fields
+}: Parameters<typeof CommitmentFields>[0] & {
+  title: string;
+  formKey: string;
+  hidden: ReactNode;
+  buttons: ReactNode;
+}) {
+  return (
+    <>
+      <ErrorSummary errors={fields.errors} fields={useCommitmentFieldLabels()} title={title} />
+      <Form method="post" className="panel stack commitment-form" noValidate key={formKey}>
+        {hidden}
+        <CommitmentFields {...fields} />
+        <div className="button-row">{buttons}</div>
+      </Form>
+    </>
+  );
+}
+
 export function CommitmentFields({
   categories,
   needs,
@@ -96,10 +142,8 @@ export function CommitmentFields({
   const measureRef = useRef<HTMLSelectElement>(null);
   const chosen = needs.find((need) => need.id === values.needId);
   // A measure that does not fit the need is explained with the need's own measure.
-  const { invalid, fieldErrors } = useFieldErrors(
-    (name) => errors.filter((error) => fieldOf(error) === name),
-    { measure: chosen ? t(`measure.${chosen.measure}`) : '—' },
-  );
+  const errorValues = { measure: chosen ? t(`measure.${chosen.measure}`) : '—' };
+  const common = { errors, errorValues };
 
   const fillFromNeed = (needId: string) => {
     const need = needs.find((n) => n.id === needId);
@@ -110,146 +154,133 @@ export function CommitmentFields({
 
   return (
     <>
-      <div className="field">
-        <label htmlFor="needId">{t('newCommitment.need')}</label>
-        <select
-          id="needId"
-          name="needId"
-          defaultValue={values.needId ?? ''}
-          aria-describedby="needId-hint"
-          onChange={(event) => fillFromNeed(event.currentTarget.value)}
-          {...invalid('needId')}
+      <SelectField
+        name="needId"
+        label={t('newCommitment.need')}
+        hint={t('newCommitment.needHint')}
+        {...common}
+        defaultValue={values.needId ?? ''}
+        onChange={(event) => fillFromNeed(event.currentTarget.value)}
+        after={
+          needs.length > 0 && (
+            <p>
+              <button
+                type="submit"
+                formMethod="get"
+                formNoValidate
+                className="button button-quiet"
+                name="fill"
+                value="need"
+              >
+                {t('newCommitment.applyNeed')}
+              </button>
+            </p>
+          )
+        }
+      >
+        <option value="">{t('newCommitment.noNeed')}</option>
+        {needs.map((need) => (
+          <option key={need.id} value={need.id} data-measure={need.measure}>
+            {t('newCommitment.needOption', {
+              title: need.title,
+              amount: `${number.format(need.amount)} ${t(`measureUnit.${need.measure}`)}`,
+              pledged: number.format(need.pledged),
+            })}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        name="categoryId"
+        label={t('newCommitment.category')}
+        {...common}
+        ref={categoryRef}
+        defaultValue={values.categoryId ?? ''}
+      >
+        <option value="">{t('newCommitment.chooseCategory')}</option>
+        {categories.map((category) => (
+          <option key={category.id} value={category.id}>
+            {en ? category.nameEn : category.name}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        name="title"
+        label={t('newCommitment.titleLabel')}
+        {...common}
+        maxLength={200}
+        defaultValue={values.title ?? ''}
+      />
+      <TextField
+        multiline
+        name="description"
+        label={t('newCommitment.description')}
+        {...common}
+        rows={4}
+        defaultValue={values.description ?? ''}
+      />
+      <div className="form-row">
+        <SelectField
+          name="measure"
+          label={t('newCommitment.measure')}
+          {...common}
+          ref={measureRef}
+          defaultValue={values.measure ?? ''}
         >
-          <option value="">{t('newCommitment.noNeed')}</option>
-          {needs.map((need) => (
-            <option key={need.id} value={need.id} data-measure={need.measure}>
-              {t('newCommitment.needOption', {
-                title: need.title,
-                amount: `${number.format(need.amount)} ${t(`measureUnit.${need.measure}`)}`,
-                pledged: number.format(need.pledged),
-              })}
+          <option value="" disabled>
+            —
+          </option>
+          {measures.map((measure) => (
+            <option key={measure} value={measure}>
+              {t(`measure.${measure}`)}
             </option>
           ))}
-        </select>
-        <p className="muted field-hint" id="needId-hint">
-          {t('newCommitment.needHint')}
-        </p>
-        {fieldErrors('needId')}
-        {needs.length > 0 && (
-          <p>
-            <button
-              type="submit"
-              formMethod="get"
-              formNoValidate
-              className="button button-quiet"
-              name="fill"
-              value="need"
-            >
-              {t('newCommitment.applyNeed')}
-            </button>
-          </p>
-        )}
-      </div>
-      <div className="field">
-        <label htmlFor="categoryId">{t('newCommitment.category')}</label>
-        <select
-          id="categoryId"
-          name="categoryId"
-          ref={categoryRef}
-          defaultValue={values.categoryId ?? ''}
-          {...invalid('categoryId')}
-        >
-          <option value="">{t('newCommitment.chooseCategory')}</option>
-          {categories.map((category) => (
-            <option key={category.id} value={category.id}>
-              {en ? category.nameEn : category.name}
-            </option>
-          ))}
-        </select>
-        {fieldErrors('categoryId')}
-      </div>
-      <div className="field">
-        <label htmlFor="title">{t('newCommitment.titleLabel')}</label>
-        <input
-          id="title"
-          name="title"
-          maxLength={200}
-          defaultValue={values.title ?? ''}
-          {...invalid('title')}
+        </SelectField>
+        <TargetField
+          label={t('newCommitment.target')}
+          errors={errors}
+          value={values.targetAmount}
         />
-        {fieldErrors('title')}
-      </div>
-      <div className="field">
-        <label htmlFor="description">{t('newCommitment.description')}</label>
-        <textarea
-          id="description"
-          name="description"
-          rows={4}
-          defaultValue={values.description ?? ''}
-          {...invalid('description')}
-        />
-        {fieldErrors('description')}
       </div>
       <div className="form-row">
-        <div className="field">
-          <label htmlFor="measure">{t('newCommitment.measure')}</label>
-          <select
-            id="measure"
-            name="measure"
-            ref={measureRef}
-            defaultValue={values.measure ?? ''}
-            {...invalid('measure')}
-          >
-            <option value="" disabled>
-              —
-            </option>
-            {measures.map((measure) => (
-              <option key={measure} value={measure}>
-                {t(`measure.${measure}`)}
-              </option>
-            ))}
-          </select>
-          {fieldErrors('measure')}
-        </div>
-        <div className="field">
-          <label htmlFor="targetAmount">{t('newCommitment.target')}</label>
-          <input
-            id="targetAmount"
-            name="targetAmount"
-            type="number"
-            inputMode="decimal"
-            min="0"
-            step="0.01"
-            defaultValue={values.targetAmount ?? ''}
-            {...invalid('targetAmount')}
-          />
-          {fieldErrors('targetAmount')}
-        </div>
-      </div>
-      <div className="form-row">
-        <div className="field">
-          <label htmlFor="periodStart">{t('newCommitment.periodStart')}</label>
-          <input
-            id="periodStart"
-            name="periodStart"
-            type="date"
-            defaultValue={values.periodStart ?? ''}
-            {...invalid('periodStart')}
-          />
-          {fieldErrors('periodStart')}
-        </div>
-        <div className="field">
-          <label htmlFor="periodEnd">{t('newCommitment.periodEnd')}</label>
-          <input
-            id="periodEnd"
-            name="periodEnd"
-            type="date"
-            defaultValue={values.periodEnd ?? ''}
-            {...invalid('periodEnd')}
-          />
-          {fieldErrors('periodEnd')}
-        </div>
+        <TextField
+          name="periodStart"
+          type="date"
+          label={t('newCommitment.periodStart')}
+          {...common}
+          defaultValue={values.periodStart ?? ''}
+        />
+        <TextField
+          name="periodEnd"
+          type="date"
+          label={t('newCommitment.periodEnd')}
+          {...common}
+          defaultValue={values.periodEnd ?? ''}
+        />
       </div>
     </>
+  );
+}
+
+/** The target amount: also the only field of an accepted commitment's edit page. */
+export function TargetField({
+  label,
+  errors,
+  value,
+}: {
+  label: string;
+  errors: readonly UserErrorFieldsFragment[];
+  value: string | undefined;
+}) {
+  return (
+    <TextField
+      name="targetAmount"
+      type="number"
+      inputMode="decimal"
+      min="0"
+      step="0.01"
+      label={label}
+      errors={errors}
+      defaultValue={value ?? ''}
+    />
   );
 }

@@ -25,7 +25,10 @@ import {
 } from '../auth/session.server';
 import { AppHeader } from '../components/AppHeader';
 import { useActivityErrorText } from '../components/activities/shared';
-import { useFieldErrors } from '../components/field-errors';
+import { ErrorSummary, type SummaryField } from '../components/form/ErrorSummary';
+import { FieldError } from '../components/form/FieldError';
+import { SelectField } from '../components/form/SelectField';
+import { TextField } from '../components/form/TextField';
 import { gqlRequest } from '../graphql/client.server';
 import { pageTitle } from '../i18n/meta';
 import { fieldOf } from '../i18n/user-error';
@@ -39,16 +42,6 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 const skills = Object.keys(zhCN.skill) as Skill[];
-const fields = [
-  'communityId',
-  'title',
-  'description',
-  'location',
-  'categoryId',
-  'requiredSkills',
-  'commitmentId',
-] as const;
-type FieldName = (typeof fields)[number];
 interface Values {
   communityId: string;
   title: string;
@@ -142,8 +135,15 @@ export default function NewActivityPage() {
   const values: Partial<Values> = actionData?.values ?? {};
   const errors = actionData?.errors ?? [];
   const errorsOf = (name: string) => errors.filter((error) => fieldOf(error) === name);
-  const general = errors.filter((error) => !fields.includes(fieldOf(error) as FieldName));
-  const { invalid, fieldErrors } = useFieldErrors(errorsOf);
+  const common = { errors, errorText };
+  const summaryFields: Record<string, SummaryField> = {
+    title: { label: t('activities.new.titleLabel') },
+    location: { label: t('activities.new.location') },
+    description: { label: t('activities.new.description') },
+    categoryId: { label: t('activities.new.category'), kind: 'choice' },
+    requiredSkills: { label: t('activities.new.skills'), kind: 'choice', id: 'requiredSkills' },
+    commitmentId: { label: t('activities.new.commitment'), kind: 'choice' },
+  };
   const en = i18n.language === 'en';
   const chosenSkills = new Set(values.requiredSkills ?? []);
 
@@ -176,83 +176,58 @@ export default function NewActivityPage() {
           </Form>
         )}
 
-        {errors.length > 0 && (
-          <div className="alert" role="alert">
-            <p>
-              <strong>{t('activities.new.failed')}</strong>
-            </p>
-            {general.map((error, index) => (
-              <p key={index}>{errorText(error)}</p>
-            ))}
-          </div>
-        )}
+        <ErrorSummary
+          errors={errors}
+          fields={summaryFields}
+          title={t('activities.new.failed')}
+          errorText={errorText}
+        />
 
         {(!admin || communityId) && (
           <Form method="post" className="panel stack activity-form" noValidate>
             {admin && <input type="hidden" name="communityId" value={communityId} />}
-            {fieldErrors('communityId')}
-            <div className="field">
-              <label htmlFor="title">{t('activities.new.titleLabel')}</label>
-              <input
-                id="title"
-                name="title"
-                maxLength={120}
-                required
-                defaultValue={values.title ?? ''}
-                {...invalid('title')}
-              />
-              {fieldErrors('title')}
-            </div>
-            <div className="field">
-              <label htmlFor="location">{t('activities.new.location')}</label>
-              <input
-                id="location"
-                name="location"
-                maxLength={200}
-                required
-                defaultValue={values.location ?? ''}
-                {...invalid('location')}
-              />
-              {fieldErrors('location')}
-            </div>
-            <div className="field">
-              <label htmlFor="description">{t('activities.new.description')}</label>
-              <textarea
-                id="description"
-                name="description"
-                rows={4}
-                maxLength={4000}
-                defaultValue={values.description ?? ''}
-                aria-describedby={
-                  errorsOf('description').length > 0
-                    ? 'description-hint description-error'
-                    : 'description-hint'
-                }
-                aria-invalid={errorsOf('description').length > 0 || undefined}
-              />
-              <p className="muted field-hint" id="description-hint">
-                {t('activities.new.descriptionHint')}
-              </p>
-              {fieldErrors('description')}
-            </div>
-            <div className="field">
-              <label htmlFor="categoryId">{t('activities.new.category')}</label>
-              <select
-                id="categoryId"
-                name="categoryId"
-                defaultValue={values.categoryId ?? ''}
-                {...invalid('categoryId')}
-              >
-                <option value="">{t('activities.new.noCategory')}</option>
-                {categories.map((category) => (
-                  <option key={category.id} value={category.id}>
-                    {en ? category.nameEn : category.name}
-                  </option>
-                ))}
-              </select>
-              {fieldErrors('categoryId')}
-            </div>
+            <FieldError id="communityId" name="communityId" errors={errors} errorText={errorText} />
+            <TextField
+              name="title"
+              label={t('activities.new.titleLabel')}
+              {...common}
+              maxLength={120}
+              required
+              defaultValue={values.title ?? ''}
+            />
+            <TextField
+              name="location"
+              label={t('activities.new.location')}
+              {...common}
+              maxLength={200}
+              required
+              defaultValue={values.location ?? ''}
+            />
+            <TextField
+              multiline
+              name="description"
+              label={t('activities.new.description')}
+              hint={t('activities.new.descriptionHint')}
+              {...common}
+              rows={4}
+              maxLength={4000}
+              defaultValue={values.description ?? ''}
+            />
+            <SelectField
+              name="categoryId"
+              label={t('activities.new.category')}
+              {...common}
+              defaultValue={values.categoryId ?? ''}
+            >
+              <option value="">{t('activities.new.noCategory')}</option>
+              {categories.map((category) => (
+                <option key={category.id} value={category.id}>
+                  {en ? category.nameEn : category.name}
+                </option>
+              ))}
+            </SelectField>
             <fieldset
+              id="requiredSkills"
               className="skill-choices"
               aria-describedby={
                 errorsOf('requiredSkills').length > 0
@@ -277,33 +252,28 @@ export default function NewActivityPage() {
                   </label>
                 ))}
               </div>
-              {fieldErrors('requiredSkills')}
+              <FieldError
+                id="requiredSkills"
+                name="requiredSkills"
+                errors={errors}
+                kind="choice"
+                errorText={errorText}
+              />
             </fieldset>
-            <div className="field">
-              <label htmlFor="commitmentId">{t('activities.new.commitment')}</label>
-              <select
-                id="commitmentId"
-                name="commitmentId"
-                defaultValue={values.commitmentId ?? ''}
-                aria-describedby={
-                  errorsOf('commitmentId').length > 0
-                    ? 'commitmentId-hint commitmentId-error'
-                    : 'commitmentId-hint'
-                }
-                aria-invalid={errorsOf('commitmentId').length > 0 || undefined}
-              >
-                <option value="">{t('activities.new.noCommitment')}</option>
-                {commitments.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {t('activities.new.commitmentOption', { unit: c.unit.name, title: c.title })}
-                  </option>
-                ))}
-              </select>
-              <p className="muted field-hint" id="commitmentId-hint">
-                {t('activities.new.commitmentHint')}
-              </p>
-              {fieldErrors('commitmentId')}
-            </div>
+            <SelectField
+              name="commitmentId"
+              label={t('activities.new.commitment')}
+              hint={t('activities.new.commitmentHint')}
+              {...common}
+              defaultValue={values.commitmentId ?? ''}
+            >
+              <option value="">{t('activities.new.noCommitment')}</option>
+              {commitments.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {t('activities.new.commitmentOption', { unit: c.unit.name, title: c.title })}
+                </option>
+              ))}
+            </SelectField>
             <div className="button-row">
               <button type="submit" className="button button-primary" disabled={busy}>
                 {busy ? t('activities.new.submitting') : t('activities.new.submit')}

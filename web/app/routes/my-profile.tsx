@@ -196,7 +196,7 @@ export default function ProfilePage() {
           </p>
         )}
         <ErrorSummary errors={detailErrors} fields={detailFields} title={t('profile.failed')} />
-        <Form method="post" className="panel stack profile-form" noValidate>
+        <Form method="post" className="panel stack profile-form" noValidate preventScrollReset>
           <input type="hidden" name="version" value={profile?.version ?? ''} />
           <TextField
             name="realName"
@@ -295,7 +295,7 @@ export default function ProfilePage() {
                           .map((slot) => (
                             <li key={`${slot.start}-${slot.end}`}>
                               {slot.start}–{slot.end}{' '}
-                              <Form method="post">
+                              <Form method="post" preventScrollReset>
                                 <input type="hidden" name="intent" value="removeSlot" />
                                 <input type="hidden" name="version" value={profile.version} />
                                 <input type="hidden" name="day" value={day} />
@@ -325,6 +325,8 @@ export default function ProfilePage() {
             <Form
               method="post"
               noValidate
+              // The notice or summary that takes the focus is where the volunteer is; no jump.
+              preventScrollReset
               // Cleared once a slot is added (the version moves on), refilled after a refusal.
               key={`${profile.version}-${addOutcome?.errors.length ?? 0}`}
             >
@@ -371,10 +373,11 @@ export default function ProfilePage() {
                   </button>
                 </div>
               </fieldset>
-              {addOutcome && addOutcome.errors.length === 0 && (
-                <SavedNotice>{t('profile.slotAdded')}</SavedNotice>
-              )}
             </Form>
+            {/* Outside the form, which is remounted (emptied) once the slot is saved. */}
+            {addOutcome && addOutcome.errors.length === 0 && (
+              <SavedNotice>{t('profile.slotAdded')}</SavedNotice>
+            )}
           </section>
         )}
       </main>

@@ -21,17 +21,18 @@ import {
 import { expiredSessionRedirect, requireToken } from '../auth/session.server';
 import { AppHeader } from '../components/AppHeader';
 import {
-  CommitmentFields,
+  CommitmentForm,
   commitmentFields,
   commitmentValues,
   localErrors,
+  TargetField,
   withNeed,
   type CommitmentValues,
 } from '../components/CommitmentFields';
-import { useFieldErrors } from '../components/field-errors';
+import { ErrorSummary } from '../components/form/ErrorSummary';
+import { TextField } from '../components/form/TextField';
 import { gqlRequest } from '../graphql/client.server';
 import { pageTitle } from '../i18n/meta';
-import { fieldOf, useUserErrorText } from '../i18n/user-error';
 
 type Errors = UserErrorFieldsFragment[];
 
@@ -128,17 +129,9 @@ export default function EditCommitmentPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
-  const errorText = useUserErrorText();
   const busy = navigation.state !== 'idle' && navigation.formMethod === 'POST';
   const values: Partial<CommitmentValues> = actionData?.values ?? initial;
   const errors: Errors = actionData?.errors ?? [];
-  const shownFields: string[] = commitment.viewerCan.editDetails
-    ? [...commitmentFields]
-    : ['targetAmount', 'note'];
-  const general = errors.filter((error) => !shownFields.includes(fieldOf(error)));
-  const { invalid, fieldErrors } = useFieldErrors((name) =>
-    errors.filter((error) => fieldOf(error) === name),
-  );
   const unit = t(`measureUnit.${commitment.measure}`);
 
   return (
@@ -154,31 +147,16 @@ export default function EditCommitmentPage() {
             ? t('editCommitment.intro')
             : t('editCommitment.targetIntro')}
         </p>
-        {errors.length > 0 && (
-          <div className="alert" role="alert">
-            <p>
-              <strong>{t('editCommitment.failed')}</strong>
-            </p>
-            {general.map((error, index) => (
-              <p key={index}>{errorText(error)}</p>
-            ))}
-          </div>
-        )}
         {commitment.viewerCan.editDetails ? (
-          <Form
-            method="post"
-            className="panel stack commitment-form"
-            noValidate
-            key={JSON.stringify(initial)}
-          >
-            <input type="hidden" name="version" value={commitment.version} />
-            <CommitmentFields
-              categories={categories}
-              needs={needs}
-              values={values}
-              errors={errors}
-            />
-            <div className="button-row">
+          <CommitmentForm
+            title={t('editCommitment.failed')}
+            formKey={JSON.stringify(initial)}
+            hidden={<input type="hidden" name="version" value={commitment.version} />}
+            categories={categories}
+            needs={needs}
+            values={values}
+            errors={errors}
+            buttons={
               <button
                 type="submit"
                 name="intent"
@@ -188,48 +166,46 @@ export default function EditCommitmentPage() {
               >
                 {busy ? t('newCommitment.submitting') : t('editCommitment.save')}
               </button>
-            </div>
-          </Form>
+            }
+          />
         ) : (
-          <Form method="post" className="panel stack commitment-form" noValidate>
-            <input type="hidden" name="version" value={commitment.version} />
-            <div className="field">
-              <label htmlFor="targetAmount">{t('editCommitment.target', { unit })}</label>
-              <input
-                id="targetAmount"
-                name="targetAmount"
-                type="number"
-                inputMode="decimal"
-                min="0"
-                step="0.01"
-                defaultValue={values.targetAmount ?? ''}
-                {...invalid('targetAmount')}
+          <>
+            <ErrorSummary
+              errors={errors}
+              fields={{
+                targetAmount: { label: t('editCommitment.target', { unit }) },
+                note: { label: t('editCommitment.note') },
+              }}
+              title={t('editCommitment.failed')}
+            />
+            <Form method="post" className="panel stack commitment-form" noValidate>
+              <input type="hidden" name="version" value={commitment.version} />
+              <TargetField
+                label={t('editCommitment.target', { unit })}
+                errors={errors}
+                value={values.targetAmount}
               />
-              {fieldErrors('targetAmount')}
-            </div>
-            <div className="field">
-              <label htmlFor="note">{t('editCommitment.note')}</label>
-              <textarea
-                id="note"
+              <TextField
+                multiline
                 name="note"
+                label={t('editCommitment.note')}
+                errors={errors}
                 rows={3}
                 defaultValue={actionData?.note ?? ''}
-                {...invalid('note')}
               />
-              {fieldErrors('note')}
-            </div>
-            <div className="button-row">
-              <button
-                type="submit"
-                name="intent"
-                value="target"
-                className="button button-primary"
-                disabled={busy}
-              >
-                {busy ? t('newCommitment.submitting') : t('editCommitment.requestTarget')}
-              </button>
-            </div>
-          </Form>
+              <div className="button-row">
+                <button
+                  type="submit"
+                  name="intent"
+                  value="target"
+                  className="button button-primary"
+                  disabled={busy}
+                >
+                  {busy ? t('newCommitment.submitting') : t('editCommitment.requestTarget')}
+                </button>
+              </div>
+            </Form>
+          </>
         )}
       </main>
     </>

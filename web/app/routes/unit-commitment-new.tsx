@@ -8,7 +8,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import {
   CreateCommitmentDocument,
@@ -19,19 +19,17 @@ import {
 import { expiredSessionRedirect, requireToken } from '../auth/session.server';
 import { AppHeader } from '../components/AppHeader';
 import {
-  CommitmentFields,
+  CommitmentForm,
   commitmentFields,
   commitmentValues,
   currentYearPeriod,
   localErrors,
   withNeed,
-  type CommitmentFieldName,
   type CommitmentValues,
 } from '../components/CommitmentFields';
 import { gqlRequest } from '../graphql/client.server';
 import { shanghaiDay } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
-import { fieldOf, useUserErrorText } from '../i18n/user-error';
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, (m) => m.newCommitment.title) },
@@ -104,13 +102,9 @@ export default function NewCommitmentPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
-  const errorText = useUserErrorText();
   const busy = navigation.state !== 'idle' && navigation.formMethod === 'POST';
   const values: Partial<CommitmentValues> = actionData?.values ?? initial;
   const errors = actionData?.errors ?? [];
-  const general = errors.filter(
-    (error) => !commitmentFields.includes(fieldOf(error) as CommitmentFieldName),
-  );
 
   return (
     <>
@@ -125,51 +119,37 @@ export default function NewCommitmentPage() {
         ) : (
           <>
             <p className="lead">{t('newCommitment.intro')}</p>
-            {errors.length > 0 && (
-              <div className="alert" role="alert">
-                <p>
-                  <strong>{t('newCommitment.failed')}</strong>
-                </p>
-                {general.map((error, index) => (
-                  <p key={index}>{errorText(error)}</p>
-                ))}
-              </div>
-            )}
-            {/* Remounted when a GET brings other values (a need chosen), so they show. */}
-            <Form
-              method="post"
-              className="panel stack commitment-form"
-              noValidate
-              key={JSON.stringify(initial)}
-            >
-              <input type="hidden" name="unitId" value={unit.id} />
-              <CommitmentFields
-                categories={categories}
-                needs={needs}
-                values={values}
-                errors={errors}
-              />
-              <div className="button-row">
-                <button
-                  type="submit"
-                  name="intent"
-                  value="submit"
-                  className="button button-primary"
-                  disabled={busy}
-                >
-                  {busy ? t('newCommitment.submitting') : t('newCommitment.submit')}
-                </button>
-                <button
-                  type="submit"
-                  name="intent"
-                  value="draft"
-                  className="button button-quiet"
-                  disabled={busy}
-                >
-                  {t('newCommitment.saveDraft')}
-                </button>
-              </div>
-            </Form>
+            <CommitmentForm
+              title={t('newCommitment.failed')}
+              formKey={JSON.stringify(initial)}
+              hidden={<input type="hidden" name="unitId" value={unit.id} />}
+              categories={categories}
+              needs={needs}
+              values={values}
+              errors={errors}
+              buttons={
+                <>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="submit"
+                    className="button button-primary"
+                    disabled={busy}
+                  >
+                    {busy ? t('newCommitment.submitting') : t('newCommitment.submit')}
+                  </button>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="draft"
+                    className="button button-quiet"
+                    disabled={busy}
+                  >
+                    {t('newCommitment.saveDraft')}
+                  </button>
+                </>
+              }
+            />
           </>
         )}
       </main>

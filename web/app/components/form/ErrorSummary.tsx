@@ -5,7 +5,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldOf } from '../../i18n/user-error';
-import { useFormErrorText, type FieldKind, type FormError } from './errors';
+import { useFormErrorText, type ErrorText, type FieldKind, type FormError } from './errors';
 
 export type SummaryField = { label: string; kind?: FieldKind; id?: string };
 
@@ -14,6 +14,7 @@ export function ErrorSummary({
   fields,
   title,
   values,
+  errorText,
 }: {
   errors: readonly FormError[];
   /** The form's fields by name: their labels, and the input id when it is not the name. */
@@ -21,9 +22,11 @@ export function ErrorSummary({
   /** The heading; "请先修正以下问题" by default. */
   title?: string;
   values?: Record<string, string>;
+  /** The page's own words for some codes. */
+  errorText?: ErrorText;
 }) {
   const { t } = useTranslation();
-  const text = useFormErrorText(values);
+  const text = useFormErrorText(values, errorText);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (errors.length > 0) ref.current?.focus();

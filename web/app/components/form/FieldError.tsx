@@ -1,5 +1,11 @@
 // The message under a field that was refused, its id the one the input is described by.
-import { errorsOf, useFormErrorText, type FieldKind, type FormError } from './errors';
+import {
+  errorsOf,
+  useFormErrorText,
+  type ErrorText,
+  type FieldKind,
+  type FormError,
+} from './errors';
 
 export function FieldError({
   id,
@@ -8,6 +14,7 @@ export function FieldError({
   label,
   kind,
   values,
+  errorText,
 }: {
   /** The input's id; the message is `${id}-error`. */
   id: string;
@@ -17,8 +24,10 @@ export function FieldError({
   label?: string;
   kind?: FieldKind;
   values?: Record<string, string>;
+  /** The page's own words for some codes. */
+  errorText?: ErrorText;
 }) {
-  const text = useFormErrorText(values);
+  const text = useFormErrorText(values, errorText);
   const own = errorsOf(errors, name);
   if (own.length === 0) return null;
   return (

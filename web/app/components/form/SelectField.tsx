@@ -1,6 +1,6 @@
 // A labelled select with its hint and its error.
 import { forwardRef, type ReactNode, type SelectHTMLAttributes } from 'react';
-import { errorsOf, type FormError } from './errors';
+import { errorsOf, type ErrorText, type FormError } from './errors';
 import { FieldError, fieldAria } from './FieldError';
 
 type Props = {
@@ -11,6 +11,8 @@ type Props = {
   errors?: readonly FormError[];
   id?: string;
   errorValues?: Record<string, string>;
+  /** The page's own words for some codes. */
+  errorText?: ErrorText;
   className?: string;
   /** Shown under the hint, inside the field (e.g. a button that applies the choice). */
   after?: ReactNode;
@@ -26,6 +28,7 @@ export const SelectField = forwardRef<HTMLSelectElement, Props>(function SelectF
     errors = [],
     id = name,
     errorValues,
+    errorText,
     className,
     after,
     children,
@@ -53,6 +56,7 @@ export const SelectField = forwardRef<HTMLSelectElement, Props>(function SelectF
         label={text}
         kind="choice"
         values={errorValues}
+        errorText={errorText}
       />
       {after}
     </div>

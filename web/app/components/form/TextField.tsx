@@ -1,6 +1,6 @@
 // A labelled text input (or textarea) with its hint and its error: the block every form repeats.
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
-import { errorsOf, type FormError } from './errors';
+import { errorsOf, type ErrorText, type FormError } from './errors';
 import { FieldError, fieldAria } from './FieldError';
 
 type Common = {
@@ -15,6 +15,8 @@ type Common = {
   id?: string;
   /** Placeholders of the error translations. */
   errorValues?: Record<string, string>;
+  /** The page's own words for some codes. */
+  errorText?: ErrorText;
   className?: string;
 };
 
@@ -34,6 +36,7 @@ export function TextField(props: Props) {
     errors = [],
     id = name,
     errorValues,
+    errorText,
     className,
     multiline,
     ...rest
@@ -59,7 +62,14 @@ export function TextField(props: Props) {
           {hint}
         </p>
       )}
-      <FieldError id={id} name={name} errors={errors} label={text} values={errorValues} />
+      <FieldError
+        id={id}
+        name={name}
+        errors={errors}
+        label={text}
+        values={errorValues}
+        errorText={errorText}
+      />
     </div>
   );
 }

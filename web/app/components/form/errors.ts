@@ -12,6 +12,9 @@ export function errorsOf(errors: readonly FormError[], name: string): FormError[
   return errors.filter((error) => fieldOf(error) === name);
 }
 
+/** A page's own words for some codes (the organiser's codes of the activity pages). */
+export type ErrorText = (error: Pick<FormError, 'code' | 'message'>) => string;
+
 /** How a field is filled in: typed (请填写…) or chosen (请选择…). */
 export type FieldKind = 'text' | 'choice';
 
@@ -19,9 +22,10 @@ export type FieldKind = 'text' | 'choice';
  * `(error, label, kind)` → the sentence shown beside the field and in the error summary.
  * `values` fill the placeholders of some translations (MEASURE_MISMATCH names the measure).
  */
-export function useFormErrorText(values?: Record<string, string>) {
+export function useFormErrorText(values?: Record<string, string>, own?: ErrorText) {
   const { t } = useTranslation();
-  const errorText = useUserErrorText(values);
+  const shared = useUserErrorText(values);
+  const errorText = own ?? shared;
   return (error: FormError, label?: string, kind: FieldKind = 'text'): string => {
     if (error.code === 'REQUIRED' && label) {
       return t(kind === 'choice' ? 'form.choose' : 'form.required', { label });
