@@ -30,11 +30,11 @@ export function useFormErrorText(values?: Record<string, string>, own?: ErrorTex
     if (error.code === 'REQUIRED' && label) {
       return t(kind === 'choice' ? 'form.choose' : 'form.required', { label });
     }
-    if (error.limit != null && (error.code === 'TOO_SHORT' || error.code === 'TOO_LONG')) {
-      return t(error.code === 'TOO_SHORT' ? 'form.tooShort' : 'form.tooLong', {
-        count: error.limit,
-        n: error.limit,
-      });
+    if (error.limit != null && error.code === 'TOO_SHORT') {
+      return t('form.tooShort', { count: error.limit, n: error.limit });
+    }
+    if (error.limit != null && error.code === 'TOO_LONG') {
+      return t('form.tooLong', { count: error.limit, n: error.limit });
     }
     return errorText(error);
   };
