@@ -166,8 +166,20 @@ export async function registerVolunteer(
     );
   }
   const username = usernameSchema.safeParse(input.username);
-  if (username.success && (await ctx.em.count(User, { username: username.data }))) {
-    errors.push(takenUsername());
+  if (username.success) {
+    // Whether a name is taken is said only at the cost of one of the address's sign-ups, as
+    // creating an account would: names cannot be probed faster than accounts could be made.
+    const wait = await ctx.app.loginLimiter.takeRegistration(ctx.request.ip);
+    if (wait > 0) {
+      return refused(
+        ['token', 'user'],
+        userError(
+          UserErrorCode.RATE_LIMITED,
+          `Too many sign-ups from this network. Try again in ${Math.ceil(wait / 60)} minute(s).`,
+        ),
+      );
+    }
+    if (await ctx.em.count(User, { username: username.data })) errors.push(takenUsername());
   }
   const community = bad('communityId') ? null : await findCommunity(ctx, input.communityId.trim());
   if (!bad('communityId') && !community) errors.push(noSuch('community', 'communityId'));
@@ -175,16 +187,6 @@ export async function registerVolunteer(
     return refused(['token', 'user'], ...errors);
   }
   const data = parsed.data;
-  const wait = await ctx.app.loginLimiter.takeRegistration(ctx.request.ip);
-  if (wait > 0) {
-    return refused(
-      ['token', 'user'],
-      userError(
-        UserErrorCode.RATE_LIMITED,
-        `Too many sign-ups from this network. Try again in ${Math.ceil(wait / 60)} minute(s).`,
-      ),
-    );
-  }
   const created = await insertUser(ctx, {
     username: data.username,
     password: data.password,
