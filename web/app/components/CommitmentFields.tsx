@@ -46,6 +46,26 @@ export function commitmentValues(
   return any ? values : null;
 }
 
+/** Every field as posted, trimmed ("" when absent). */
+export function postedCommitment(form: FormData): CommitmentValues {
+  return Object.fromEntries(
+    commitmentFields.map((name) => [name, String(form.get(name) ?? '').trim()]),
+  ) as CommitmentValues;
+}
+
+/** The details of the create and update inputs, from checked values (`localErrors` found none). */
+export function commitmentDetails(values: CommitmentValues) {
+  return {
+    categoryId: values.categoryId,
+    title: values.title,
+    description: values.description,
+    measure: values.measure as Measure,
+    targetAmount: Number(values.targetAmount),
+    periodStart: values.periodStart,
+    periodEnd: values.periodEnd,
+  };
+}
+
 /** The chosen need's category and measure fill in the form (the API requires the measure). */
 export function withNeed(
   values: Partial<CommitmentValues>,

@@ -14,7 +14,6 @@ import { useTranslation } from 'react-i18next';
 import {
   EditCommitmentPageDocument,
   UpdateCommitmentDocument,
-  type Measure,
   type UpdateCommitmentInput,
   type UserErrorFieldsFragment,
 } from '../../../schema/generated/graphql';
@@ -22,9 +21,10 @@ import { expiredSessionRedirect, requireToken } from '../auth/session.server';
 import { AppHeader } from '../components/AppHeader';
 import {
   CommitmentForm,
-  commitmentFields,
+  commitmentDetails,
   commitmentValues,
   localErrors,
+  postedCommitment,
   TargetField,
   withNeed,
   type CommitmentValues,
@@ -82,9 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!Number.isInteger(version) || (intent !== 'details' && intent !== 'target')) {
     throw new Response(null, { status: 400 });
   }
-  const values = Object.fromEntries(
-    commitmentFields.map((name) => [name, String(form.get(name) ?? '').trim()]),
-  ) as CommitmentValues;
+  const values = postedCommitment(form);
   const note = String(form.get('note') ?? '').trim();
   let input: UpdateCommitmentInput;
   if (intent === 'details') {
@@ -93,13 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     input = {
       id,
       version,
-      categoryId: values.categoryId,
-      title: values.title,
-      description: values.description,
-      measure: values.measure as Measure,
-      targetAmount: Number(values.targetAmount),
-      periodStart: values.periodStart,
-      periodEnd: values.periodEnd,
+      ...commitmentDetails(values),
       needId: values.needId || null,
     };
   } else {

@@ -13,17 +13,17 @@ import { useTranslation } from 'react-i18next';
 import {
   CreateCommitmentDocument,
   NewCommitmentPageDocument,
-  type Measure,
   type UserErrorFieldsFragment,
 } from '../../../schema/generated/graphql';
 import { expiredSessionRedirect, requireToken } from '../auth/session.server';
 import { AppHeader } from '../components/AppHeader';
 import {
   CommitmentForm,
-  commitmentFields,
+  commitmentDetails,
   commitmentValues,
   currentYearPeriod,
   localErrors,
+  postedCommitment,
   withNeed,
   type CommitmentValues,
 } from '../components/CommitmentFields';
@@ -58,9 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   await requireToken(request);
   const form = await request.formData();
-  const values = Object.fromEntries(
-    commitmentFields.map((name) => [name, String(form.get(name) ?? '').trim()]),
-  ) as CommitmentValues;
+  const values = postedCommitment(form);
   const submit = form.get('intent') === 'submit';
   const errors = localErrors(values);
   if (errors.length > 0) return data({ values, errors }, { status: 400 });
@@ -78,13 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { createCommitment: payload } = await gqlRequest(request, CreateCommitmentDocument, {
     input: {
       unitId,
-      categoryId: values.categoryId,
-      title: values.title,
-      description: values.description,
-      measure: values.measure as Measure,
-      targetAmount: Number(values.targetAmount),
-      periodStart: values.periodStart,
-      periodEnd: values.periodEnd,
+      ...commitmentDetails(values),
       ...(values.needId ? { needId: values.needId } : {}),
       submit,
     },
