@@ -124,7 +124,14 @@ export async function action({ request }: ActionFunctionArgs) {
 /** A save's notice beside the button that saved; it takes the focus, with or without JS. */
 function SavedNotice({ children }: { children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), []);
+  // Once the page's data is fresh again (a slot added lengthens the list above), so the notice
+  // is not pushed out of view after it took the focus.
+  const settled = useNavigation().state === 'idle';
+  useEffect(() => {
+    if (!settled || !ref.current) return;
+    ref.current.focus({ preventScroll: true });
+    ref.current.scrollIntoView({ block: 'center' });
+  }, [settled]);
   return (
     <div className="notice outcome" role="status" tabIndex={-1} autoFocus ref={ref}>
       <p>{children}</p>
