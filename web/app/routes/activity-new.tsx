@@ -17,19 +17,13 @@ import {
   type ActivityUserErrorFragment,
   type Skill,
 } from '../../../schema/generated/graphql';
-import {
-  expiredSessionRedirect,
-  getCommunityId,
-  getRole,
-  requireToken,
-} from '../auth/session.server';
-import { AppHeader } from '../components/AppHeader';
+import { getCommunityId, getRole } from '../auth/session.server';
 import { useActivityErrorText } from '../components/activities/shared';
 import { ErrorSummary, type SummaryField } from '../components/form/ErrorSummary';
 import { FieldError } from '../components/form/FieldError';
 import { SelectField } from '../components/form/SelectField';
 import { TextField } from '../components/form/TextField';
-import { gqlRequest } from '../graphql/client.server';
+import { gqlRequest, signedInRequest } from '../graphql/client.server';
 import { pageTitle } from '../i18n/meta';
 import { fieldOf } from '../i18n/user-error';
 import { zhCN } from '../i18n/zh-CN';
@@ -53,18 +47,16 @@ interface Values {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireToken(request);
   // Role and community as remembered at sign-in; the API decides what is allowed.
   const role = await getRole(request);
   if (role === 'VOLUNTEER') throw new Response(null, { status: 403 });
   const admin = role === 'STREET_ADMIN';
   const picked = new URL(request.url).searchParams.get('community') ?? '';
   const communityId = admin ? picked : ((await getCommunityId(request)) ?? '');
-  const result = await gqlRequest(request, NewActivityPageDocument, {
+  const result = await signedInRequest(request, NewActivityPageDocument, {
     commitmentFilter: { communityId: communityId || 'none', statuses: ['ACTIVE'] },
     withCommunities: admin,
   });
-  if (!result.viewer) throw await expiredSessionRedirect(request);
   if (result.viewer.role === 'VOLUNTEER') throw new Response(null, { status: 403 });
   return {
     viewer: result.viewer,
@@ -87,7 +79,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireToken(request);
   const form = await request.formData();
   const text = (name: string) => String(form.get(name) ?? '').trim();
   const values: Values = {
@@ -125,7 +116,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewActivityPage() {
-  const { viewer, admin, communityId, communities, categories, commitments } =
+  const { admin, communityId, communities, categories, commitments } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -149,7 +140,6 @@ export default function NewActivityPage() {
 
   return (
     <>
-      <AppHeader viewer={viewer} />
       <main id="main" className="page page-narrow">
         <p className="back-link">
           <Link to="/activities">← {t('activities.new.back')}</Link>

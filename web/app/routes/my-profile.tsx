@@ -18,14 +18,12 @@ import {
   type Skill,
   type UpdateMyVolunteerProfileInput,
 } from '../../../schema/generated/graphql';
-import { expiredSessionRedirect, requireToken } from '../auth/session.server';
-import { AppHeader } from '../components/AppHeader';
 import { ErrorSummary, type SummaryField } from '../components/form/ErrorSummary';
 import type { FormError } from '../components/form/errors';
 import { FieldError } from '../components/form/FieldError';
 import { SelectField } from '../components/form/SelectField';
 import { TextField } from '../components/form/TextField';
-import { gqlRequest } from '../graphql/client.server';
+import { gqlRequest, signedInRequest } from '../graphql/client.server';
 import { useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
 import { fieldOf } from '../i18n/user-error';
@@ -57,9 +55,7 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireToken(request);
-  const result = await gqlRequest(request, ProfilePageDocument, {});
-  if (!result.viewer) throw await expiredSessionRedirect(request);
+  const result = await signedInRequest(request, ProfilePageDocument, {});
   return {
     viewer: result.viewer,
     profile: result.myVolunteerProfile,
@@ -71,7 +67,6 @@ const sameSlot = (a: AvailabilitySlotInput, b: AvailabilitySlotInput) =>
   a.day === b.day && a.start === b.start && a.end === b.end;
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireToken(request);
   const form = await request.formData();
   const text = (name: string) => String(form.get(name) ?? '').trim();
   const version = Number(text('version'));
@@ -185,7 +180,6 @@ export default function ProfilePage() {
 
   return (
     <>
-      <AppHeader viewer={viewer} />
       <main id="main" className="page page-narrow">
         <h1>{t('profile.heading')}</h1>
         <p className="lead">{profile ? t('profile.intro') : t('profile.noProfile')}</p>

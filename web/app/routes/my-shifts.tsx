@@ -17,10 +17,8 @@ import {
   MyShiftsPageDocument,
   type UserError,
 } from '../../../schema/generated/graphql';
-import { expiredSessionRedirect, requireToken } from '../auth/session.server';
-import { AppHeader } from '../components/AppHeader';
 import { ShiftCard, SignupBadge } from '../components/ShiftCard';
-import { gqlRequest } from '../graphql/client.server';
+import { gqlRequest, signedInRequest } from '../graphql/client.server';
 import { useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
 import { useUserErrorText } from '../i18n/user-error';
@@ -30,9 +28,7 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireToken(request);
-  const result = await gqlRequest(request, MyShiftsPageDocument, {});
-  if (!result.viewer) throw await expiredSessionRedirect(request);
+  const result = await signedInRequest(request, MyShiftsPageDocument, {});
   return {
     viewer: result.viewer,
     profile: result.myVolunteerProfile,
@@ -46,7 +42,6 @@ type Outcome =
   | { intent: 'calendar'; url: string | null; errors: Errors };
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireToken(request);
   const form = await request.formData();
   if (form.get('intent') === 'calendar') {
     const { issueCalendarFeed: payload } = await gqlRequest(request, IssueCalendarFeedDocument, {});
@@ -67,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MyShiftsPage() {
-  const { viewer, profile, signups } = useLoaderData<typeof loader>();
+  const { profile, signups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -79,7 +74,6 @@ export default function MyShiftsPage() {
 
   return (
     <>
-      <AppHeader viewer={viewer} />
       <main id="main" className="page page-narrow">
         <h1>{t('myShifts.heading')}</h1>
         {cancelOutcome && cancelOutcome.errors.length === 0 && (

@@ -22,15 +22,14 @@ import {
   MatchingPageDocument,
   type UserErrorFieldsFragment,
 } from '../../../schema/generated/graphql';
-import { expiredSessionRedirect, getRole, requireToken } from '../auth/session.server';
-import { AppHeader } from '../components/AppHeader';
+import { getRole } from '../auth/session.server';
 import { Legend } from '../components/matching/Legend';
 import { Outcome } from '../components/matching/Outcome';
 import { Coverage, WorkerLoad } from '../components/matching/Overview';
 import { PlanForm } from '../components/matching/PlanForm';
 import { Unmatched } from '../components/matching/Unmatched';
 import type { ConfirmResult } from '../components/matching/shared';
-import { gqlRequest } from '../graphql/client.server';
+import { gqlRequest, signedInRequest } from '../graphql/client.server';
 import { pageTitle } from '../i18n/meta';
 import href from '../styles/matching.css?url';
 
@@ -56,19 +55,17 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireToken(request);
   const url = new URL(request.url);
   const admin = (await getRole(request)) === 'STREET_ADMIN';
   const picked = admin ? url.searchParams.get('community') || null : null;
   const chosen = !admin || picked !== null;
   const run = chosen && url.searchParams.get('run') === '1';
-  const page = await gqlRequest(request, MatchingPageDocument, {
+  const page = await signedInRequest(request, MatchingPageDocument, {
     communityId: picked,
     admin,
     chosen,
     run,
   });
-  if (!page.viewer) throw await expiredSessionRedirect(request);
   const viewer = page.viewer;
   if (viewer.role !== 'STREET_ADMIN' && viewer.role !== 'COMMUNITY_STAFF') {
     throw new Response(null, { status: 403, statusText: 'Forbidden' });
@@ -100,7 +97,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireToken(request);
   const form = await request.formData();
   const communityId = String(form.get('communityId') ?? '');
   const all = form
@@ -146,7 +142,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function StaffMatchingPage() {
-  const { viewer, admin, communities, community, run, page } = useLoaderData<typeof loader>();
+  const { admin, communities, community, run, page } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
@@ -164,7 +160,6 @@ export default function StaffMatchingPage() {
 
   return (
     <>
-      <AppHeader viewer={viewer} />
       <main id="main" className="page matching-page">
         <h1>
           {t('matching.heading')}

@@ -29,8 +29,7 @@ import {
   type ReviewPageQuery,
   type UserErrorFieldsFragment,
 } from '../../../schema/generated/graphql';
-import { expiredSessionRedirect, getRole, requireToken } from '../auth/session.server';
-import { AppHeader } from '../components/AppHeader';
+import { getRole } from '../auth/session.server';
 import { CommitmentItem } from '../components/review/CommitmentItem';
 import { RecordItem } from '../components/review/RecordItem';
 import { ReviewSection } from '../components/review/ReviewSection';
@@ -42,7 +41,12 @@ import {
   type ActionResult,
   type Kind,
 } from '../components/review/shared';
-import { GraphQLRequestError, gqlRequest } from '../graphql/client.server';
+import {
+  gqlRequest,
+  GraphQLRequestError,
+  signedInRequest,
+  type SignedIn,
+} from '../graphql/client.server';
 import { useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
 import href from '../styles/review.css?url';
@@ -110,14 +114,13 @@ const cursorOf = (url: URL, kind: Kind) =>
   (url.searchParams.get(CURSOR[kind]) ?? '').slice(0, 200) || null;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireToken(request);
   const url = new URL(request.url);
   const communityId = url.searchParams.get('community') || null;
   // The office picks a community; staff review their own (the API scopes every list).
   const withCommunities = (await getRole(request)) !== 'COMMUNITY_STAFF';
-  let result: ReviewPageQuery;
+  let result: SignedIn<ReviewPageQuery>;
   try {
-    result = await gqlRequest(request, ReviewPageDocument, {
+    result = await signedInRequest(request, ReviewPageDocument, {
       communityId,
       withCommunities,
       pageSize: PAGE_SIZE,
@@ -134,7 +137,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }
     throw error;
   }
-  if (!result.viewer) throw await expiredSessionRedirect(request);
   const role = result.viewer.role;
   if (role !== 'COMMUNITY_STAFF' && role !== 'STREET_ADMIN') {
     throw new Response(null, { status: 403, statusText: 'Forbidden' });
@@ -174,7 +176,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireToken(request);
   const url = new URL(request.url);
   const form = await request.formData();
   const kind = String(form.get('kind') ?? '') as Kind;
@@ -234,7 +235,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ReviewPage() {
   const loaded = useLoaderData<typeof loader>();
-  const { viewer, isAdmin, communityId, communities, submitted, targetChanges, records } = loaded;
+  const { isAdmin, communityId, communities, submitted, targetChanges, records } = loaded;
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const number = useNumberFormat();
@@ -287,7 +288,6 @@ export default function ReviewPage() {
 
   return (
     <>
-      <AppHeader viewer={viewer} />
       <main id="main" className="page review-page">
         <h1>{t('review.heading')}</h1>
         <p className="lead">{t('review.intro')}</p>

@@ -27,17 +27,11 @@ import {
   type UnitKind,
   type UserErrorFieldsFragment,
 } from '../../../schema/generated/graphql';
-import {
-  expiredSessionRedirect,
-  getCommunityId,
-  getRole,
-  requireToken,
-} from '../auth/session.server';
-import { AppHeader } from '../components/AppHeader';
+import { getCommunityId, getRole } from '../auth/session.server';
 import { ImportSection, type ImportActionResult } from '../components/units/ImportSection';
 import { InviteOutcome, type InviteResult } from '../components/units/LiaisonInvite';
 import { UnitTable } from '../components/units/UnitTable';
-import { GraphQLRequestError, gqlRequest } from '../graphql/client.server';
+import { gqlRequest, GraphQLRequestError, signedInRequest } from '../graphql/client.server';
 import { directoryZh } from '../i18n/features/directory';
 import { useNumberFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
@@ -56,7 +50,6 @@ const MAX_BASE64_CHARS = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 16;
 const kinds = Object.keys(directoryZh.kinds) as UnitKind[];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireToken(request);
   const url = new URL(request.url);
   const role = await getRole(request);
   let communityId = url.searchParams.get('community') || null;
@@ -65,8 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     communityId = (await getCommunityId(request)) ?? null;
   // Sessions from before the community was remembered ask once.
   if (!communityId && role === 'COMMUNITY_STAFF') {
-    const who = await gqlRequest(request, DirectoryViewerDocument, {});
-    if (!who.viewer) throw await expiredSessionRedirect(request);
+    const who = await signedInRequest(request, DirectoryViewerDocument, {});
     communityId = who.viewer.community?.id ?? null;
   }
   const search = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
@@ -75,7 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const after = url.searchParams.get('after') || null;
   let result;
   try {
-    result = await gqlRequest(request, DirectoryPageDocument, {
+    result = await signedInRequest(request, DirectoryPageDocument, {
       filter: { communityId, search: search || null, kind },
       first: pageSize,
       after,
@@ -90,7 +82,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }
     throw error;
   }
-  if (!result.viewer) throw await expiredSessionRedirect(request);
   if (result.viewer.role !== 'COMMUNITY_STAFF' && result.viewer.role !== 'STREET_ADMIN') {
     throw new Response(null, { status: 403, statusText: 'Forbidden' });
   }
@@ -122,7 +113,6 @@ const fileError = (code: string): UserErrorFieldsFragment => ({
 });
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireToken(request);
   let form: FormData;
   try {
     form = await unstable_parseMultipartFormData(
@@ -212,7 +202,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function UnitsPage() {
   const loaded = useLoaderData<typeof loader>();
-  const { viewer, isAdmin, communityId, communities, filters, units, commitmentCounts } = loaded;
+  const { isAdmin, communityId, communities, filters, units, commitmentCounts } = loaded;
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const number = useNumberFormat();
@@ -232,7 +222,6 @@ export default function UnitsPage() {
 
   return (
     <>
-      <AppHeader viewer={viewer} />
       <main id="main" className="page directory-page">
         <h1>{t('directory.heading')}</h1>
         <p className="lead">{t('directory.intro')}</p>

@@ -17,8 +17,6 @@ import {
   type UpdateCommitmentInput,
   type UserErrorFieldsFragment,
 } from '../../../schema/generated/graphql';
-import { expiredSessionRedirect, requireToken } from '../auth/session.server';
-import { AppHeader } from '../components/AppHeader';
 import {
   CommitmentForm,
   commitmentDetails,
@@ -31,7 +29,7 @@ import {
 } from '../components/CommitmentFields';
 import { ErrorSummary } from '../components/form/ErrorSummary';
 import { TextField } from '../components/form/TextField';
-import { gqlRequest } from '../graphql/client.server';
+import { gqlRequest, signedInRequest } from '../graphql/client.server';
 import { pageTitle } from '../i18n/meta';
 
 type Errors = UserErrorFieldsFragment[];
@@ -43,9 +41,9 @@ export const meta: MetaFunction = ({ matches }) => [
 const detailPath = (id: string) => `/unit/commitments/${encodeURIComponent(id)}`;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireToken(request);
-  const result = await gqlRequest(request, EditCommitmentPageDocument, { id: params.id ?? '' });
-  if (!result.viewer) throw await expiredSessionRedirect(request);
+  const result = await signedInRequest(request, EditCommitmentPageDocument, {
+    id: params.id ?? '',
+  });
   const { commitment } = result;
   if (!commitment) throw new Response(null, { status: 404, statusText: 'Not Found' });
   // What may change is the API's to say; nothing may: back to the commitment.
@@ -74,7 +72,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireToken(request);
   const id = params.id ?? '';
   const form = await request.formData();
   const version = Number(form.get('version'));
@@ -117,7 +114,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditCommitmentPage() {
-  const { viewer, commitment, categories, needs, initial } = useLoaderData<typeof loader>();
+  const { commitment, categories, needs, initial } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -128,7 +125,6 @@ export default function EditCommitmentPage() {
 
   return (
     <>
-      <AppHeader viewer={viewer} />
       <main id="main" className="page page-narrow">
         <p className="back-link">
           <Link to={detailPath(commitment.id)}>← {t('editCommitment.back')}</Link>

@@ -15,8 +15,6 @@ import {
   NewCommitmentPageDocument,
   type UserErrorFieldsFragment,
 } from '../../../schema/generated/graphql';
-import { expiredSessionRedirect, requireToken } from '../auth/session.server';
-import { AppHeader } from '../components/AppHeader';
 import {
   CommitmentForm,
   commitmentDetails,
@@ -27,7 +25,7 @@ import {
   withNeed,
   type CommitmentValues,
 } from '../components/CommitmentFields';
-import { gqlRequest } from '../graphql/client.server';
+import { gqlRequest, signedInRequest } from '../graphql/client.server';
 import { shanghaiDay } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
 
@@ -36,9 +34,7 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireToken(request);
-  const result = await gqlRequest(request, NewCommitmentPageDocument, {});
-  if (!result.viewer) throw await expiredSessionRedirect(request);
+  const result = await signedInRequest(request, NewCommitmentPageDocument, {});
   const communityId = result.viewer.unit?.community.id;
   const needs = result.needs.edges
     .map((edge) => edge.node)
@@ -56,7 +52,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireToken(request);
   const form = await request.formData();
   const values = postedCommitment(form);
   const submit = form.get('intent') === 'submit';
@@ -90,7 +85,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewCommitmentPage() {
-  const { viewer, unit, categories, needs, initial } = useLoaderData<typeof loader>();
+  const { unit, categories, needs, initial } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -100,7 +95,6 @@ export default function NewCommitmentPage() {
 
   return (
     <>
-      <AppHeader viewer={viewer} />
       <main id="main" className="page page-narrow">
         <p className="back-link">
           <Link to="/unit">← {t('newCommitment.back')}</Link>
