@@ -618,6 +618,8 @@ export type Fulfilment = Node & {
   reviewedBy?: Maybe<User>;
   source: FulfilmentSource;
   status: FulfilmentStatus;
+  /** Whether you may verify or reject it now, as reviewFulfilment would decide: its commitment’s reviewer, not its author (four eyes), while it is pending. */
+  viewerCanReview: Scalars['Boolean']['output'];
 };
 
 export type FulfilmentConnection = {

@@ -1,10 +1,12 @@
 // Every page of every role, in both languages: each signs in, follows its navigation, and each page
-// renders (no error page) with no raw message keys, no console errors, the right <html lang>, and
-// nothing wider than the screen on a phone, and the security headers (CSP with a fresh nonce, no
-// framing) with no script refused. Sign-in and registration pages are checked signed out.
+// renders (no error page) with no raw message keys, no console errors, the right <html lang>,
+// nothing wider than the screen on a phone, no serious or critical axe violation, and the security
+// headers (CSP with a fresh nonce, no framing) with no script refused. Sign-in, registration and
+// invitation pages are checked signed out.
 import path from 'node:path';
 import type { BrowserContext, Page, Response } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe.js';
 import { hasChromium, rawMessageKey, screenshotDir, useWebApp } from '../support/browser.js';
 
 const w = useWebApp();
@@ -37,6 +39,11 @@ async function check(page: Page, lng: string, errorTitle: RegExp, name: string) 
     'document.documentElement.scrollWidth - window.innerWidth',
   );
   expect(overflow, `${name}: wider than the screen`).toBeLessThanOrEqual(1);
+  // No serious or critical accessibility violation (axe-core, WCAG 2.x A and AA).
+  const violations = (await axeViolations(page)).filter((line) =>
+    /^\S+ \((serious|critical)\)/.test(line),
+  );
+  expect(violations, `${name}: accessibility`).toEqual([]);
 }
 
 const nonces = new Set<string>();

@@ -19,7 +19,7 @@ import {
 import { Role, type User } from '../auth/user.entity.js';
 import type { Unit } from '../directory/unit.entity.js';
 import type { Commitment } from './commitment.entity.js';
-import { CommitmentAction, CommitmentStatus } from './commitment.enums.js';
+import { CommitmentAction, CommitmentStatus, FulfilmentStatus } from './commitment.enums.js';
 import type { CommitmentPermissions } from './commitments.types.js';
 import type { EvidenceFile } from './evidence-file.entity.js';
 import type { Fulfilment } from './fulfilment.entity.js';
@@ -154,6 +154,24 @@ export const unitToTell = (commitment: ReadRow<Commitment>): ObjectQuery<User> =
 /** Four eyes: nobody verifies a fulfilment record they made (refused as OWN_RECORD). */
 export const isOwnRecord = (user: User, fulfilment: Fulfilment): boolean =>
   fulfilment.recordedBy?.id === user.id;
+
+/**
+ * Whether the viewer may verify or reject this record now, as reviewFulfilment would decide:
+ * a reviewer of its commitment ('commitment.review'), not its author, while it is pending.
+ */
+export function canReviewRecord(
+  viewer: Viewer,
+  commitment: ReadRow<Commitment>,
+  fulfilment: Fulfilment,
+): boolean {
+  const user = viewer.user;
+  return (
+    user !== null &&
+    fulfilment.status === FulfilmentStatus.PENDING &&
+    !isOwnRecord(user, fulfilment) &&
+    allowed(viewer, 'commitment.review', commitmentScope(commitment))
+  );
+}
 
 /**
  * Where a commitment's evidence lives, for 'evidence.read': its unit and community, however

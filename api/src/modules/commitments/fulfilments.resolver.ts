@@ -19,7 +19,12 @@ import { can } from '../auth/policy.js';
 import { User } from '../auth/user.entity.js';
 import { amountFloat } from './amounts.js';
 import { Commitment } from './commitment.entity.js';
-import { canReadCommitment, canReadEvidenceOf, commitmentScope } from './commitments.policy.js';
+import {
+  canReadCommitment,
+  canReadEvidenceOf,
+  canReviewRecord,
+  commitmentScope,
+} from './commitments.policy.js';
 import {
   FulfilmentConnection,
   FulfilmentFilter,
@@ -86,6 +91,15 @@ export class FulfilmentResolver {
       confirmedMinutes: f.confirmedMinutes,
       reason: f.hoursReason,
     };
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'Whether you may verify or reject it now, as reviewFulfilment would decide: its commitment’s reviewer, not its author (four eyes), while it is pending.',
+  })
+  async viewerCanReview(@Root() f: Fulfilment, @Ctx() ctx: Context): Promise<boolean> {
+    const c = await ctx.loaders.commitments.commitment.load(f.commitment.id);
+    return c !== null && c !== undefined && canReviewRecord(ctx.viewer, c, f);
   }
 
   @FieldResolver(() => User, { nullable: true })

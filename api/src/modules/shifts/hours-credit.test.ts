@@ -182,12 +182,18 @@ describe('a unit cannot award itself verified hours', () => {
       errors: [{ code: 'OWN_RECORD' }],
     });
     expect(await amounts(commitment.id)).toEqual({ verified: '0.00', pending: '2.00' });
+    // The review page asks the same rule before offering the buttons.
+    const canReview = `query($id: ID!) { node(id: $id) { ... on Fulfilment { viewerCanReview } } }`;
+    expect((await t.gql(canReview, { id }, token)).data!.node.viewerCanReview).toBe(false);
+    expect((await t.gql(canReview, { id }, staffToken)).data!.node.viewerCanReview).toBe(true);
     const other = await t.gql(REVIEW, { input: { id, decision: 'VERIFY' } }, staffToken);
     expect(other.data!.reviewFulfilment).toEqual({
       fulfilment: { status: 'VERIFIED' },
       errors: [],
     });
     expect(await amounts(commitment.id)).toEqual({ verified: '2.00', pending: '0.00' });
+    // Decided: nobody reviews it again.
+    expect((await t.gql(canReview, { id }, staffToken)).data!.node.viewerCanReview).toBe(false);
   });
 });
 

@@ -132,13 +132,18 @@ export function RecordItem({
           </ul>
         )}
       </div>
-      <DecisionForm
-        kind="fulfilment"
-        id={record.id}
-        version={null}
-        place={place}
-        actionData={actionData}
-      />
+      {record.viewerCanReview ? (
+        <DecisionForm
+          kind="fulfilment"
+          id={record.id}
+          version={null}
+          place={place}
+          actionData={actionData}
+        />
+      ) : (
+        // The API's four-eyes rule: the author of a record does not verify it.
+        <p className="muted own-record">{t('errorCode.OWN_RECORD')}</p>
+      )}
     </article>
   );
 }
