@@ -20,8 +20,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { useEffect, useMemo, useRef } from 'react';
+import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CommitmentPageDocument,
@@ -31,12 +31,16 @@ import {
   type UserErrorFieldsFragment,
 } from '../../../schema/generated/graphql';
 import { expiredSessionRedirect, requireToken } from '../auth/session.server';
-import { CommitmentProgressBar, CommitmentStatusBadge } from '../components/CommitmentProgress';
+import { CommitmentHistory } from '../components/commitment/CommitmentHistory';
+import { CommitmentOverview } from '../components/commitment/CommitmentOverview';
+import { FulfilmentList } from '../components/commitment/FulfilmentList';
+import { RecordForm } from '../components/commitment/RecordForm';
+import { WithdrawConfirm } from '../components/commitment/WithdrawConfirm';
+import { CommitmentStatusBadge } from '../components/CommitmentProgress';
 import { apiBaseUrl, gqlRequest, signedInRequest } from '../graphql/client.server';
-import { shanghaiDay, timeZone, useNumberFormat } from '../i18n/format';
+import { shanghaiDay } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
-import { useFieldErrors } from '../components/field-errors';
-import { fieldOf, useUserErrorText } from '../i18n/user-error';
+import { useUserErrorText } from '../i18n/user-error';
 
 const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 const uploadTimeoutMs = 60_000;
@@ -242,35 +246,15 @@ async function recordWithEvidence(
   return redirect(`${here}?done=recorded`);
 }
 
-function useDateTime() {
-  const { i18n } = useTranslation();
-  return useMemo(
-    () =>
-      new Intl.DateTimeFormat(i18n.language, {
-        timeZone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      }),
-    [i18n.language],
-  );
-}
-
 export default function CommitmentPage() {
   const { commitment, fulfilments, done, confirmWithdraw, defaultDate, maxDate } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t, i18n } = useTranslation();
-  const number = useNumberFormat();
-  const dateTime = useDateTime();
+  const { t } = useTranslation();
   const errorText = useUserErrorText();
   const busy = navigation.state !== 'idle' && navigation.formMethod === 'POST';
   const unit = t(`measureUnit.${commitment.measure}`);
-  const en = i18n.language === 'en';
   const noticeRef = useRef<HTMLDivElement>(null);
   useEffect(() => noticeRef.current?.focus(), [done, actionData]);
 
@@ -278,15 +262,6 @@ export default function CommitmentPage() {
   // A refused submission or withdrawal is shown at the top, with what the API said.
   const submitErrors =
     actionData?.intent === 'submit' || actionData?.intent === 'withdraw' ? actionData.errors : [];
-  const recordFields = ['amount', 'date', 'note', 'file'];
-  const errorsOf = (name: string) =>
-    recordErrors.filter(
-      (error) => fieldOf(error) === name || (name === 'file' && fieldOf(error) === 'evidenceIds'),
-    );
-  const general = recordErrors.filter(
-    (error) => !recordFields.includes(fieldOf(error)) && fieldOf(error) !== 'evidenceIds',
-  );
-  const { invalid, fieldErrors } = useFieldErrors(errorsOf);
 
   return (
     <>
@@ -321,264 +296,30 @@ export default function CommitmentPage() {
           </div>
         )}
 
-        <section className="panel section-first">
-          <CommitmentProgressBar progress={commitment.progress} measure={commitment.measure} />
-          <dl className="facts">
-            <div>
-              <dt>{t('commitment.category')}</dt>
-              <dd>{en ? commitment.category.nameEn : commitment.category.name}</dd>
-            </div>
-            <div>
-              <dt>{t('commitment.measure')}</dt>
-              <dd>{t(`measure.${commitment.measure}`)}</dd>
-            </div>
-            <div>
-              <dt>{t('commitment.target')}</dt>
-              <dd>
-                {number.format(commitment.targetAmount)} {unit}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('commitment.period')}</dt>
-              <dd>
-                {t('commitment.periodValue', {
-                  start: commitment.periodStart,
-                  end: commitment.periodEnd,
-                })}
-              </dd>
-            </div>
-            {commitment.need && (
-              <div className="facts-wide">
-                <dt>{t('commitment.need')}</dt>
-                <dd>{commitment.need.title}</dd>
-              </div>
-            )}
-            {commitment.description && (
-              <div className="facts-wide">
-                <dt>{t('commitment.description')}</dt>
-                <dd className="pre-line">{commitment.description}</dd>
-              </div>
-            )}
-          </dl>
-          {commitment.proposedTargetAmount !== null && (
-            <p className="muted">
-              {t('unit.proposedTarget', {
-                amount: number.format(commitment.proposedTargetAmount),
-              })}
-            </p>
-          )}
-          <div className="button-row">
-            {commitment.viewerCan.submit && (
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="intent" value="submit" />
-                <input type="hidden" name="version" value={commitment.version} />
-                <button type="submit" className="button" disabled={busy}>
-                  {t('commitment.submit')}
-                </button>
-              </Form>
-            )}
-            {commitment.viewerCan.edit && (
-              <Link to="edit" className="button button-quiet">
-                {commitment.viewerCan.editDetails
-                  ? t('commitment.edit')
-                  : t('commitment.changeTarget')}
-              </Link>
-            )}
-            {commitment.viewerCan.withdraw && !confirmWithdraw && (
-              <Link
-                to="?withdraw=confirm#withdraw-heading"
-                className="button button-quiet"
-                preventScrollReset
-              >
-                {t('commitment.withdraw')}
-              </Link>
-            )}
-          </div>
-        </section>
+        <CommitmentOverview
+          commitment={commitment}
+          unit={unit}
+          confirmWithdraw={confirmWithdraw}
+          busy={busy}
+        />
 
-        {confirmWithdraw && (
-          <section className="panel section confirm-withdraw" aria-labelledby="withdraw-heading">
-            <h2 id="withdraw-heading" tabIndex={-1}>
-              {t('commitment.withdrawHeading')}
-            </h2>
-            <p>{t('commitment.withdrawIntro')}</p>
-            <Form method="post" className="stack">
-              <input type="hidden" name="intent" value="withdraw" />
-              <input type="hidden" name="version" value={commitment.version} />
-              <div className="field">
-                <label htmlFor="reason">{t('commitment.withdrawReason')}</label>
-                <textarea id="reason" name="reason" rows={3} maxLength={1000} />
-              </div>
-              <div className="button-row">
-                <button type="submit" className="button button-danger" disabled={busy}>
-                  {t('commitment.withdrawConfirm')}
-                </button>
-                <Link to="." className="button button-quiet">
-                  {t('commitment.withdrawCancel')}
-                </Link>
-              </div>
-            </Form>
-          </section>
-        )}
+        {confirmWithdraw && <WithdrawConfirm version={commitment.version} busy={busy} />}
 
         {commitment.viewerCan.recordFulfilment && (
-          <section className="panel section" aria-labelledby="record-heading">
-            <h2 id="record-heading">{t('commitment.record')}</h2>
-            <p className="muted">{t('commitment.recordIntro')}</p>
-            {recordErrors.length > 0 && (
-              <div className="alert outcome" role="alert" tabIndex={-1} ref={noticeRef}>
-                <p>
-                  <strong>{t('commitment.failed')}</strong>
-                </p>
-                {general.map((error, index) => (
-                  <p key={index}>{errorText(error)}</p>
-                ))}
-              </div>
-            )}
-            <Form
-              method="post"
-              encType="multipart/form-data"
-              className="stack record-form"
-              noValidate
-            >
-              <div className="form-row">
-                <div className="field">
-                  <label htmlFor="amount">{t('commitment.amount', { unit })}</label>
-                  <input
-                    id="amount"
-                    name="amount"
-                    type="number"
-                    inputMode="decimal"
-                    min="0"
-                    step="0.01"
-                    required
-                    {...invalid('amount')}
-                  />
-                  {fieldErrors('amount')}
-                </div>
-                <div className="field">
-                  <label htmlFor="date">{t('commitment.date')}</label>
-                  <input
-                    id="date"
-                    name="date"
-                    type="date"
-                    min={commitment.periodStart}
-                    max={maxDate}
-                    defaultValue={defaultDate}
-                    required
-                    {...invalid('date')}
-                  />
-                  {fieldErrors('date')}
-                </div>
-              </div>
-              <div className="field">
-                <label htmlFor="note">{t('commitment.note')}</label>
-                <textarea id="note" name="note" rows={3} {...invalid('note')} />
-                {fieldErrors('note')}
-              </div>
-              <div className="field">
-                <label htmlFor="file">{t('commitment.file')}</label>
-                <input
-                  id="file"
-                  name="file"
-                  type="file"
-                  accept="image/jpeg,image/png,image/webp,image/heic,image/heif,application/pdf"
-                  {...invalid('file')}
-                />
-                {fieldErrors('file')}
-              </div>
-              <div>
-                <button type="submit" className="button button-primary" disabled={busy}>
-                  {busy ? t('newCommitment.submitting') : t('commitment.recordSubmit')}
-                </button>
-              </div>
-            </Form>
-          </section>
+          <RecordForm
+            unit={unit}
+            periodStart={commitment.periodStart}
+            maxDate={maxDate}
+            defaultDate={defaultDate}
+            errors={recordErrors}
+            busy={busy}
+            noticeRef={noticeRef}
+          />
         )}
 
-        <h2>{t('commitment.records')}</h2>
-        {fulfilments.length === 0 ? (
-          <p className="panel">{t('commitment.noRecords')}</p>
-        ) : (
-          <ul className="card-list">
-            {fulfilments.map((record) => (
-              <li key={record.id}>
-                <article
-                  className="shift-card fulfilment-card"
-                  data-fulfilment-id={record.id}
-                  data-status={record.status}
-                >
-                  <div className="shift-card-head">
-                    <h3>
-                      {number.format(record.amount)} {unit}
-                    </h3>
-                    <span
-                      className={`badge ${
-                        record.status === 'VERIFIED'
-                          ? 'badge-ok'
-                          : record.status === 'REJECTED'
-                            ? 'badge-warn'
-                            : 'badge-info'
-                      }`}
-                    >
-                      {t(`fulfilmentStatus.${record.status}`)}
-                    </span>
-                  </div>
-                  <p className="muted">
-                    {record.date}
-                    {record.source === 'ATTENDANCE' && ` · ${t('commitment.attendance')}`}
-                  </p>
-                  {record.note && <p className="pre-line">{record.note}</p>}
-                  {record.reviewNote && (
-                    <p
-                      className={record.status === 'REJECTED' ? 'review-note warn' : 'review-note'}
-                    >
-                      {record.status === 'REJECTED'
-                        ? t('commitment.rejectReason', { note: record.reviewNote })
-                        : t('commitment.reviewNote', { note: record.reviewNote })}
-                    </p>
-                  )}
-                  {record.evidence && record.evidence.length > 0 && (
-                    <p className="evidence">
-                      <span className="muted">{t('commitment.evidence')}</span>
-                      {record.evidence.map((file) => (
-                        <a
-                          key={file.id}
-                          className="evidence-link"
-                          href={`/unit/evidence/${encodeURIComponent(file.id)}`}
-                          target="_blank"
-                          rel="noreferrer"
-                        >
-                          {file.fileName}
-                        </a>
-                      ))}
-                    </p>
-                  )}
-                </article>
-              </li>
-            ))}
-          </ul>
-        )}
+        <FulfilmentList fulfilments={fulfilments} unit={unit} />
 
-        <h2>{t('commitment.history')}</h2>
-        {commitment.history.length === 0 ? (
-          <p className="panel">{t('commitment.noHistory')}</p>
-        ) : (
-          <ol className="history panel">
-            {[...commitment.history].reverse().map((event) => (
-              <li key={event.id}>
-                <p className="history-head">
-                  <strong>{t(`commitmentAction.${event.action}`)}</strong>
-                  <span className="muted">
-                    {event.actor?.displayName ?? t('commitment.system')} ·{' '}
-                    <time dateTime={event.at}>{dateTime.format(new Date(event.at))}</time>
-                  </span>
-                </p>
-                {event.note && <p className="history-note pre-line">{event.note}</p>}
-              </li>
-            ))}
-          </ol>
-        )}
+        <CommitmentHistory history={commitment.history} />
       </main>
     </>
   );
