@@ -49,6 +49,24 @@ export function useDateTimeFormat(): DateTimeFormats {
   }, [i18n.language]);
 }
 
+/** A full timestamp for history lists, e.g. 2026/12/03 09:00 (the Shanghai clock). */
+export function useTimestampFormat(): Intl.DateTimeFormat {
+  const { i18n } = useTranslation();
+  return useMemo(
+    () =>
+      new Intl.DateTimeFormat(i18n.language, {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
+    [i18n.language],
+  );
+}
+
 /** The calendar day (YYYY-MM-DD) in Asia/Shanghai of an instant. */
 export function shanghaiDay(instant: Date): string {
   return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -160,28 +160,41 @@ export default function SocialPage() {
                 ))}
               </ul>
             )}
-            {(nextCursor || paged) && (
-              <p className="button-row">
-                {paged && (
-                  <Link className="button button-quiet" to="/social">
-                    {t('social.firstPage')}
-                  </Link>
-                )}
-                {nextCursor && (
-                  <Link
-                    className="button"
-                    to={`/social?${new URLSearchParams({ after: nextCursor })}`}
-                  >
-                    {t('social.more')}
-                  </Link>
-                )}
-              </p>
-            )}
+            <Pager param="after" next={nextCursor} paged={paged} />
             <EndedPairings />
           </>
         )}
       </main>
     </>
+  );
+}
+
+/** A list's paging links: back to the first page once paged, on to the next while there is one
+ * (each list pages by its own cursor parameter). */
+function Pager({
+  param,
+  next,
+  paged,
+}: {
+  param: 'after' | 'endedAfter';
+  next: string | null | undefined;
+  paged: boolean;
+}) {
+  const { t } = useTranslation();
+  if (!next && !paged) return null;
+  return (
+    <p className="button-row">
+      {paged && (
+        <Link className="button button-quiet" to="/social">
+          {t('social.firstPage')}
+        </Link>
+      )}
+      {next && (
+        <Link className="button" to={`/social?${new URLSearchParams({ [param]: next })}`}>
+          {t('social.more')}
+        </Link>
+      )}
+    </p>
   );
 }
 
@@ -287,23 +300,7 @@ function EndedPairings() {
           ))}
         </ul>
       )}
-      {(endedNext || endedPaged) && (
-        <p className="button-row">
-          {endedPaged && (
-            <Link className="button button-quiet" to="/social">
-              {t('social.firstPage')}
-            </Link>
-          )}
-          {endedNext && (
-            <Link
-              className="button"
-              to={`/social?${new URLSearchParams({ endedAfter: endedNext })}`}
-            >
-              {t('social.more')}
-            </Link>
-          )}
-        </p>
-      )}
+      <Pager param="endedAfter" next={endedNext} paged={endedPaged} />
     </section>
   );
 }

@@ -5,7 +5,6 @@
 // viewer's community is refused, an unknown one is not found).
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StaffUnitDocument } from '../../../schema/generated/graphql';
 import {
@@ -16,7 +15,7 @@ import {
 import { useDecimalFormat } from '../components/dashboard/FigureTables';
 import { signedInRequest } from '../graphql/client.server';
 import { scopeSearch, staffScope } from '../graphql/staff-scope.server';
-import { timeZone, useDayFormat, useNumberFormat } from '../i18n/format';
+import { useDayFormat, useNumberFormat, useTimestampFormat } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
 import href from '../styles/dashboard.css?url';
 
@@ -45,23 +44,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function useDateTime() {
-  const { i18n } = useTranslation();
-  return useMemo(
-    () =>
-      new Intl.DateTimeFormat(i18n.language, {
-        timeZone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      }),
-    [i18n.language],
-  );
-}
-
 export default function StaffUnitPage() {
   const { unit, year, standing, commitments, volunteers, back } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
@@ -70,7 +52,7 @@ export default function StaffUnitPage() {
   const decimal = useDecimalFormat();
   const percent = usePercentFormat();
   const day = useDayFormat();
-  const dateTime = useDateTime();
+  const dateTime = useTimestampFormat();
   const state =
     !standing || standing.pace === null ? 'unrated' : standing.lagging ? 'lagging' : 'onTrack';
   const listed = volunteers.edges.map((edge) => edge.node);

@@ -1,29 +1,11 @@
 // The commitment's history, newest first: what was done, by whom (or the system) and when.
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { timeZone } from '../../i18n/format';
+import { useTimestampFormat } from '../../i18n/format';
 import type { Commitment } from './shared';
-
-function useDateTime() {
-  const { i18n } = useTranslation();
-  return useMemo(
-    () =>
-      new Intl.DateTimeFormat(i18n.language, {
-        timeZone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      }),
-    [i18n.language],
-  );
-}
 
 export function CommitmentHistory({ history }: { history: Commitment['history'] }) {
   const { t } = useTranslation();
-  const dateTime = useDateTime();
+  const dateTime = useTimestampFormat();
   return (
     <>
       <h2>{t('commitment.history')}</h2>
