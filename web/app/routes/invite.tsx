@@ -3,7 +3,6 @@
 // naming nothing. Public; works without JavaScript.
 import {
   data,
-  redirectDocument,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -16,13 +15,11 @@ import {
   type LiaisonInvitationStatus,
   type UserErrorFieldsFragment,
 } from '../../../schema/generated/graphql';
-import { commitSession, getSession } from '../auth/session.server';
+import { startSession } from '../auth/start-session.server';
 import { Brand } from '../components/Brand';
 import { useFieldErrors } from '../components/field-errors';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { gqlRequest } from '../graphql/client.server';
-import { toLanguage } from '../i18n/i18n';
-import { languageFromRequest, serializeLanguageCookie } from '../i18n/language.server';
 import { pageTitle } from '../i18n/meta';
 import { fieldOf, useUserErrorText } from '../i18n/user-error';
 
@@ -68,16 +65,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const status = payload.errors.map((e) => STATUS_OF_CODE[e.code]).find(Boolean) ?? null;
     return data({ username, errors: payload.errors, status }, { status: 400 });
   }
-  const session = await getSession(request);
-  session.set('token', payload.token);
-  session.set('role', 'UNIT_LIAISON');
-  if (payload.viewer?.community) session.set('communityId', payload.viewer.community.id);
-  const headers = new Headers({ 'Set-Cookie': await commitSession(request, session) });
-  headers.append(
-    'Set-Cookie',
-    serializeLanguageCookie(toLanguage(payload.viewer?.language) ?? languageFromRequest(request)),
+  return startSession(
+    request,
+    {
+      token: payload.token,
+      role: 'UNIT_LIAISON',
+      communityId: payload.viewer?.community?.id,
+      language: payload.viewer?.language,
+    },
+    '/unit',
   );
-  return redirectDocument('/unit', { headers });
 }
 
 export default function InvitePage() {

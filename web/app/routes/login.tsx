@@ -2,7 +2,6 @@
 import {
   data,
   redirect,
-  redirectDocument,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -11,12 +10,11 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useTranslation } from 'react-i18next';
 import { LoginDocument, type LoginMutation } from '../../../schema/generated/graphql';
 import { safeRedirect } from '../auth/safe-redirect';
-import { commitSession, getSession, getToken } from '../auth/session.server';
+import { getToken } from '../auth/session.server';
+import { startSession } from '../auth/start-session.server';
 import { Brand } from '../components/Brand';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { GraphQLRequestError, gqlRequest } from '../graphql/client.server';
-import { toLanguage } from '../i18n/i18n';
-import { serializeLanguageCookie } from '../i18n/language.server';
 import { pageTitle } from '../i18n/meta';
 import { useUserErrorText } from '../i18n/user-error';
 
@@ -61,17 +59,17 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   if (payload.token && payload.errors.length === 0) {
-    const session = await getSession(request);
-    session.set('token', payload.token);
-    if (payload.viewer) session.set('role', payload.viewer.role);
-    if (payload.viewer?.community) session.set('communityId', payload.viewer.community.id);
-    const headers = new Headers({ 'Set-Cookie': await commitSession(request, session) });
     // The language they chose before, on any device, wins over this browser's.
-    const language = toLanguage(payload.viewer?.language);
-    if (language) headers.append('Set-Cookie', serializeLanguageCookie(language));
-    // A document load, not a client navigation: the next page renders in the account's language
-    // with the cookies just set.
-    return redirectDocument(redirectTo, { headers });
+    return startSession(
+      request,
+      {
+        token: payload.token,
+        role: payload.viewer?.role,
+        communityId: payload.viewer?.community?.id,
+        language: payload.viewer?.language,
+      },
+      redirectTo,
+    );
   }
   const rateLimited = payload.errors.some((error) => error.code === 'RATE_LIMITED');
   return data({ username, errors: payload.errors }, { status: rateLimited ? 429 : 400 });

@@ -3,7 +3,6 @@
 import {
   data,
   redirect,
-  redirectDocument,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -16,7 +15,8 @@ import {
   SetSkillsAfterRegistrationDocument,
   type Skill,
 } from '../../../schema/generated/graphql';
-import { commitSession, getSession, getToken } from '../auth/session.server';
+import { getToken } from '../auth/session.server';
+import { startSession } from '../auth/start-session.server';
 import { Brand } from '../components/Brand';
 import { ErrorSummary, type SummaryField } from '../components/form/ErrorSummary';
 import type { FormError } from '../components/form/errors';
@@ -24,8 +24,6 @@ import { SelectField } from '../components/form/SelectField';
 import { TextField } from '../components/form/TextField';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { GraphQLRequestError, gqlRequest } from '../graphql/client.server';
-import { toLanguage } from '../i18n/i18n';
-import { languageFromRequest, serializeLanguageCookie } from '../i18n/language.server';
 import { pageTitle } from '../i18n/meta';
 import { zhCN } from '../i18n/zh-CN';
 
@@ -104,16 +102,16 @@ export async function action({ request }: ActionFunctionArgs) {
   if (profile.updateMyVolunteerProfile.errors.length > 0) {
     console.error('skills not saved after registration', profile.updateMyVolunteerProfile.errors);
   }
-  const session = await getSession(request);
-  session.set('token', token);
-  session.set('role', 'VOLUNTEER');
-  session.set('communityId', values.communityId);
-  const headers = new Headers({ 'Set-Cookie': await commitSession(request, session) });
-  headers.append(
-    'Set-Cookie',
-    serializeLanguageCookie(toLanguage(payload.viewer?.language) ?? languageFromRequest(request)),
+  return startSession(
+    request,
+    {
+      token,
+      role: 'VOLUNTEER',
+      communityId: values.communityId,
+      language: payload.viewer?.language,
+    },
+    '/shifts',
   );
-  return redirectDocument('/shifts', { headers });
 }
 
 export default function RegisterPage() {
