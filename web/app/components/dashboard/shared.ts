@@ -1,0 +1,7 @@
+// What the dashboard's parts share: its figures, a unit's standing and a community to pick, as
+// the page's query gives them.
+import type { StaffDashboardQuery } from '../../../../schema/generated/graphql';
+
+export type Figures = StaffDashboardQuery['dashboard'];
+export type Standing = StaffDashboardQuery['unitStandings'][number];
+export type Community = NonNullable<StaffDashboardQuery['communities']>['edges'][number]['node'];
