@@ -1,5 +1,4 @@
-// The dashboard's summary tiles: waiting for review, lagging units, pairing coverage and how full
-// this month's shifts are.
+// The dashboard's summary tiles: reviews waiting, lagging units, coverage, shifts filled.
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { useNumberFormat } from '../../i18n/format';

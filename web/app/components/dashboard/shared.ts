@@ -1,5 +1,4 @@
-// What the dashboard's parts share: its figures, a unit's standing and a community to pick, as
-// the page's query gives them.
+// Types the dashboard's parts share: its figures, a unit's standing, a community to pick.
 import type { StaffDashboardQuery } from '../../../../schema/generated/graphql';
 
 export type Figures = StaffDashboardQuery['dashboard'];
