@@ -2,10 +2,8 @@
 // the four before) and, for the office only, a community (?community=); staff always see their own
 // community (the API's default).
 import { getRole } from '../auth/session.server';
+import { YEARS_SHOWN } from '../components/dashboard/years';
 import { shanghaiDay } from '../i18n/format';
-
-/** Years offered on /staff: this one and the four before. */
-export const YEARS_SHOWN = 5;
 
 export interface StaffScope {
   communityId: string | null;

@@ -10,6 +10,7 @@ import { signedInRequest } from '../graphql/client.server';
 import { shanghaiDay } from '../i18n/format';
 import { pageTitle } from '../i18n/meta';
 import href from '../styles/dashboard.css?url';
+import { yearsShown } from '../components/dashboard/years';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href }];
 
@@ -18,7 +19,6 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 /** Years offered: this one and the four before. */
-const YEARS_SHOWN = 5;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const role = await getRole(request);
@@ -44,7 +44,7 @@ export default function StaffReportsPage() {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
   const lang = english ? 'en' : 'zh-CN';
-  const years = Array.from({ length: YEARS_SHOWN }, (_, i) => currentYear - i);
+  const years = yearsShown(currentYear);
   const own = viewer.community
     ? `${english ? viewer.community.nameEn : viewer.community.name} · `
     : '';

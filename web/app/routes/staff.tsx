@@ -12,11 +12,10 @@ import { CategorySection } from '../components/dashboard/CategorySection';
 import { CoverageSection } from '../components/dashboard/CoverageSection';
 import { LaggingSection } from '../components/dashboard/LaggingSection';
 import { MonthSection } from '../components/dashboard/MonthSection';
-import { ScopePicker, YEARS_SHOWN } from '../components/dashboard/ScopePicker';
+import { ScopePicker } from '../components/dashboard/ScopePicker';
 import { Tiles } from '../components/dashboard/Tiles';
 import { signedInRequest } from '../graphql/client.server';
-import { scopeSearch } from '../graphql/staff-scope.server';
-import { shanghaiDay } from '../i18n/format';
+import { scopeSearch, staffScope } from '../graphql/staff-scope.server';
 import { pageTitle } from '../i18n/meta';
 import href from '../styles/dashboard.css?url';
 
@@ -31,16 +30,8 @@ const LAGGING_SHOWN = 5;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const role = await getRole(request);
-  const url = new URL(request.url);
-  const currentYear = Number(shanghaiDay(new Date()).slice(0, 4));
-  const asked = Number(url.searchParams.get('year'));
-  const year =
-    Number.isInteger(asked) && asked <= currentYear && asked > currentYear - YEARS_SHOWN
-      ? asked
-      : currentYear;
   // Staff always see their own community (the API's default); only the office picks.
-  const communityId =
-    role === 'STREET_ADMIN' ? url.searchParams.get('community')?.trim() || null : null;
+  const { communityId, year, currentYear } = await staffScope(request);
   const result = await signedInRequest(request, StaffDashboardDocument, {
     communityId,
     year,

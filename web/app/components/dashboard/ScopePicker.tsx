@@ -2,9 +2,9 @@
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { Community } from './shared';
+import { yearsShown } from './years';
 
 /** Years offered by the picker: this one and the four before. */
-export const YEARS_SHOWN = 5;
 
 export function ScopePicker({
   communities,
@@ -18,7 +18,7 @@ export function ScopePicker({
   currentYear: number;
 }) {
   const { t, i18n } = useTranslation();
-  const years = Array.from({ length: YEARS_SHOWN }, (_, i) => currentYear - i);
+  const years = yearsShown(currentYear);
   return (
     <Form method="get" className="dashboard-picker" aria-label={t('dashboard.picker.legend')}>
       {communities && (
