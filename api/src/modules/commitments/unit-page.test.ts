@@ -45,6 +45,8 @@ async function unitWith(n: number): Promise<Unit> {
       date: `${YEAR}-06-01`,
       recordedBy: staff.id,
       status: FulfilmentStatus.VERIFIED,
+      // A decided record says when (the database's fulfilment_decided_has_review).
+      reviewedAt: new Date(`${YEAR}-06-02T02:00:00Z`),
     });
     for (const [action, from, to] of [
       [CommitmentAction.SUBMIT, CommitmentStatus.DRAFT, CommitmentStatus.SUBMITTED],
