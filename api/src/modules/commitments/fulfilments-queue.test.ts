@@ -55,6 +55,8 @@ async function record(
     note: `记录 ${unit.name}`,
     status,
     recordedBy: em.getReference(User, liaison.id),
+    // A decided record says when it was decided (fulfilment_decided_has_review).
+    reviewedAt: status === FulfilmentStatus.PENDING ? null : new Date(),
   });
   em.create(EvidenceFile, {
     sha256: 'a'.repeat(64),

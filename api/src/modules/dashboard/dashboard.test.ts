@@ -22,7 +22,7 @@ import { Pairing } from '../pairing/pairing.entity.js';
 import { SocialWorker } from '../pairing/social-worker.entity.js';
 import type { Activity } from '../shifts/activity.entity.js';
 import { Shift } from '../shifts/shift.entity.js';
-import { ShiftStatus, SignupStatus } from '../shifts/shift.enums.js';
+import { Attendance, ShiftStatus, SignupStatus } from '../shifts/shift.enums.js';
 import { Signup } from '../shifts/signup.entity.js';
 import type { Volunteer } from '../shifts/volunteer.entity.js';
 
@@ -75,6 +75,10 @@ async function served(s: Shift, volunteer: Volunteer, minutes: number, confirmed
     status: SignupStatus.CONFIRMED,
     startsAt: s.startsAt,
     endsAt: s.endsAt,
+    // Served: checked in and out (the database holds a check-out to its times and minutes).
+    attendance: Attendance.CHECKED_OUT,
+    checkedInAt: s.startsAt,
+    checkedOutAt: s.endsAt,
     minutes,
     hoursConfirmedAt: confirmed ? new Date() : null,
     hoursConfirmedBy: confirmed ? staff.id : null,
@@ -168,6 +172,7 @@ beforeAll(async () => {
         date: `${YEAR}-06-01`,
         status,
         recordedBy: em.getReference(User, staff.id),
+        reviewedAt: status === FulfilmentStatus.PENDING ? null : new Date(),
       });
     }
     await em.flush();
