@@ -118,10 +118,9 @@ describe.skipIf(!hasChromium)(
       const thumb = item.locator('img.evidence-thumb');
       await thumb.waitFor();
       await item.scrollIntoViewIfNeeded(); // the thumbnails load lazily
-      await staffPage.waitForFunction(
-        '(img) => img.complete && img.naturalWidth > 0',
-        await thumb.elementHandle(),
-      );
+      await expect
+        .poll(() => thumb.evaluate('(img) => img.complete && img.naturalWidth > 0'))
+        .toBe(true);
       expect(await horizontalOverflow(staffPage)).toBeLessThanOrEqual(0);
       await shot(staffPage, '03-staff-review-zh');
       await item.getByRole('button', { name: '认证通过' }).click();

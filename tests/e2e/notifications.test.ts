@@ -16,7 +16,7 @@ import { DEMO_PASSWORD } from '../../seeds/demo-accounts.js';
 import { axeViolations } from '../support/axe.js';
 import { NotificationKind } from '../../api/src/modules/notifications/notification.kinds.js';
 import { notify } from '../../api/src/modules/notifications/notifications.service.js';
-import { hasChromium, rawMessageKey, useWebApp } from '../support/browser.js';
+import { hasChromium, rawMessageKey, useWebApp, waitForExpression } from '../support/browser.js';
 
 const w = useWebApp();
 const phone = { width: 390, height: 844 };
@@ -98,7 +98,7 @@ describe.skipIf(!hasChromium)('notifications page', { timeout: 90_000 }, () => {
     expect(await page.locator('body').innerText()).not.toMatch(rawMessageKey);
 
     await page.getByRole('button', { name: 'English' }).first().click();
-    await page.waitForFunction(`document.documentElement.lang === 'en'`);
+    await waitForExpression(page, `document.documentElement.lang === 'en'`);
     await page.goto(`${w.url}/notifications`);
     const [cancelledEn, reminderEn] = await cards(page);
     expect(reminderEn).toContain('Shift reminder');
@@ -207,7 +207,7 @@ describe.skipIf(!hasChromium)('notifications page', { timeout: 90_000 }, () => {
         .getAttribute('href'),
     ).toBe(`/unit/commitments/${commitmentId}`);
     await liaison.page.getByRole('button', { name: 'English' }).first().click();
-    await liaison.page.waitForFunction(`document.documentElement.lang === 'en'`);
+    await waitForExpression(liaison.page, `document.documentElement.lang === 'en'`);
     const [acceptedEn] = await notificationsOf(liaison.page);
     expect(acceptedEn).toContain('Commitment accepted');
     expect(acceptedEn).toContain(`“${title}” was accepted`);

@@ -7,7 +7,13 @@ import path from 'node:path';
 import type { BrowserContext, Page, Response } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.js';
-import { hasChromium, rawMessageKey, screenshotDir, useWebApp } from '../support/browser.js';
+import {
+  hasChromium,
+  rawMessageKey,
+  screenshotDir,
+  useWebApp,
+  waitForExpression,
+} from '../support/browser.js';
 
 const w = useWebApp();
 const shots = screenshotDir('pages');
@@ -89,7 +95,7 @@ describe.skipIf(!hasChromium)('every page in both languages', { timeout: 120_000
       expect(links.length).toBeGreaterThanOrEqual(2);
       for (const { lng, switchTo, errorTitle } of languages) {
         await page.getByRole('button', { name: switchTo }).first().click();
-        await page.waitForFunction(`document.documentElement.lang === '${lng}'`);
+        await waitForExpression(page, `document.documentElement.lang === '${lng}'`);
         for (const link of links) {
           const response = await page.goto(`${w.url}${link}`);
           expect(response?.status(), `${role.username} ${link} (${lng})`).toBe(200);
@@ -132,7 +138,7 @@ describe.skipIf(!hasChromium)('every page in both languages', { timeout: 120_000
     await page.waitForURL((url) => url.pathname === '/unit');
     await page.locator('nav.app-nav a').first().waitFor();
     await page.getByRole('button', { name: 'English' }).first().click();
-    await page.waitForFunction("document.documentElement.lang === 'en'");
+    await waitForExpression(page, "document.documentElement.lang === 'en'");
     await first.close();
 
     const second = await w.browser.newContext({ locale: 'zh-CN', viewport: phone });

@@ -5,7 +5,13 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, rawMessageKey, screenshotDir, useWebApp } from '../support/browser.js';
+import {
+  hasChromium,
+  rawMessageKey,
+  screenshotDir,
+  useWebApp,
+  waitForExpression,
+} from '../support/browser.js';
 
 const w = useWebApp();
 
@@ -76,7 +82,8 @@ describe.skipIf(!hasChromium)(
       await page.getByRole('radio', { name: '全部班次' }).check();
       await page.getByRole('button', { name: '筛选', exact: true }).click();
       await page.waitForURL((url) => url.searchParams.get('show') === 'all');
-      await page.waitForFunction(
+      await waitForExpression(
+        page,
         `document.querySelector('.result-count')?.innerText !== ${JSON.stringify(eligibleCount)}`,
       );
       const total = await totalOf(page);

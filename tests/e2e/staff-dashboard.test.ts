@@ -5,7 +5,13 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../seeds/demo-accounts.js';
-import { hasChromium, rawMessageKey, screenshotDir, useWebApp } from '../support/browser.js';
+import {
+  hasChromium,
+  rawMessageKey,
+  screenshotDir,
+  useWebApp,
+  waitForExpression,
+} from '../support/browser.js';
 
 const w = useWebApp();
 
@@ -105,7 +111,7 @@ describe.skipIf(!hasChromium)('staff dashboard in Chromium', { timeout: 90_000 }
     expect(await page.content()).not.toContain('gj_');
     // The choice is kept on the account: switch back so the next sign-in opens in Chinese.
     await page.getByRole('button', { name: '中文' }).click();
-    await page.waitForFunction("document.documentElement.lang === 'zh-CN'");
+    await waitForExpression(page, "document.documentElement.lang === 'zh-CN'");
     expect(consoleErrors).toEqual([]);
     await context.close();
   });

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../seeds/demo-accounts.js';
 import { shanghaiDate } from '../../api/src/graphql/dates.js';
-import { hasChromium, useWebApp, screenshotDir } from '../support/browser.js';
+import { hasChromium, screenshotDir, useWebApp, waitForExpression } from '../support/browser.js';
 
 const w = useWebApp();
 
@@ -323,7 +323,7 @@ describe.skipIf(!hasChromium)('staff review and unit directory in Chromium on a 
         expect(await notice.innerText()).toContain(`浏览器测试保持位置 ${stamp}`);
         expect(await page.locator(item(decided)).count()).toBe(0);
         // The page did not jump to the top: the notice and the next item are in view.
-        await page.waitForFunction('window.scrollY > 200');
+        await waitForExpression(page, 'window.scrollY > 200');
         expect(await topInView(page, '#review-outcome')).toBe(true);
         expect(await topInView(page, item(nextOne))).toBe(true);
         // The notice sits where the decided item was: right before the next one.

@@ -6,7 +6,13 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../seeds/demo-accounts.js';
-import { hasChromium, rawMessageKey, screenshotDir, useWebApp } from '../support/browser.js';
+import {
+  hasChromium,
+  rawMessageKey,
+  screenshotDir,
+  useWebApp,
+  waitForExpression,
+} from '../support/browser.js';
 
 const w = useWebApp();
 const shots = screenshotDir('volunteer-forms');
@@ -37,7 +43,7 @@ describe.skipIf(!hasChromium)('volunteer forms in Chromium on a phone', { timeou
     await page.getByRole('button', { name: '注册并登录' }).click();
     const summary = page.locator('.error-summary');
     await summary.waitFor();
-    await page.waitForFunction("document.activeElement?.classList.contains('error-summary')");
+    await waitForExpression(page, "document.activeElement?.classList.contains('error-summary')");
     expect(await summary.getByRole('heading').innerText()).toBe('请先修正以下问题');
     expect(await summary.locator('li').allInnerTexts()).toEqual([
       '请填写用户名。',
@@ -61,7 +67,8 @@ describe.skipIf(!hasChromium)('volunteer forms in Chromium on a phone', { timeou
     await page.getByLabel('密码', { exact: true }).fill('Gongjian@2026');
     await page.getByLabel('再次输入密码').fill('Gongjian@2027');
     await page.getByRole('button', { name: '注册并登录' }).click();
-    await page.waitForFunction(
+    await waitForExpression(
+      page,
       "document.querySelector('#username-error')?.textContent?.includes('至少')",
     );
     const items = await summary.locator('li').allInnerTexts();

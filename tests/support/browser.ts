@@ -124,3 +124,22 @@ export function useWebApp(overrides: (config: Config) => Partial<Config> = () =>
 
   return app;
 }
+
+/**
+ * Waits until `expression` (JavaScript, as a string) is truthy in the page. Playwright's
+ * waitForFunction polls a string with eval inside the page, which the pages' CSP rightly refuses
+ * (no 'unsafe-eval'); page.evaluate goes through the DevTools protocol, which the CSP does not
+ * govern. A navigation in between counts as "not yet".
+ */
+export async function waitForExpression(
+  page: Page,
+  expression: string,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await page.evaluate(expression).catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
