@@ -118,8 +118,14 @@ describe.skipIf(!hasChromium)(
       const thumb = item.locator('img.evidence-thumb');
       await thumb.waitFor();
       await item.scrollIntoViewIfNeeded(); // the thumbnails load lazily
+      // The thumbnail loaded (a function, evaluated through the DevTools protocol: no CSP eval).
       await expect
-        .poll(() => thumb.evaluate('(img) => img.complete && img.naturalWidth > 0'))
+        .poll(() =>
+          thumb.evaluate((element) => {
+            const img = element as unknown as { complete: boolean; naturalWidth: number };
+            return img.complete && img.naturalWidth > 0;
+          }),
+        )
         .toBe(true);
       expect(await horizontalOverflow(staffPage)).toBeLessThanOrEqual(0);
       await shot(staffPage, '03-staff-review-zh');
