@@ -7,7 +7,8 @@
 // The rules mirror api/src/modules/commitments/progress.ts (ratio = verified / target; expected =
 // share of the period elapsed at the end of today in Asia/Shanghai; behind = ACTIVE and more than
 // 15 points below expected), standings.ts (counted statuses overlapping the year, rate = mean of
-// min(1, ratio), competition rank, lagging = none, one lapsed or one behind) and
+// min(1, ratio), pace = mean over rated commitments — past 15 % of their period, or ended — of
+// min(1, ratio ÷ expected), competition rank by pace, lagging = one lapsed or one behind) and
 // shifts/list-shifts.ts listShifts(eligibleForMe; the conditions are shifts/eligibility.ts) (upcoming,
 // OPEN, required skills contained in the
 // volunteer's, not already signed up, no clash with a confirmed sign-up).
@@ -42,7 +43,11 @@ create type bench.unit_standing as (
 create function bench.unit_standings(community_id int, year int) returns setof bench.unit_standing
 language sql stable as $$
   with counted as (
-    select c.unit_id, c.status, p.ratio, p.behind
+    select c.unit_id, c.status, p.ratio, p.behind,
+           -- rated once 15 % of its period has run, or ended; pace = verified ÷ expected so far
+           (c.status <> 'ACTIVE' or p.expected_ratio >= 0.15) as rated,
+           case when p.expected_ratio > 0 then least(1, p.ratio / p.expected_ratio) else 1 end
+             as pace
       from public.commitment c join bench.commitment_progress p on p.commitment_id = c.id
      where c.community_id = $1
        and c.status in ('ACTIVE', 'COMPLETED', 'LAPSED')
@@ -50,6 +55,7 @@ language sql stable as $$
   ), per_unit as (
     select u.id, u.name,
            avg(least(1, k.ratio)) filter (where k.status is not null) as rate, -- least() skips nulls
+           avg(k.pace) filter (where k.rated) as pace,
            count(k.status)::int as commitment_count,
            count(*) filter (where k.status = 'ACTIVE')::int as active_count,
            count(*) filter (where k.status = 'COMPLETED')::int as completed_count,
@@ -60,14 +66,14 @@ language sql stable as $$
      group by u.id
   )
   select id, name::text,
-         -- equal shares tie: ours compares rates to 1e-9 (float sums differ in the last bits)
-         case when rate is null then null
-              else rank() over (order by round(rate::numeric, 9) desc nulls last)::int end,
+         -- equal shares tie: ours compares paces to 1e-9 (float sums differ in the last bits)
+         case when pace is null then null
+              else rank() over (order by round(pace::numeric, 9) desc nulls last)::int end,
          rate, commitment_count, active_count, completed_count, lapsed_count, behind_count,
-         commitment_count = 0 or lapsed_count > 0 or behind_count > 0
+         lapsed_count > 0 or behind_count > 0
     from per_unit
-   order by (commitment_count = 0 or lapsed_count > 0 or behind_count > 0) desc,
-            coalesce(rate, -1), name collate "zh-Hans-CN-x-icu", id
+   order by (lapsed_count > 0 or behind_count > 0) desc, pace is null, coalesce(pace, 0),
+            name collate "zh-Hans-CN-x-icu", id
 $$;
 
 create function bench.eligible_shifts_for(token_hash text) returns setof public.shift
