@@ -15,6 +15,7 @@ import {
   type SocialPairingRowFragment,
 } from '../../../schema/generated/graphql';
 import { getRole } from '../auth/session.server';
+import { VolunteerContact } from '../components/social/VolunteerContact';
 import { DaysSince, OverdueBadge, useHoursText } from '../components/Supervision';
 import { GraphQLRequestError, signedInRequest } from '../graphql/client.server';
 import { useDayFormat, useNumberFormat } from '../i18n/format';
@@ -218,24 +219,7 @@ function VolunteerCard({ pairing }: { pairing: SocialPairingRowFragment }) {
         <OverdueBadge overdue={pairing.supervisionOverdue} />
       </div>
       <dl className="shift-facts social-facts">
-        <div>
-          <dt>{t('social.phone')}</dt>
-          <dd>
-            {volunteer.phoneMasked ? (
-              volunteer.phone
-            ) : (
-              <a href={`tel:${volunteer.phone}`}>{volunteer.phone}</a>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('social.skills')}</dt>
-          <dd>
-            {volunteer.skills.length === 0
-              ? t('social.noSkills')
-              : volunteer.skills.map((skill) => t(`skill.${skill}`)).join('、')}
-          </dd>
-        </div>
+        <VolunteerContact volunteer={volunteer} />
         <div>
           <dt>{t('social.lastContact')}</dt>
           <dd data-testid="last-contact" data-date={pairing.lastContactDate}>

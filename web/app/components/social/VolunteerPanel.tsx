@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { shanghaiDay, useDayFormat } from '../../i18n/format';
 import { DaysSince } from '../Supervision';
 import type { Pairing } from './shared';
+import { VolunteerContact } from './VolunteerContact';
 
 export function VolunteerPanel({
   pairing,
@@ -27,24 +28,7 @@ export function VolunteerPanel({
           <dt>{t('social.name')}</dt>
           <dd>{volunteer.realName}</dd>
         </div>
-        <div>
-          <dt>{t('social.phone')}</dt>
-          <dd>
-            {volunteer.phoneMasked ? (
-              volunteer.phone
-            ) : (
-              <a href={`tel:${volunteer.phone}`}>{volunteer.phone}</a>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('social.skills')}</dt>
-          <dd>
-            {volunteer.skills.length === 0
-              ? t('social.noSkills')
-              : volunteer.skills.map((skill) => t(`skill.${skill}`)).join('、')}
-          </dd>
-        </div>
+        <VolunteerContact volunteer={volunteer} />
         <div>
           <dt>{t('social.grid')}</dt>
           <dd>{volunteer.grid?.name ?? t('social.noGrid')}</dd>
